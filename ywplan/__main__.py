@@ -1,0 +1,5 @@
+"""Allow ``python -m ywplan``."""
+
+from ywplan.cli import main
+
+main()
