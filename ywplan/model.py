@@ -18,13 +18,16 @@ Kind = Literal["sum", "level", "growth"]
 Op = Literal[">=", "<="]
 QuarterKey = Literal["Q1", "Q2", "Q3"]
 KINDS: tuple[Kind, ...] = ("sum", "level", "growth")
+# Each schedule checkpoint and the fraction of the year elapsed at its quarter's end.
+CHECKPOINTS: tuple[tuple[QuarterKey, float], ...] = (("Q1", 0.25), ("Q2", 0.5), ("Q3", 0.75))
 
-PositiveNumber = Annotated[float, Field(gt=0, allow_inf_nan=False)]
-Text = Annotated[str, Field(min_length=1, max_length=10_000)]
-ShortText = Annotated[str, Field(min_length=1, max_length=200)]
-TargetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+PositiveNumber = Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)]
+Text = Annotated[str, Field(min_length=1, max_length=10_000, strict=True)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200, strict=True)]
+TargetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60, strict=True)]
 
-_STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
+# Scalars are strict (``"400"`` is not a number); lists are accepted for tuple fields.
+_STRICT = ConfigDict(extra="forbid", frozen=True)
 
 
 def _fail(code: str, field: str, **ctx: object) -> PydanticCustomError:
@@ -61,8 +64,8 @@ class Target(BaseModel):
         if self.kind == "growth":
             raise _fail("plan.schedule_growth", "schedule")
         previous = ("", 0.0)
-        for quarter in ("Q1", "Q2", "Q3"):
-            value = schedule.get(quarter)  # type: ignore[call-overload]
+        for quarter, _ in CHECKPOINTS:
+            value = schedule.get(quarter)
             if value is None:
                 continue
             if value < previous[1]:
@@ -70,7 +73,9 @@ class Target(BaseModel):
                     "plan.schedule_order", "schedule", q=quarter, prev=previous[0], value=value
                 )
             if self.min is not None and value > self.min:
-                raise _fail("plan.schedule_above", "schedule", q=quarter, value=value, goal=self.min)
+                raise _fail(
+                    "plan.schedule_above", "schedule", q=quarter, value=value, goal=self.min
+                )
             previous = (quarter, value)
 
     @property
@@ -91,7 +96,7 @@ class Item(BaseModel):
 
     model_config = _STRICT
 
-    number: Annotated[int, Field(ge=1, le=10_000)]
+    number: Annotated[int, Field(ge=1, le=10_000, strict=True)]
     title: Text
     section: ShortText | None = None
     text: Text | None = None
@@ -110,7 +115,7 @@ class Plan(BaseModel):
 
     plan: Text
     org: ShortText
-    year: Annotated[int, Field(ge=1949, le=2200)]
+    year: Annotated[int, Field(ge=1949, le=2200, strict=True)]
     units: tuple[ShortText, ...] = ()
     items: tuple[Item, ...] = ()
 

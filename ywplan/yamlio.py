@@ -127,8 +127,13 @@ def _scalar(event: Any) -> Any:
     if kind == "str":
         return event.value
     value = resolve_plain(event.value)
-    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
-    if not isinstance(value, expected) or (kind != "bool" and isinstance(value, bool)):
+    expected: dict[str, tuple[type[Any], ...]] = {
+        "int": (int,),
+        "float": (int, float),
+        "bool": (bool,),
+        "null": (type(None),),
+    }
+    if not isinstance(value, expected[kind]) or (kind != "bool" and isinstance(value, bool)):
         raise YamlError("yaml.tag", _mark(event), tag=tag[:40])
     return float(value) if kind == "float" else value
 

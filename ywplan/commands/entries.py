@@ -1,0 +1,37 @@
+"""``ywplan entries``: list the ledger's entries, filtered."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ywplan.options import LangOption, PlanOption, UnitOption
+
+FORMATS = ("table", "csv", "json")
+
+
+def entries(
+    item: Annotated[
+        str | None, typer.Option("--item", help="help.entries.item", metavar="N|N.ID")
+    ] = None,
+    unit: UnitOption = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="help.entries.since", metavar="YYYY-MM-DD")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="help.entries.until", metavar="YYYY-MM-DD")
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="help.opt.format", metavar="|".join(FORMATS))
+    ] = "table",
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.entries"""
+    from ywplan.entries_command import run_entries
+    from ywplan.runtime import check_format, check_lang, plan_path, today
+
+    check_lang(lang)
+    fmt = check_format(format, FORMATS)
+    run_entries(plan_path(plan), today(), item=item, unit=unit, since=since, until=until, fmt=fmt)

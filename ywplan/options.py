@@ -1,0 +1,37 @@
+"""Options shared by several commands, defined once as ``Annotated`` aliases.
+
+Help texts are catalog keys (``help.*``); :func:`ywplan.cli.build_command` translates
+them into the run's language. Values are plain strings, parsed by ywplan itself, so
+that a mistake gets ywplan's message in the user's language and the CLI starts fast.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+PlanOption = Annotated[
+    str | None,
+    typer.Option("--plan", help="help.opt.plan", metavar="PATH", show_default=False),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="help.opt.lang", metavar="zh|en", show_default=False),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="help.opt.as_of", metavar="YYYY-MM-DD", show_default=False),
+]
+QuarterOption = Annotated[
+    str | None,
+    typer.Option("--quarter", help="help.opt.quarter", metavar="YYYYQn", show_default=False),
+]
+UnitOption = Annotated[
+    str | None,
+    typer.Option("--unit", help="help.opt.unit", metavar="NAME", show_default=False),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="help.opt.output", metavar="FILE", show_default=False),
+]
