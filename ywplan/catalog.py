@@ -13,6 +13,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "error": ("错误", "error"),
     "warning": ("警告", "warning"),
     "hint": ("提示", "hint"),
+    "bug": (
+        "ywplan 内部错误({kind}:{detail}),你的文件没有被改动",
+        "ywplan failed ({kind}: {detail}); your files were not changed",
+    ),
+    "bug.hint": (
+        "请把所用命令和 YWPLAN_DEBUG=1 时的完整输出报告给维护者",
+        "please report the command and its full output with YWPLAN_DEBUG=1 to the maintainers",
+    ),
+    "did_you_mean": ("是不是“{name}”?", 'did you mean "{name}"? '),
     # --- YAML loading (yamlio) -------------------------------------------------------
     "yaml.syntax": ("YAML 语法错误:{problem}", "YAML syntax error: {problem}"),
     "yaml.syntax.hint": (
@@ -204,7 +213,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "by_unit 中的“{unit}”不在 units 中",
         '"{unit}" in by_unit is not one of the plan\'s units',
     ),
-    "plan.quota_unit.hint": ("units 中有:{units}", "the units are: {units}"),
+    "plan.quota_unit.hint": ("{suggest}units 中有:{units}", "{suggest}the units are: {units}"),
     "plan.schedule_max": (
         "目标 {ref} 是上限(max)目标,schedule 不起作用",
         "target {ref} is a max target; its schedule has no effect",
@@ -356,8 +365,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "entry.unknown_target": ("事项 {item} 中没有目标 {ref}", "item {item} has no target {ref}"),
     "entry.unknown_target.hint": (
-        "事项 {item} 的目标:\n{known}",
-        "the targets of item {item}:\n{known}",
+        "{suggest}事项 {item} 的目标:\n{known}",
+        "{suggest}the targets of item {item}:\n{known}",
     ),
     "entry.qualitative_item": (
         "事项 {item} 没有量化目标,不能记录数量",
@@ -392,7 +401,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{unit}”不是计划中的下级单位",
         '"{unit}" is not one of the plan\'s sub-units',
     ),
-    "entry.unknown_unit.hint": ("可用的单位:{units}", "the sub-units are: {units}"),
+    "entry.unknown_unit.hint": (
+        "{suggest}可用的单位:{units}",
+        "{suggest}the sub-units are: {units}",
+    ),
     "entry.amount_not_positive": (
         "数量必须大于 0(收到 {amount})",
         "the amount must be greater than 0 (got {amount})",

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ywplan.errors import Problem
 from ywplan.ledger import LedgerFile
-from ywplan.model import Entry, Plan
+from ywplan.i18n import t
+from ywplan.model import Entry, Item, Plan
 from ywplan.plan_file import PlanFile
 
 PlanRule = Callable[[PlanFile, Plan], list[Problem]]
@@ -116,7 +117,7 @@ def known_quota_units(plan_file: PlanFile, plan: Plan) -> list[Problem]:
                             "plan.quota_unit",
                             on_key=True,
                             unit=unit,
-                            suggestion=closest(unit, plan.units),
+                            suggest=did_you_mean(unit, plan.units),
                             units="、".join(plan.units),
                         )
                     )
@@ -175,9 +176,25 @@ PLAN_RULES: tuple[PlanRule, ...] = (
 
 
 def closest(name: str, choices: Sequence[str]) -> str:
-    """The choice most like *name* ('' when none is close): for "did you mean" hints."""
+    """The choice most like *name* ('' when none is close)."""
     found = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.3)
+    if not found:
+        found = [choice for choice in choices if name and (name in choice or choice in name)][:1]
     return found[0] if found else ""
+
+
+def did_you_mean(name: str, choices: Sequence[str]) -> str:
+    """``是不是“海宁市”?`` for the closest choice, or '' — the start of a hint."""
+    found = closest(name, choices)
+    return t("did_you_mean", name=found) if found else ""
+
+
+def target_list(item: Item) -> str:
+    """An item's targets, one per line: ``  26.cadre-training  培训团干部 (≥400 人次)``."""
+    return "\n".join(
+        f"  {item.number}.{t.id}  {t.name} ({'≥' if t.op == '>=' else '≤'}{t.goal:g} {t.unit})"
+        for t in item.targets
+    )
 
 
 def entry_problems(plan: Plan, entry: Entry, today: dt.date) -> list[Problem]:
@@ -190,9 +207,15 @@ def entry_problems(plan: Plan, entry: Entry, today: dt.date) -> list[Problem]:
     problems = []
     target = item.target(entry.target)
     if target is None:
-        known = ", ".join(f"{item.number}.{t.id}" for t in item.targets)
         key = "entry.qualitative_item" if not item.targets else "entry.unknown_target"
-        problems.append(Problem(key, {"ref": entry.ref, "item": item.number, "known": known}))
+        ids = [t.id for t in item.targets]
+        args = {
+            "ref": entry.ref,
+            "item": item.number,
+            "known": target_list(item),
+            "suggest": did_you_mean(entry.target, ids),
+        }
+        problems.append(Problem(key, args))
     if entry.date.year != plan.year:
         problems.append(
             Problem("entry.date_outside_year", {"date": entry.date.isoformat(), "year": plan.year})
@@ -212,7 +235,7 @@ def entry_problems(plan: Plan, entry: Entry, today: dt.date) -> list[Problem]:
                     "entry.unknown_unit",
                     {
                         "unit": entry.unit,
-                        "suggestion": closest(entry.unit, plan.units),
+                        "suggest": did_you_mean(entry.unit, plan.units),
                         "units": "、".join(plan.units),
                     },
                 )

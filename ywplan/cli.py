@@ -23,10 +23,10 @@ from ywplan.commands.entries import entries
 from ywplan.commands.log import log
 from ywplan.commands.status import status
 from ywplan.commands.undo import undo
-from ywplan.errors import YwplanError
+from ywplan.errors import EXIT_BUG, YwplanError
 from ywplan.i18n import detect_lang, set_lang, t
 from ywplan.options import LangOption
-from ywplan.output import report_error
+from ywplan.output import report_bug, report_error
 
 
 def _translate(command: Any) -> None:
@@ -59,6 +59,13 @@ class YwplanGroup(TyperGroup):
         except YwplanError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("YWPLAN_DEBUG") or type(exc).__module__.startswith("typer"):
+                raise
+            report_bug(exc)
+            raise typer.Exit(EXIT_BUG) from None
 
 
 def _version(value: bool) -> None:

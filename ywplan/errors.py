@@ -19,6 +19,7 @@ Severity = Literal["error", "warning"]
 EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
+EXIT_BUG = 70  # EX_SOFTWARE: ywplan itself failed; the user did nothing wrong
 
 
 @dataclass(frozen=True, slots=True)

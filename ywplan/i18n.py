@@ -72,7 +72,13 @@ def t(key: str, /, _default: str | None = None, **args: Any) -> str:
             return _default
         raise KeyError(key)
     template = entry[0] if _current[0] == "zh" else entry[1]
-    return template.format(**args) if args else template
+    # A placeholder without a value prints empty rather than crash a message.
+    return template.format_map(_Blank(args)) if args or "{" in template else template
+
+
+class _Blank(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 def lang_from_env() -> Lang:

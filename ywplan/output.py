@@ -41,3 +41,10 @@ def report_error(exc: YwplanError, file: IO[str] | None = None) -> None:
     print(f"{t('error')}: {exc.message}", file=out)
     if exc.hint:
         print(f"    {t('hint')}: {exc.hint}", file=out)
+
+
+def report_bug(exc: BaseException, file: IO[str] | None = None) -> None:
+    """A failure of ywplan itself: one line saying so, and how to get the details."""
+    out = file or sys.stderr
+    print(t("bug", kind=type(exc).__name__, detail=str(exc)[:200]), file=out)
+    print(f"    {t('hint')}: {t('bug.hint')}", file=out)

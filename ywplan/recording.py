@@ -6,7 +6,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 
-from ywplan.checks import closest, entry_problems, reversal_problem
+from ywplan.checks import did_you_mean, entry_problems, reversal_problem, target_list
 from ywplan.errors import YwplanError
 from ywplan.ledger import AMOUNT_RE, MAX_NOTE, new_id
 from ywplan.model import Entry, Item, Plan, Target
@@ -24,9 +24,7 @@ def parse_target_ref(plan: Plan, text: str) -> tuple[Item, Target]:
         numbers = [i.number for i in plan.items]
         span = f"{min(numbers)}–{max(numbers)}" if numbers else "—"
         raise YwplanError("entry.unknown_item", item=int(number_text), span=span)
-    known = "\n".join(
-        f"  {item.number}.{t.id}  {t.name} ({t.op}{t.goal:g} {t.unit})" for t in item.targets
-    )
+    known = target_list(item)
     if not item.targets:
         raise YwplanError("entry.qualitative_item", item=item.number, ref=text, known="")
     if not target_id:
@@ -37,9 +35,9 @@ def parse_target_ref(plan: Plan, text: str) -> tuple[Item, Target]:
         return item, item.targets[0]
     target = item.target(target_id)
     if target is None:
-        suggestion = closest(target_id, [t.id for t in item.targets])
+        suggest = did_you_mean(target_id, [t.id for t in item.targets])
         raise YwplanError(
-            "entry.unknown_target", ref=text, item=item.number, known=known, suggestion=suggestion
+            "entry.unknown_target", ref=text, item=item.number, known=known, suggest=suggest
         )
     return item, target
 

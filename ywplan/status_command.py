@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from ywplan.checks import closest
+from ywplan.checks import did_you_mean
 from ywplan.errors import UsageError, YwplanError
 from ywplan.model import Plan
 from ywplan.periods import default_as_of, parse_date, parse_quarter
@@ -50,7 +50,7 @@ def resolve_unit(plan: Plan, unit: str | None) -> str | None:
         raise YwplanError(
             "entry.unknown_unit",
             unit=unit,
-            suggestion=closest(unit, plan.units),
+            suggest=did_you_mean(unit, plan.units),
             units="、".join(plan.units),
         )
     return unit
