@@ -80,6 +80,8 @@ class LedgerFile:
 
 def _field_problem(row: list[str], path: str, line: int) -> Problem:
     """Name the first malformed field of a row the fast path rejected."""
+    if tuple(row) == COLUMNS:
+        return Problem("ledger.header_again", {}, path, line, 1)
     checks = (
         (0, "ledger.bad_id", ID_RE.fullmatch),
         (1, "ledger.bad_date", _valid_date),
@@ -137,9 +139,7 @@ def parse_ledger(text: str, path: str = "<ledger>") -> LedgerFile:
     for row in reader:
         line = reader.line_num
         if len(row) != 10:
-            if row and tuple(row) == COLUMNS:
-                problems.append(Problem("ledger.header_again", {}, name, line, 1))
-            elif row:
+            if row:
                 problems.append(Problem("ledger.columns", {"count": len(row)}, name, line, 1))
             continue
         id_, day, item, target, amount, unit, note, by, stamp, corrects = row

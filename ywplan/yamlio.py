@@ -117,13 +117,22 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+def _tag_name(tag: str) -> str:
+    """``tag:yaml.org,2002:python/object`` as the user wrote it: ``!!python/object``."""
+    return (
+        "!!" + tag.removeprefix("tag:yaml.org,2002:")
+        if tag.startswith("tag:yaml.org,2002:")
+        else tag
+    )[:40]
+
+
 def _scalar(event: Any) -> Any:
     tag = event.tag
     if tag is None:
         return resolve_plain(event.value) if event.implicit[0] else event.value
     kind = _STANDARD_TAGS.get(tag)
     if kind is None or kind in ("map", "seq"):
-        raise YamlError("yaml.tag", _mark(event), tag=tag[:40])
+        raise YamlError("yaml.tag", _mark(event), tag=_tag_name(tag))
     if kind == "str":
         return event.value
     value = resolve_plain(event.value)
@@ -134,7 +143,7 @@ def _scalar(event: Any) -> Any:
         "null": (type(None),),
     }
     if not isinstance(value, expected[kind]) or (kind != "bool" and isinstance(value, bool)):
-        raise YamlError("yaml.tag", _mark(event), tag=tag[:40])
+        raise YamlError("yaml.tag", _mark(event), tag=_tag_name(tag))
     return float(value) if kind == "float" else value
 
 
@@ -176,7 +185,7 @@ class _Builder:
     def start(self, container: dict[Any, Any] | list[Any], event: Any) -> None:
         mark = _mark(event)
         if event.tag is not None and _STANDARD_TAGS.get(event.tag) not in ("map", "seq"):
-            raise YamlError("yaml.tag", mark, tag=str(event.tag)[:40])
+            raise YamlError("yaml.tag", mark, tag=_tag_name(str(event.tag)))
         if len(self.stack) >= MAX_DEPTH:
             raise YamlError("yaml.too_deep", mark, limit=MAX_DEPTH)
         self.count(1, mark)
