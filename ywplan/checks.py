@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ywplan.errors import Problem
-from ywplan.ledger import LedgerFile
 from ywplan.i18n import t
+from ywplan.ledger import LedgerFile
 from ywplan.model import Entry, Item, Plan
 from ywplan.plan_file import PlanFile
 
