@@ -95,7 +95,8 @@ def root(
 
 
 app.command("check", help="help.check")(check)
-app.command("log", help="help.log")(log)
+# "ywplan log 26 -3" must reach ywplan (a clear refusal), not click's "no such option -3".
+app.command("log", help="help.log", context_settings={"ignore_unknown_options": True})(log)
 app.command("undo", help="help.undo")(undo)
 app.command("entries", help="help.entries")(entries)
 app.command("status", help="help.status")(status)
