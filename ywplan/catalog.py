@@ -427,10 +427,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "col.goal": ("目标值", "Goal"),
     "col.actual": ("完成", "Actual"),
     "col.percent": ("完成率", "Done %"),
-    "col.bar": ("完成率 │序时进度", "Done % │expected"),
     "col.expected": ("序时进度", "Expected"),
     "col.remaining": ("尚缺", "To go"),
-    "col.gap": ("较序时", "vs expected"),
+    "col.gap": ("较序时", "Gap"),
     "col.state": ("状态", "State"),
     # --- commands: log, undo, entries, status (cli) ----------------------------------------
     "help.app": (
@@ -576,6 +575,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{plan} · as of {as_of} (year elapsed {fraction})",
     ),
     "status.title_unit": (" · {unit}", " · {unit}"),
+    "status.mark": ("序时进度", "expected by now"),
     "entries.bad_item": ("计划中没有事项“{value}”", 'the plan has no item "{value}"'),
     "entries.bad_since": ("--since 的“{value}”不是日期", '--since "{value}" is not a date'),
     "entries.bad_until": ("--until 的“{value}”不是日期", '--until "{value}" is not a date'),

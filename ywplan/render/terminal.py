@@ -31,8 +31,8 @@ def console(file: IO[str] | None = None) -> Console:
     """A console that keeps wide Chinese tables on one line even when piped."""
     out = file or sys.stdout
     tty = out.isatty()
-    width = shutil.get_terminal_size((160, 24)).columns if tty else 160
-    return Console(file=out, width=max(width, 100), highlight=False, soft_wrap=False)
+    width = shutil.get_terminal_size((120, 24)).columns if tty else 120
+    return Console(file=out, width=max(width, 60), highlight=False, soft_wrap=False)
 
 
 def bar(tp: TargetProgress, width: int = BAR_WIDTH) -> Text:
@@ -64,36 +64,32 @@ def _title(progress: Progress) -> str:
     return title
 
 
-def status_view(progress: Progress, targets: list[TargetProgress]) -> RichTable:
-    """The status table for the terminal."""
+def status_view(progress: Progress, targets: list[TargetProgress], width: int = 160) -> RichTable:
+    """The status table for the terminal: each item's title, then a row per target."""
     table = RichTable(
         title=_title(progress), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False
     )
-    columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
-        ("item", "left"),
-        ("target", "left"),
-        ("goal", "right"),
-        ("actual", "right"),
-        ("bar", "left"),
-        ("expected", "right"),
-        ("remaining", "right"),
-        ("gap", "right"),
-        ("state", "left"),
-    )
-    for key, justify in columns:
-        heading = t("col.title" if key == "item" else "col." + key)
-        table.add_column(heading, justify=justify, no_wrap=key != "item")
+    table.add_column(t("col.target"), justify="left", ratio=1, overflow="fold", min_width=12)
+    for key in ("goal", "actual"):
+        table.add_column(t("col." + key), justify="right", no_wrap=True)
+    table.add_column(t("col.percent"), justify="left", no_wrap=True)
+    for key in ("expected", "remaining", "gap"):
+        table.add_column(t("col." + key), justify="right", no_wrap=True)
+    table.add_column(t("col.state"), justify="left", no_wrap=True)
+    bar_width = BAR_WIDTH if width >= 110 else 8
     previous = None
     for tp in targets:
-        label = f"{tp.item.number} {tp.item.title}" if tp.item.number != previous else ""
-        previous = tp.item.number
+        if tp.item.number != previous:
+            header = Text(f"{tp.item.number} {tp.item.title}", style="bold")
+            header.no_wrap, header.overflow = True, "ellipsis"
+            table.add_row(header)
+            previous = tp.item.number
         gap = format_number(round(tp.gap, 1))
         table.add_row(
-            Text(label, overflow="ellipsis"),
-            tp.target.name,
+            Text("  " + tp.target.name),
             goal_text(tp),
             format_number(tp.actual),
-            Text.assemble(bar(tp), f" {tp.percent:.1f}%"),
+            Text.assemble(bar(tp, bar_width), f" {tp.percent:.1f}%"),
             format_number(round(tp.expected, 1)),
             format_number(tp.remaining),
             Text(
@@ -117,13 +113,15 @@ def print_status(
     if not targets:
         out.print(t("status.nothing"))
         return
-    out.print(status_view(progress, targets))
+    out.print(status_view(progress, targets, out.width))
     if not summary:
         return
     counts = {state: 0 for state in State}
     for tp in targets:
         counts[tp.state] += 1
     line = Text("  ")
+    line.append("│", style="bold white")
+    line.append(" " + t("status.mark") + "   ")
     for state, count in counts.items():
         if count:
             line.append(f"{t('state.' + state.value)} {count}  ", style=STATE_STYLES[state])
