@@ -17,8 +17,14 @@ def problem_text(problem: Problem) -> str:
     where = problem.location
     head = f"{where}: " if where else ""
     text = f"{head}{t(problem.severity)}: {problem.message}"
-    hint = problem.hint
-    return f"{text}\n    {t('hint')}: {hint}" if hint else text
+    return text + hint_text(problem.hint)
+
+
+def hint_text(hint: str) -> str:
+    """``\n    hint: …``, with the lines of a multi-line hint indented under it ('' for none)."""
+    if not hint:
+        return ""
+    return f"\n    {t('hint')}: " + hint.replace("\n", "\n      ")
 
 
 def print_problems(
@@ -38,9 +44,7 @@ def report_error(exc: YwplanError, file: IO[str] | None = None) -> None:
     """Print an expected failure: its problems (if any), the message and the hint."""
     out = file or sys.stderr
     print_problems(exc.problems, out, MAX_SHOWN)
-    print(f"{t('error')}: {exc.message}", file=out)
-    if exc.hint:
-        print(f"    {t('hint')}: {exc.hint}", file=out)
+    print(f"{t('error')}: {exc.message}{hint_text(exc.hint)}", file=out)
 
 
 def report_bug(exc: BaseException, file: IO[str] | None = None) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ywplan.progress import round_half_up
+
 ColumnKind = Literal["text", "number", "percent", "signed", "state"]
 
 
@@ -45,7 +47,7 @@ def format_number(value: float | int | None) -> str:
         return ""
     if float(value).is_integer():
         return str(int(value))
-    return f"{value:.1f}"
+    return f"{round_half_up(value, 1):.1f}"
 
 
 def format_cell(column: Column, value: Cell) -> str:
