@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from typing import IO, Literal
+from typing import IO
 
 from rich import box
 from rich.console import Console
