@@ -1,0 +1,185 @@
+"""A .docx document → its text, one paragraph per line, in document order.
+
+Paragraphs and tables are read as they stand in the body. Word's automatic numbering is
+written out (``1.`` or ``一、`` as the list level defines it), because python-docx
+leaves it out of a paragraph's text and a plan's items are very often numbered that way.
+A table row whose first cell is a bare number (序号) becomes the item ``N.…``, its other
+cells joined; a column headed 牵头/责任 is kept as ``(牵头单位:…)`` for the item's lead.
+
+python-docx is imported here only, so that reading a .txt never pays for it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ywplan.errors import YwplanError
+
+_NUMBER_CELL = re.compile(r"\s*(\d{1,4})\s*[.．、]?\s*")
+_LEAD_HEADER = ("牵头", "责任")
+_HEADER_WORDS = ("序号", *_LEAD_HEADER)
+_HEADER_WIDTH = 8
+_SENTENCE_END = "。;;::,,!!??"
+_CN_DIGITS = "零一二三四五六七八九"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": _W}
+
+
+def docx_text(data: bytes, name: str) -> str:
+    """The text of the .docx document *data* (named *name* in messages)."""
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception:  # python-docx fails in many ways on a damaged package
+        raise YwplanError("import.bad_docx", path=name) from None
+    numbering = _Numbering(document)
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block, numbering))
+        else:
+            lines.append(numbering.prefix(block) + block.text)
+    return "\n".join(lines)
+
+
+def _chinese(n: int) -> str:
+    """1..99 as a Chinese numeral, for 一、二、… list labels."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")
+    return head + (_CN_DIGITS[ones] if ones else "")
+
+
+def _format(n: int, fmt: str) -> str | None:
+    if fmt.startswith("decimal"):
+        return str(n)
+    if fmt.startswith(("chineseCounting", "chineseLegal", "taiwaneseCounting")):
+        return _chinese(n)
+    return None  # bullets and other styles label nothing a plan numbers by
+
+
+class _Numbering:
+    """Counts Word's automatic list numbers as the paragraphs go by."""
+
+    def __init__(self, document: Any) -> None:
+        try:
+            self._root: Any = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):  # pragma: no cover - no numbering part
+            self._root = None
+        self._counters: dict[str, list[int | None]] = {}
+
+    def prefix(self, paragraph: Any) -> str:
+        """The label Word shows before *paragraph* (``3.``, ``一、``), or ``''``."""
+        found = _num_pr(paragraph)
+        if found is None or self._root is None:
+            return ""
+        num_id, level = found
+        levels = self._levels(num_id)
+        if level >= len(levels):
+            return ""
+        counters = self._counters.setdefault(num_id, [None] * 9)
+        current = counters[level]
+        counters[level] = levels[level][2] if current is None else current + 1
+        counters[level + 1 :] = [None] * (8 - level)
+        return self._label(levels, counters, level)
+
+    @staticmethod
+    def _label(levels: list[tuple[str, str, int]], counters: list[int | None], level: int) -> str:
+        label = levels[level][1]
+        for k in range(level + 1):
+            value = _format(counters[k] or levels[k][2], levels[k][0])
+            if value is None:
+                return ""
+            label = label.replace(f"%{k + 1}", value)
+        return label
+
+    def _levels(self, num_id: str) -> list[tuple[str, str, int]]:
+        """(format, label text, start) for each level of the list *num_id*."""
+        num = next(
+            (n for n in self._root.iterfind("w:num", _NS) if _val(n, "numId") == num_id), None
+        )
+        abstract_id = _val(num.find("w:abstractNumId", _NS), "val") if num is not None else None
+        for abstract in self._root.iterfind("w:abstractNum", _NS):
+            if abstract_id is not None and _val(abstract, "abstractNumId") == abstract_id:
+                return [
+                    (
+                        _val(lvl.find("w:numFmt", _NS), "val") or "decimal",
+                        _val(lvl.find("w:lvlText", _NS), "val") or "",
+                        int(_val(lvl.find("w:start", _NS), "val") or 1),
+                    )
+                    for lvl in abstract.iterfind("w:lvl", _NS)
+                ]
+        return []
+
+
+def _val(element: Any, name: str) -> str | None:
+    """The ``w:name`` attribute of *element* (``None`` when either is missing)."""
+    return None if element is None else element.get(f"{{{_W}}}{name}")
+
+
+def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+    """The (list id, level) numbering *paragraph*, from it or its style chain."""
+    elements = [paragraph._p]
+    style = paragraph.style
+    while style is not None:
+        elements.append(style.element)
+        style = style.base_style
+    for element in elements:
+        num_pr = element.find("w:pPr/w:numPr", _NS)
+        num_id = _val(num_pr.find("w:numId", _NS), "val") if num_pr is not None else None
+        if num_id is not None:
+            level = _val(num_pr.find("w:ilvl", _NS), "val")
+            return None if num_id == "0" else (num_id, int(level or 0))
+    return None
+
+
+def _table_lines(table: Any, numbering: _Numbering) -> Iterator[str]:
+    lead_column: int | None = None
+    for row in table.rows:
+        cells = _distinct_cells(row)
+        texts = [cell.text.replace("\n", "").strip() for cell in cells]
+        number = _NUMBER_CELL.fullmatch(texts[0]) if len(texts) > 1 else None
+        if number is None and _is_header(texts):
+            lead_column = next(
+                (i for i, t in enumerate(texts) if t.startswith(_LEAD_HEADER)), lead_column
+            )
+            continue
+        if number is not None:
+            yield _row_item(number.group(1), texts, lead_column)
+            continue
+        for cell in cells:
+            for paragraph in cell.paragraphs:
+                yield numbering.prefix(paragraph) + paragraph.text
+
+
+def _is_header(texts: list[str]) -> bool:
+    """A heading row: 序号 | 工作任务 | 牵头单位 …"""
+    return len(texts) > 1 and any(
+        len(text) <= _HEADER_WIDTH and text.startswith(_HEADER_WORDS) for text in texts
+    )
+
+
+def _distinct_cells(row: Any) -> list[Any]:
+    """The row's cells, a merged cell once (python-docx repeats it per grid column)."""
+    cells: list[Any] = []
+    for cell in row.cells:
+        if not cells or cell._tc is not cells[-1]._tc:
+            cells.append(cell)
+    return cells
+
+
+def _row_item(number: str, texts: list[str], lead_column: int | None) -> str:
+    body = ""
+    for index, text in enumerate(texts[1:], start=1):
+        if index == lead_column or not text:
+            continue
+        body += text if not body or body[-1] in _SENTENCE_END else "。" + text
+    if lead_column is not None and lead_column < len(texts) and texts[lead_column]:
+        body += f"(牵头单位:{texts[lead_column]})"
+    return f"{number}.{body}"
