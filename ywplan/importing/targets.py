@@ -1,7 +1,7 @@
 """Quantitative targets in an item's wording: 不少于400人次 → min 400 人次.
 
 A number is a target only when a comparator binds it: before it (不少于, 不低于, 至少,
-达到, 不超过, 控制在 …), after it (以上, 以内), or a growth verb (增长不低于5%). Anything
+达到, 超过, 不超过, 控制在 …), after it (以上, 以内), or a growth verb (增长不低于5%). Anything
 else is left alone, which keeps out the numbers a plan mentions without promising them:
 a phone line (12355), an anniversary (75周年), a version (2.0), a duration (15分钟),
 a period (2021—2025年), a baseline (现有1000张床位), a label (1+5), existing sites
@@ -23,7 +23,7 @@ from ywplan.importing.numerals import CHINESE_NUMERAL_CHARS, Number, normalize_d
 Op = Literal["min", "max"]
 Kind = Literal["sum", "level", "growth"]
 
-_PRE_MIN = ("不少于", "不低于", "不小于", "至少", "达到")
+_PRE_MIN = ("不少于", "不低于", "不小于", "至少", "达到", "超过", "高于")
 _PRE_MAX = ("不超过", "不高于", "不多于", "控制在")
 _POST_MIN = ("及以上", "以上")
 _POST_MAX = ("以内",)
