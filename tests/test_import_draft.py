@@ -161,7 +161,7 @@ def test_item_numbers(line: str, number: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["2.0版本上线。", "2024年是关键之年。", "12355热线。", "(一)小标题"]
+    "line", ["2.0版本上线。", "2024年是关键之年。", "12355热线。", "(一)小标题", "0.前言"]
 )
 def test_not_items(line: str) -> None:
     assert parse_plan(line).items == ()

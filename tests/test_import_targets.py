@@ -34,6 +34,8 @@ COMPARATORS: list[tuple[str, Expected]] = [
     ("力争参与人数超过1万人次。", [("min", 10_000, "人次", "sum")]),
     ("青年满意度高于90%。", [("min", 90, "%", "level")]),
     ("注册率达到全市青年的15%以上。", [("min", 15, "%", "level")]),
+    ("每季度至少开展一次主题团日活动。", [("min", 1, "次", "sum")]),
+    ("全年新发展团员不超过1200名。", [("max", 1200, "名", "sum")]),
 ]
 
 NUMERALS: list[tuple[str, Expected]] = [
@@ -138,6 +140,8 @@ def test_values_are_ints_when_whole() -> None:
         ("为不少于300名创业青年提供帮助。", ["创业青年"]),
         ("开展覆盖500名以上青年企业家的交流活动不少于5场。", ["青年企业家", "交流活动"]),
         ("面向青少年开展科普宣讲宣传不少于50场。", ["科普宣讲宣传"]),
+        ("每季度至少开展一次主题团日活动。", ["主题团日活动"]),
+        ("组建不少于50支“青年突击队”,开展服务。", ["青年突击队"]),
     ],
 )
 def test_names(text: str, names: list[str]) -> None:
@@ -147,6 +151,11 @@ def test_names(text: str, names: list[str]) -> None:
 def test_phrase_is_the_clause_it_came_from() -> None:
     (target,) = find_targets("贯通培训链条,全市全年培训团干部不少于400人次,探索特色班次设置。")
     assert target.phrase == "全市全年培训团干部不少于400人次"
+
+
+def test_phrase_keeps_the_quoted_noun_whole() -> None:
+    (target,) = find_targets("组建不少于50支“青年突击队”,开展服务。")
+    assert target.phrase == "组建不少于50支“青年突击队”"
 
 
 def test_long_phrase_is_shortened_from_the_left() -> None:

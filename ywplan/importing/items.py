@@ -21,7 +21,7 @@ from ywplan.importing.noise import strip_noise
 from ywplan.importing.numerals import normalize_digits, parse_digit_string
 from ywplan.importing.targets import FoundTarget, find_targets
 
-_ITEM = re.compile(r"(?P<num>\d{1,4})\s*[.、](?!\d)\s*(?P<body>\S.*)")
+_ITEM = re.compile(r"(?P<num>[1-9]\d{0,3})\s*[.、](?!\d)\s*(?P<body>\S.*)")
 _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]).+")
 _HEADING_WIDTH = 60
 _LEAD = re.compile(

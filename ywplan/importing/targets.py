@@ -61,7 +61,9 @@ _QUANTITY = (
     rf"\s*(?P<wan>万(?!元)|亿)?\s*(?P<unit>{_alt(UNITS)})"
     rf"(?P<post>{_alt(_POST_MIN + _POST_MAX)})?"
 )
-_TARGET = re.compile(rf"(?P<pre>{_alt(_PRE_MIN + _PRE_MAX)})?\s*{_QUANTITY}")
+# 至少开展1次: a comparator may stand before the verb of what is counted.
+_VERBS = ("开展", "举办", "组织", "召开", "培训", "服务", "发展", "完成", "建成", "培育", "新增")
+_TARGET = re.compile(rf"(?P<pre>{_alt(_PRE_MIN + _PRE_MAX)})?(?:{_alt(_VERBS)})?\s*{_QUANTITY}")
 _CLAUSE_END = ",，。;；:：!！?？\n"
 _CHAIN = re.compile(rf"[^\d{_CLAUSE_END}]{{0,12}}?(?:以及|及|和|与|、)\s*{_QUANTITY}")
 
@@ -143,9 +145,9 @@ def _target(
     growth = unit == "%" and bool(_GROWTH_BEFORE.search(plain[: _pre_start(match)]))
     kind: Kind = "growth" if growth else "level" if unit == "%" else "sum"
     clause_start = _clause_start(plain, match.start("num"))
-    noun = _noun_after(text, match.end())
+    noun, noun_end = _noun_after(text, match.end())
     name = noun or _noun_before(text[max(clause_start, previous_end) : _pre_start(match)])
-    phrase = text[clause_start : match.end() + len(noun)].strip()
+    phrase = text[clause_start:noun_end].strip()
     if len(phrase) > _PHRASE_WIDTH:
         phrase = "…" + phrase[-_PHRASE_WIDTH:]
     return FoundTarget(name or phrase, unit, op, value, kind, phrase, match.start("num"))
@@ -159,13 +161,12 @@ def _clause_start(plain: str, pos: int) -> int:
     return max(plain.rfind(ch, 0, pos) for ch in _CLAUSE_END) + 1
 
 
-def _noun_after(text: str, end: int) -> str:
-    """The noun a measure word counts, when it follows: 5家|重点企业|及."""
+def _noun_after(text: str, end: int) -> tuple[str, int]:
+    """The noun a measure word counts when it follows (5家|重点企业|及), and where it ends."""
     run = _NOUN_AFTER.match(text, end)
-    if run is None:
-        return ""
-    noun = _QUOTES.sub("", _NOUN_STOP.split(run.group())[0])
-    return noun if len(noun) >= 2 else ""
+    words = _NOUN_STOP.split(run.group())[0] if run is not None else ""
+    noun = _QUOTES.sub("", words)
+    return (noun, end + len(words)) if len(noun) >= 2 else ("", end)
 
 
 def _noun_before(segment: str) -> str:
