@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 import typer
+from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from ywplan import yamlio
@@ -148,6 +151,43 @@ def test_docx_automatic_numbering(tmp_path: Path) -> None:
         (1, "深化青年理论武装"),
         (2, "建强宣讲队伍"),
         (3, "服务青年"),
+    ]
+
+
+def two_level_list(document: Any) -> str:
+    """Make the template's numbered list two-level: 一、 headings over 1. items; its id."""
+    root = document.part.numbering_part.element
+    num = next(n for n in root.iterfind(qn("w:num")) if n.get(qn("w:numId")) == "5")
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(
+        a for a in root.iterfind(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id
+    )
+    first = abstract.find(qn("w:lvl"))
+    second = copy.deepcopy(first)
+    second.set(qn("w:ilvl"), "1")
+    first.addnext(second)
+    for lvl, fmt, label in ((first, "chineseCounting", "%1、"), (second, "decimal", "%2.")):
+        lvl.find(qn("w:numFmt")).set(qn("w:val"), fmt)
+        lvl.find(qn("w:lvlText")).set(qn("w:val"), label)
+    return "5"
+
+
+def test_docx_multi_level_numbering_restarts_per_section(tmp_path: Path) -> None:
+    document = docx.Document()
+    num_id = two_level_list(document)
+    for text, level in (("思想引领", 0), ("甲。", 1), ("乙。", 1), ("组织建设", 0), ("丙。", 1)):
+        num_pr = document.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_numId().val = int(num_id)
+        num_pr.get_or_add_ilvl().val = level
+    path = tmp_path / "levels.docx"
+    document.save(str(path))
+    text = read_document(path)
+    assert text.splitlines() == ["一、思想引领", "1.甲。", "2.乙。", "二、组织建设", "1.丙。"]
+    items = parse_plan(text).items
+    assert [(i.number, i.printed_number, i.section) for i in items] == [
+        (1, 1, "一、思想引领"),
+        (2, 2, "一、思想引领"),
+        (3, 1, "二、组织建设"),
     ]
 
 

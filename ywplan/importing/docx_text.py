@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from ywplan.errors import YwplanError
 
@@ -22,6 +22,7 @@ _NUMBER_CELL = re.compile(r"\s*(\d{1,4})\s*[.．、]?\s*")
 _LEAD_HEADER = ("牵头", "责任")
 _HEADER_WORDS = ("序号", *_LEAD_HEADER)
 _HEADER_WIDTH = 8
+_MAX_LEVELS = 9  # Word lists have levels 0..8
 _SENTENCE_END = "。;;::,,!!??"
 _CN_DIGITS = "零一二三四五六七八九"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -64,6 +65,14 @@ def _format(n: int, fmt: str) -> str | None:
     return None  # bullets and other styles label nothing a plan numbers by
 
 
+class _Level(NamedTuple):
+    """One level of a Word list: its number format, label text (``%1、``) and start."""
+
+    fmt: str
+    text: str
+    start: int
+
+
 class _Numbering:
     """Counts Word's automatic list numbers as the paragraphs go by."""
 
@@ -73,49 +82,59 @@ class _Numbering:
         except (KeyError, NotImplementedError):  # pragma: no cover - no numbering part
             self._root = None
         self._counters: dict[str, list[int | None]] = {}
+        self._lists: dict[str, dict[int, _Level]] = {}
 
     def prefix(self, paragraph: Any) -> str:
         """The label Word shows before *paragraph* (``3.``, ``一、``), or ``''``."""
-        found = _num_pr(paragraph)
-        if found is None or self._root is None:
+        found = _num_pr(paragraph) if self._root is not None else None
+        if found is None:
             return ""
         num_id, level = found
         levels = self._levels(num_id)
-        if level >= len(levels):
+        if level not in levels or not 0 <= level < _MAX_LEVELS:
             return ""
-        counters = self._counters.setdefault(num_id, [None] * 9)
+        counters = self._counters.setdefault(num_id, [None] * _MAX_LEVELS)
         current = counters[level]
-        counters[level] = levels[level][2] if current is None else current + 1
-        counters[level + 1 :] = [None] * (8 - level)
-        return self._label(levels, counters, level)
-
-    @staticmethod
-    def _label(levels: list[tuple[str, str, int]], counters: list[int | None], level: int) -> str:
-        label = levels[level][1]
+        counters[level] = levels[level].start if current is None else current + 1
+        counters[level + 1 :] = [None] * (_MAX_LEVELS - level - 1)
+        label = levels[level].text
         for k in range(level + 1):
-            value = _format(counters[k] or levels[k][2], levels[k][0])
+            shown = levels.get(k)
+            value = _format(counters[k] or shown.start, shown.fmt) if shown else None
             if value is None:
                 return ""
             label = label.replace(f"%{k + 1}", value)
         return label
 
-    def _levels(self, num_id: str) -> list[tuple[str, str, int]]:
-        """(format, label text, start) for each level of the list *num_id*."""
-        num = next(
-            (n for n in self._root.iterfind("w:num", _NS) if _val(n, "numId") == num_id), None
-        )
+    def _levels(self, num_id: str) -> dict[int, _Level]:
+        """The levels of the list *num_id*, by level number (read once per list)."""
+        if num_id not in self._lists:
+            self._lists[num_id] = self._read_levels(num_id)
+        return self._lists[num_id]
+
+    def _read_levels(self, num_id: str) -> dict[int, _Level]:
+        nums = self._root.iterfind("w:num", _NS)
+        num = next((n for n in nums if _val(n, "numId") == num_id), None)
         abstract_id = _val(num.find("w:abstractNumId", _NS), "val") if num is not None else None
         for abstract in self._root.iterfind("w:abstractNum", _NS):
             if abstract_id is not None and _val(abstract, "abstractNumId") == abstract_id:
-                return [
-                    (
+                return {
+                    _int(_val(lvl, "ilvl"), 0): _Level(
                         _val(lvl.find("w:numFmt", _NS), "val") or "decimal",
                         _val(lvl.find("w:lvlText", _NS), "val") or "",
-                        int(_val(lvl.find("w:start", _NS), "val") or 1),
+                        _int(_val(lvl.find("w:start", _NS), "val"), 1),
                     )
                     for lvl in abstract.iterfind("w:lvl", _NS)
-                ]
-        return []
+                }
+        return {}
+
+
+def _int(text: str | None, default: int) -> int:
+    """*text* as an int, *default* when it is missing or malformed (a damaged document)."""
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
 
 
 def _val(element: Any, name: str) -> str | None:
@@ -134,8 +153,8 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
         num_pr = element.find("w:pPr/w:numPr", _NS)
         num_id = _val(num_pr.find("w:numId", _NS), "val") if num_pr is not None else None
         if num_id is not None:
-            level = _val(num_pr.find("w:ilvl", _NS), "val")
-            return None if num_id == "0" else (num_id, int(level or 0))
+            level = _int(_val(num_pr.find("w:ilvl", _NS), "val"), 0)
+            return None if num_id == "0" else (num_id, level)
     return None
 
 
