@@ -167,6 +167,37 @@ def test_not_items(line: str) -> None:
     assert parse_plan(line).items == ()
 
 
+def test_wrapped_lines_continue_their_item() -> None:
+    text = (
+        "1.深化青年理论武装。坚持把学懂弄通做实\n习新时代思想,全年培训团干部不少于\n400人次。\n"
+        "说明:本要点自印发之日起施行。\n"
+        "2.建强宣讲队伍。\n\n后记\n"
+    )
+    parsed = parse_plan(text)
+    first, second = parsed.items
+    assert (
+        first.text
+        == "深化青年理论武装。坚持把学懂弄通做实习新时代思想,全年培训团干部不少于400人次。"
+    )
+    assert [(t.value, t.unit) for t in first.targets] == [(400, "人次")]
+    assert second.text == "建强宣讲队伍。"
+    assert parsed.skipped == ("说明:本要点自印发之日起施行。", "后记")
+
+
+def test_a_title_paragraph_takes_its_body() -> None:
+    (item,) = parse_plan("1.深化青年理论武装\n坚持理论武装,全年培训团干部不少于400人次。\n").items
+    assert item.title == "深化青年理论武装"
+    assert item.text == "深化青年理论武装。坚持理论武装,全年培训团干部不少于400人次。"
+
+
+def test_a_heading_is_never_a_continuation() -> None:
+    parsed = parse_plan("1.深化青年理论武装\n二、组织建设\n2.加强团员队伍建设。")
+    assert [(i.text, i.section) for i in parsed.items] == [
+        ("深化青年理论武装", None),
+        ("加强团员队伍建设。", "二、组织建设"),
+    ]
+
+
 def test_no_numbered_items_is_an_error() -> None:
     with pytest.raises(YwplanError) as caught:
         draft("只有一段说明文字。", org=None, year=None, source="要点.txt")

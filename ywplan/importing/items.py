@@ -5,6 +5,7 @@ The text is read one paragraph (line) at a time, after the noise is stripped:
 * ``N.`` / ``N．`` / ``N、`` starts an item (the number may be full-width);
 * ``一、…`` and ``(一)…`` are section headings; the items after one carry it;
 * a line such as ``共青团嘉兴市委2024年工作要点`` names the plan, its org and year;
+* a line right after an item that stops mid-sentence continues that item;
 * every other paragraph (a preamble, a closing remark) is not an item: it is skipped
   and listed so that the reviewer can see what was left out.
 
@@ -34,6 +35,8 @@ _TITLES = (
     re.compile(rf"{_YEAR}\s*(?P<org>[^\s《》“”\d]{{2,30}}){_KIND}"),
 )
 _TITLE_WIDTH = 60
+_CLOSERS = tuple("。!?!?;;”’)）…")  # an item line ending so is complete
+_PUNCTUATION = frozenset(",，。;；:：!！?？、")
 _ORG_PREFIX = re.compile(r"^(?:关于印发|关于|印发)")
 
 
@@ -68,47 +71,82 @@ class _Title:
     year: int
 
 
+@dataclass(slots=True)
+class _Lines:
+    """An item's lines as they are read: its number, wording so far and section."""
+
+    number: int
+    body: str
+    section: str | None
+
+    def takes(self, line: str) -> bool:
+        """Whether *line* goes on with this item: its wording so far stops mid-sentence."""
+        return not self.body.endswith(_CLOSERS) and not _is_heading(line)
+
+    def add(self, line: str) -> None:
+        """Join a wrapped line; after a bare title line (no punctuation), as a new sentence."""
+        bare = not any(ch in _PUNCTUATION for ch in self.body)
+        self.body += ("。" if bare else "") + line
+
+
 def parse_plan(text: str) -> ParsedPlan:
-    """Read the title, sections and numbered items of a plan's text (noise allowed)."""
-    items: list[ParsedItem] = []
+    """Read the title, sections and numbered items of a plan's text (noise allowed).
+
+    A line that follows an item stopping mid-sentence continues it (text copied from a
+    PDF is wrapped; a Word item may put its title in a paragraph of its own).
+    """
+    items: list[_Lines] = []
     skipped: list[str] = []
     title: _Title | None = None
     section: str | None = None
+    current: _Lines | None = None  # the item the next line may continue
     for line in _paragraphs(text):
-        item = _item(line, section)
-        if item is not None:
-            items.append(item)
-        elif _is_heading(line):
-            section = line
-        elif title is None and (found := _title(line)) is not None:
-            title = found
+        start = _item_start(line)
+        if start is not None:
+            current = _Lines(*start, section)
+            items.append(current)
+        elif current is not None and line and current.takes(line):
+            current.add(line)
         else:
-            skipped.append(line)
+            current = None
+            if not line:
+                continue
+            if _is_heading(line):
+                section = line
+            elif title is None and (found := _title(line)) is not None:
+                title = found
+            else:
+                skipped.append(line)
     return ParsedPlan(
         title=title.title if title else None,
         org=title.org if title else None,
         year=title.year if title else None,
-        items=_in_order(items),
+        items=_in_order([_item(lines) for lines in items]),
         skipped=tuple(skipped),
     )
 
 
 def _paragraphs(text: str) -> list[str]:
-    lines = (strip_noise(line).strip() for line in text.splitlines())
-    return [line for line in lines if line]
+    """The lines of *text*, noise-free and trimmed (blank lines kept: they end an item)."""
+    return [strip_noise(line).strip() for line in text.splitlines()]
 
 
-def _item(line: str, section: str | None) -> ParsedItem | None:
+def _item_start(line: str) -> tuple[int, str] | None:
+    """(number, wording) when *line* starts an item (``N.`` ``N．`` ``N、``)."""
     match = _ITEM.fullmatch(normalize_digits(line))
     if match is None:
         return None
-    body = line[match.start("body") :].strip()
+    return int(match.group("num")), line[match.start("body") :].strip()
+
+
+def _item(lines: _Lines) -> ParsedItem:
+    body = lines.body
     lead = _LEAD.search(body)
     return ParsedItem(
-        number=int(match.group("num")),
+        number=lines.number,
         title=_first_sentence(body),
         text=body,
-        section=section,
+        section=lines.section,
         lead=lead.group("lead") if lead else None,
         targets=tuple(find_targets(body)),
     )
