@@ -102,15 +102,18 @@ def build_docx(path: Path) -> Path:
     document.add_paragraph("1.深化青年理论武装◆■。全年培训团干部不少于4★0■0人次。")
     document.add_paragraph("2.建强宣讲队伍。举办宣讲不少于三十场,覆盖青少年不少于1.5万人次。")
     document.add_paragraph("二、服务青年发展")
-    table = document.add_table(rows=3, cols=4)
+    table = document.add_table(rows=4, cols=4)
     rows = [
         ("序号", "工作任务", "具体内容", "牵头单位"),
         ("3", "深化青春助力共同富裕", "全年举办青禾集市不少于5场。", "青年发展部"),
         ("4", "加强青少年权益维护", "提升12355青少年服务台能级。", "权益部"),
+        ("5", "", "", "组织部"),
     ]
     for row, texts in zip(table.rows, rows, strict=True):
         for cell, text in zip(row.cells, texts, strict=True):
             cell.text = text
+    merged = table.rows[3].cells[1].merge(table.rows[3].cells[2])  # one cell over two columns
+    merged.text = "加强团干部选育管用。全市全年培训团干部不少于400人次。"
     document.save(str(path))
     return path
 
@@ -134,10 +137,11 @@ def test_docx_round_trip(tmp_path: Path) -> None:
         (2, "建强宣讲队伍", "一、坚持思想引领", None, [(30, "场"), (15000, "人次")]),
         (3, "深化青春助力共同富裕", "二、服务青年发展", "青年发展部", [(5, "场")]),
         (4, "加强青少年权益维护", "二、服务青年发展", "权益部", []),
+        (5, "加强团干部选育管用", "二、服务青年发展", "组织部", [(400, "人次")]),
     ]
     data, _ = yamlio.load(draft_plan(text, org=None, year=None))
     plan = Plan.model_validate(as_tuples(data))
-    assert len(plan.targets()) == 4
+    assert len(plan.targets()) == 5
 
 
 def test_docx_automatic_numbering(tmp_path: Path) -> None:
@@ -194,7 +198,7 @@ def test_docx_multi_level_numbering_restarts_per_section(tmp_path: Path) -> None
 def test_docx_on_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = build_docx(tmp_path / "要点.docx").read_bytes()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
-    assert len(parse_plan(read_document("-")).items) == 4
+    assert len(parse_plan(read_document("-")).items) == 5
 
 
 # --- the command, through a tiny app until ywplan.cli registers it ---------------------

@@ -162,43 +162,48 @@ def _table_lines(table: Any, numbering: _Numbering) -> Iterator[str]:
     lead_column: int | None = None
     for row in table.rows:
         cells = _distinct_cells(row)
-        texts = [cell.text.replace("\n", "").strip() for cell in cells]
-        number = _NUMBER_CELL.fullmatch(texts[0]) if len(texts) > 1 else None
+        texts = {column: cell.text.replace("\n", "").strip() for column, cell in cells.items()}
+        first = texts.get(0, "")
+        number = _NUMBER_CELL.fullmatch(first) if len(texts) > 1 else None
         if number is None and _is_header(texts):
             lead_column = next(
-                (i for i, t in enumerate(texts) if t.startswith(_LEAD_HEADER)), lead_column
+                (i for i, text in texts.items() if text.startswith(_LEAD_HEADER)), lead_column
             )
             continue
         if number is not None:
             yield _row_item(number.group(1), texts, lead_column)
             continue
-        for cell in cells:
+        for cell in cells.values():
             for paragraph in cell.paragraphs:
                 yield numbering.prefix(paragraph) + paragraph.text
 
 
-def _is_header(texts: list[str]) -> bool:
+def _is_header(texts: dict[int, str]) -> bool:
     """A heading row: 序号 | 工作任务 | 牵头单位 …"""
     return len(texts) > 1 and any(
-        len(text) <= _HEADER_WIDTH and text.startswith(_HEADER_WORDS) for text in texts
+        len(text) <= _HEADER_WIDTH and text.startswith(_HEADER_WORDS) for text in texts.values()
     )
 
 
-def _distinct_cells(row: Any) -> list[Any]:
-    """The row's cells, a merged cell once (python-docx repeats it per grid column)."""
-    cells: list[Any] = []
-    for cell in row.cells:
-        if not cells or cell._tc is not cells[-1]._tc:
-            cells.append(cell)
+def _distinct_cells(row: Any) -> dict[int, Any]:
+    """The row's cells by the grid column they start in, a merged cell once."""
+    cells: dict[int, Any] = {}
+    previous = None
+    for column, cell in enumerate(row.cells):
+        if previous is None or cell._tc is not previous._tc:
+            cells[column] = cell
+        previous = cell
     return cells
 
 
-def _row_item(number: str, texts: list[str], lead_column: int | None) -> str:
+def _row_item(number: str, texts: dict[int, str], lead_column: int | None) -> str:
+    """The item ``N.…`` of a table row: its cells after the number, then its lead."""
     body = ""
-    for index, text in enumerate(texts[1:], start=1):
-        if index == lead_column or not text:
+    for column, text in texts.items():
+        if column in (0, lead_column) or not text:
             continue
         body += text if not body or body[-1] in _SENTENCE_END else "。" + text
-    if lead_column is not None and lead_column < len(texts) and texts[lead_column]:
-        body += f"(牵头单位:{texts[lead_column]})"
+    lead = texts.get(lead_column) if lead_column is not None else None
+    if lead:
+        body += f"(牵头单位:{lead})"
     return f"{number}.{body}"
