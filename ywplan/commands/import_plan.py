@@ -1,0 +1,82 @@
+"""``ywplan import FILE``: draft a plan YAML from the official text of a work plan."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+FileArgument = Annotated[
+    str, typer.Argument(help="help.import.file", metavar="FILE", show_default=False)
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="help.import.output", metavar="FILE", show_default=False),
+]
+OrgOption = Annotated[
+    str | None,
+    typer.Option("--org", help="help.import.org", metavar="ORG", show_default=False),
+]
+YearOption = Annotated[
+    int | None,
+    typer.Option("--year", help="help.import.year", min=1949, max=2200, show_default=False),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="help.import.force")]
+
+
+def import_plan(
+    file: FileArgument,
+    output: OutputOption = None,
+    org: OrgOption = None,
+    year: YearOption = None,
+    force: ForceOption = False,
+) -> None:
+    """help.import"""
+    from ywplan.errors import YwplanError
+    from ywplan.i18n import t
+    from ywplan.importing import draft, read_document
+
+    source = file if file == "-" else Path(file).name
+    result = draft(read_document(file), org=org or None, year=year, source=source)
+    if output is None or output == "-":
+        typer.echo(result.yaml, nl=False)
+        return
+    if os.path.exists(output) and not force:
+        raise YwplanError("import.exists", path=output)
+    try:
+        write_atomically(Path(output), result.yaml)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise YwplanError("import.unwritable", path=output, reason=reason) from None
+    done = t(
+        "import.done", path=output, items=result.items, targets=result.targets, todos=result.todos
+    )
+    print(done, file=sys.stderr)
+    print(t("import.next", path=output), file=sys.stderr)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write *text* (UTF-8) to *path* so that a reader sees the old file or the new, whole."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else _new_file_mode()
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(temp, mode)  # mkstemp makes it private (0600); a plan is an ordinary file
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _new_file_mode() -> int:
+    """The mode ``open()`` would give a new file under the current umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
