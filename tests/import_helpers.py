@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 DATA = Path(__file__).parent / "data"
 SEED_002 = DATA / "seed_002.txt"  # a copy of the shared seed 002: the 2024 Jiaxing plan
-
-
-def as_tuples(data: Any) -> Any:
-    """*data* with lists made tuples, as the strict plan model of this branch wants them."""
-    if isinstance(data, list):
-        return tuple(as_tuples(value) for value in data)
-    if isinstance(data, dict):
-        return {key: as_tuples(value) for key, value in data.items()}
-    return data
 
 
 def to_chinese(n: int) -> str:

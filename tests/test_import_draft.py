@@ -15,8 +15,6 @@ from ywplan.importing.items import parse_plan
 from ywplan.importing.noise import strip_noise
 from ywplan.model import Plan
 
-from .import_helpers import as_tuples
-
 SECTIONED = """\
 共青团测试市委2025年工作要点
 2025年是“十四五”规划收官之年。全市共青团要坚持……
@@ -36,7 +34,7 @@ def load(text: str) -> dict[str, object]:
 
 def validation_errors(text: str) -> list[tuple[str, tuple[object, ...]]]:
     try:
-        Plan.model_validate(as_tuples(load(text)))
+        Plan.model_validate(load(text))
     except ValidationError as exc:
         return [(e["type"], e["loc"]) for e in exc.errors()]
     return []

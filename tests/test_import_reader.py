@@ -24,7 +24,7 @@ from ywplan.importing import draft_plan, read_document
 from ywplan.importing.items import parse_plan
 from ywplan.model import Plan
 
-from .import_helpers import SEED_002, as_tuples
+from .import_helpers import SEED_002
 
 SEED = SEED_002.read_text(encoding="utf-8")
 SHORT = "共青团测试市委2025年工作要点\n1.深化青年理论武装。全年培训团干部不少于400人次。\n"
@@ -140,7 +140,7 @@ def test_docx_round_trip(tmp_path: Path) -> None:
         (5, "加强团干部选育管用", "二、服务青年发展", "组织部", [(400, "人次")]),
     ]
     data, _ = yamlio.load(draft_plan(text, org=None, year=None))
-    plan = Plan.model_validate(as_tuples(data))
+    plan = Plan.model_validate(data)
     assert len(plan.targets()) == 5
 
 

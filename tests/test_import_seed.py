@@ -10,7 +10,7 @@ from ywplan.importing import draft, draft_plan
 from ywplan.importing.items import ParsedPlan, parse_plan
 from ywplan.model import Plan
 
-from .import_helpers import SEED_002, as_tuples
+from .import_helpers import SEED_002
 
 # (item, op, value, unit, kind): the 22 quantitative targets of the plan, in plan order.
 EXPECTED_TARGETS = [
@@ -107,7 +107,7 @@ def test_draft_fails_check_only_on_the_growth_baseline(seed_text: str) -> None:
     text = draft_plan(seed_text, org="共青团嘉兴市委", year=2024)
     data, _ = yamlio.load(text)
     with pytest.raises(ValidationError) as caught:
-        Plan.model_validate(as_tuples(data))
+        Plan.model_validate(data)
     errors = caught.value.errors()
     assert [(e["type"], e["loc"]) for e in errors] == [
         ("plan.growth_baseline", ("items", 24, "targets", 0))
@@ -119,7 +119,7 @@ def test_draft_validates_once_the_baseline_is_filled_in(seed_text: str) -> None:
     text = draft_plan(seed_text, org="共青团嘉兴市委", year=2024)
     filled = text.replace("baseline:  # TODO: 填写基数 baseline", "baseline: 1200")
     data, _ = yamlio.load(filled)
-    plan = Plan.model_validate(as_tuples(data))
+    plan = Plan.model_validate(data)
     assert len(plan.targets()) == 22
     item = plan.item(25)
     assert item is not None

@@ -207,6 +207,13 @@ CASES: list[tuple[str, str, str, str, str | None]] = [
         None,
     ),
     (
+        "empty-value",
+        HEAD.replace("org: 共青团测试市委", "org:") + ITEM_1 + "        min: 400\n",
+        "2:5",
+        '"org" of the plan has no value',
+        "write its value after the colon",
+    ),
+    (
         "items-not-a-list",
         HEAD + "  number: 1\n",
         "6:3",

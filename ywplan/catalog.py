@@ -104,6 +104,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "plan.unknown_key.hint": ("这里可用的键:{allowed}", "the keys allowed here: {allowed}"),
     "plan.unknown_key_typo": ("{where}中有未知的键“{key}”", 'unknown key "{key}" in {where}'),
     "plan.unknown_key_typo.hint": ("是不是想写“{suggestion}”?", 'did you mean "{suggestion}"?'),
+    "plan.no_value": ("{where}的“{key}”没有填写", '"{key}" of {where} has no value'),
+    "plan.no_value.hint": ("在冒号后写上它的值", "write its value after the colon"),
     "plan.type_text": ("{where}的“{key}”应为文字", '"{key}" of {where} must be text'),
     "plan.type_text.hint": ("给它加上引号", "put it in quotes"),
     "plan.type_integer": ("{where}的“{key}”应为整数", '"{key}" of {where} must be a whole number'),

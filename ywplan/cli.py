@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from ywplan import __version__
 from ywplan.commands.check import check
 from ywplan.commands.entries import entries
+from ywplan.commands.import_plan import import_plan
 from ywplan.commands.log import log
 from ywplan.commands.status import status
 from ywplan.commands.undo import undo
@@ -100,6 +101,7 @@ app.command("log", help="help.log", context_settings={"ignore_unknown_options": 
 app.command("undo", help="help.undo")(undo)
 app.command("entries", help="help.entries")(entries)
 app.command("status", help="help.status")(status)
+app.command("import", help="help.import")(import_plan)
 
 
 def main() -> None:

@@ -115,6 +115,8 @@ def _problem_for(error: ErrorDetails, data: Any, marks: yamlio.Marks, path: str)
         key = kind
         mark = marks.key((*loc, ctx.get("field", ""))) if ctx.get("field") else marks.value(loc)
         args.update(ctx)
+    elif kind in _TYPE_KEYS and error.get("input", "") is None:
+        key = "plan.no_value"  # ``year:`` with nothing after it, as a draft leaves it
     else:
         key = _TYPE_KEYS.get(kind) or _SIMPLE_KEYS.get(kind) or "plan.invalid_value"
         if loc and loc[-1] == "[key]":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from ywplan.errors import Problem
@@ -35,3 +37,29 @@ def read_text(path: Path, limit: int) -> tuple[str, Problem | None]:
     except OSError as exc:
         return "", Problem("file.unreadable", {"reason": exc.strerror or str(exc)}, name)
     return decode(data, name)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write *data* to *path* so that a reader sees the old file or the new one, whole.
+
+    A temporary file in the same folder is written, synced and renamed over *path*.
+    """
+    mode = path.stat().st_mode & 0o777 if path.exists() else _new_file_mode()
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(temp, mode)  # mkstemp makes it private (0600); a plan is an ordinary file
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _new_file_mode() -> int:
+    """The mode ``open()`` would give a new file under the current umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

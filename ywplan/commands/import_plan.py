@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from ywplan.options import LangOption
 
 FileArgument = Annotated[
     str, typer.Argument(help="help.import.file", metavar="FILE", show_default=False)
@@ -34,11 +35,16 @@ def import_plan(
     org: OrgOption = None,
     year: YearOption = None,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """help.import"""
     from ywplan.errors import YwplanError
     from ywplan.i18n import t
     from ywplan.importing import draft, read_document
+    from ywplan.runtime import check_lang
+    from ywplan.textfile import write_atomically
+
+    check_lang(lang)
 
     source = file if file == "-" else Path(file).name
     result = draft(read_document(file), org=org or None, year=year, source=source)
@@ -48,7 +54,7 @@ def import_plan(
     if os.path.exists(output) and not force:
         raise YwplanError("import.exists", path=output)
     try:
-        write_atomically(Path(output), result.yaml)
+        write_atomically(Path(output), result.yaml.encode("utf-8"))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise YwplanError("import.unwritable", path=output, reason=reason) from None
@@ -57,26 +63,3 @@ def import_plan(
     )
     print(done, file=sys.stderr)
     print(t("import.next", path=output), file=sys.stderr)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write *text* (UTF-8) to *path* so that a reader sees the old file or the new, whole."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else _new_file_mode()
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(temp, mode)  # mkstemp makes it private (0600); a plan is an ordinary file
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _new_file_mode() -> int:
-    """The mode ``open()`` would give a new file under the current umask."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
