@@ -588,6 +588,129 @@ CATALOG: dict[str, tuple[str, str]] = {
         "✓ {path}: {items} items, {targets} targets, {entries} ledger entries, {warnings} warning(s)",
     ),
     # --- report, units, html, xlsx (issue 3) ----------------------------------------------
+    "help.report": (
+        "打印季报或月报:各目标本期完成、累计、完成率、序时进度和状态,再按下级单位列表",
+        "print the quarterly (or monthly) report: per target this period's amount, the cumulative, percent, 序时进度 and state, then the sub-units",
+    ),
+    "help.report.quarter": (
+        "季度,如 2024Q3(默认本季度)",
+        "the quarter, e.g. 2024Q3 (default: the current one)",
+    ),
+    "help.report.month": ("改出月报,如 2024-05", "give the monthly report instead, e.g. 2024-05"),
+    "help.report.format": (
+        "输出格式(默认:终端里显示彩色表格,否则 txt;-o 时按文件扩展名)",
+        "output format (default: a coloured table on a terminal, else txt; with -o, from the file's extension)",
+    ),
+    "help.units": (
+        "各下级单位分解指标完成情况排名。单位完成率 = 各项分解指标完成率(单项封顶 100%)的平均值",
+        "rank the sub-units by their by_unit quotas. A unit's percent = the mean of its quota completions, each capped at 100 %",
+    ),
+    "report.bad_month": ("“{value}”不是月份", '"{value}" is not a month'),
+    "report.bad_month.hint": ("写成 2024-05", "write it as 2024-05"),
+    "report.outside_year": (
+        "{period} 不在计划年度 {year} 内",
+        "{period} is outside the plan year {year}",
+    ),
+    "report.outside_year.hint": (
+        "选 {year} 年内的季度或月份",
+        "choose a quarter or month of {year}",
+    ),
+    "usage.quarter_and_month": (
+        "--quarter 和 --month 只能用一个",
+        "use --quarter or --month, not both",
+    ),
+    "usage.binary_stdout": (
+        "{format} 是二进制格式,不能输出到屏幕",
+        "{format} is a binary format and cannot be written to the terminal",
+    ),
+    "usage.binary_stdout.hint": (
+        "用 -o 指定文件,如 -o 季报.xlsx",
+        "name a file with -o, e.g. -o report.xlsx",
+    ),
+    "report.write_failed": ("无法写入 {path}:{reason}", "cannot write {path}: {reason}"),
+    "report.write_failed.hint": (
+        "检查文件夹是否存在、是否有写权限,文件是否正被 Excel/WPS 打开",
+        "check that the folder exists and is writable, and that Excel/WPS does not hold the file open",
+    ),
+    "report.written": ("已写入 {path}", "written to {path}"),
+    "report.title_quarter": (
+        "{org}{period}工作要点推进情况",
+        "{org}: work plan progress, {period}",
+    ),
+    "report.title_month": ("{org}{period}工作要点推进情况", "{org}: work plan progress, {period}"),
+    "report.quarter_name": ("{year}年第{cq}季度", "{year} Q{q}"),
+    "report.month_name": ("{year}年{month}月", "{name} {year}"),
+    "report.period_quarter": ("本季", "the quarter"),
+    "report.period_month": ("本月", "the month"),
+    "report.line_org": ("单位:{org}", "Organisation: {org}"),
+    "report.line_plan": ("计划:{plan}", "Plan: {plan}"),
+    "report.line_period": ("统计期间:{first} 至 {last}", "Period: {first} to {last}"),
+    "report.line_as_of": (
+        "截至:{as_of}(序时进度 {fraction})",
+        "As of: {as_of} (year elapsed {fraction})",
+    ),
+    "report.section_targets": ("量化目标完成情况", "Quantitative targets"),
+    "report.section_qualitative": ("定性事项({count} 项)", "Qualitative items ({count})"),
+    "report.section_ranking": ("各单位完成情况排名", "Sub-units ranked"),
+    "report.section_quotas": ("各单位分解指标完成情况", "Sub-unit quotas"),
+    "report.sheet_targets": ("量化目标", "Targets"),
+    "report.sheet_qualitative": ("定性事项", "Qualitative"),
+    "report.sheet_ranking": ("单位排名", "Ranking"),
+    "report.sheet_quotas": ("分解指标", "Quotas"),
+    "report.note_main": (
+        "完成率 = 累计完成 ÷ 目标值;序时进度 = 截至期末按时间进度应完成的量;较序时 = 累计完成 − 序时进度",
+        "Done % = to date ÷ goal; expected = what the time elapsed calls for at the period's end; vs expected = to date − expected",
+    ),
+    "report.note_growth": (
+        "增长目标的完成、序时进度均为较基数的增长率(%),本期完成为增长的百分点",
+        "Growth targets are measured as percent growth over the baseline; their period amount is in percentage points",
+    ),
+    "report.note_level": (
+        "水平值目标(如覆盖率)以最新填报值为累计,{period}完成为期内的变化量",
+        "Level targets (e.g. a coverage rate) count their latest value; the amount for {period} is its change within it",
+    ),
+    "report.chart_legend": (
+        "条形为完成率,竖线为序时进度",
+        "bars show completion; the mark shows 序时进度 (expected)",
+    ),
+    "html.bar_label": ("完成率 {percent}", "done {percent}"),
+    "col.quarter_amount": ("本季完成", "This quarter"),
+    "col.month_amount": ("本月完成", "This month"),
+    "col.cumulative": ("累计完成", "To date"),
+    "col.latest_note": ("最新进展", "Latest note"),
+    "col.rank": ("名次", "Rank"),
+    "col.subunit": ("下级单位", "Sub-unit"),
+    "col.unit_percent": ("单位完成率", "Unit %"),
+    "col.quotas": ("分解指标数", "Quotas"),
+    "col.quotas_done": ("已完成", "Done"),
+    "col.quotas_behind": ("滞后/未启动", "Behind"),
+    "col.quota": ("分解指标", "Quota"),
+    "col.unit_amount": ("本单位完成", "This unit"),
+    "col.total_amount": ("全市合计", "All units"),
+    "col.share": ("占比", "Share"),
+    "units.title": ("{plan} · 各单位完成情况", "{plan} · sub-units"),
+    "units.as_of": (
+        "截至:{as_of}(序时进度 {fraction})",
+        "As of: {as_of} (year elapsed {fraction})",
+    ),
+    "units.section_shares": ("各单位在未分解目标中的占比", "Shares of targets without quotas"),
+    "units.sheet_shares": ("占比", "Shares"),
+    "units.note_percent": (
+        "单位完成率 = 各项分解指标完成率(单项超过 100% 按 100% 计)的平均值;同分者名次相同,按计划中 units 的顺序排列",
+        "Unit % = the mean of the unit's quota completions, each capped at 100 %; equal percents share a rank, in the plan's units order",
+    ),
+    "units.note_share": (
+        "占比 = 本单位完成 ÷ 各单位与全市合计完成,仅供参考,不计入单位完成率",
+        "Share = the unit's amount ÷ everyone's amount; for information, not part of the unit's percent",
+    ),
+    "units.none": (
+        "计划没有设下级单位(units),无从排名",
+        "the plan declares no sub-units (units) to rank",
+    ),
+    "units.none.hint": (
+        "在计划中加上 units: [...],并为目标设 by_unit 分解指标",
+        "add units: [...] to the plan, and by_unit quotas to its targets",
+    ),
     # --- import (issue 4) ----------------------------------------------------------------
     # --- reliability: locking, encodings, limits (issue 5) ---------------------------------
     # --- ecosystem: new, completion, interactive log (issue 7) ------------------------------

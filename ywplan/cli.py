@@ -21,8 +21,10 @@ from ywplan import __version__
 from ywplan.commands.check import check
 from ywplan.commands.entries import entries
 from ywplan.commands.log import log
+from ywplan.commands.report import report
 from ywplan.commands.status import status
 from ywplan.commands.undo import undo
+from ywplan.commands.units import units
 from ywplan.errors import YwplanError
 from ywplan.i18n import detect_lang, set_lang, t
 from ywplan.options import LangOption
@@ -92,6 +94,8 @@ app.command("log", help="help.log")(log)
 app.command("undo", help="help.undo")(undo)
 app.command("entries", help="help.entries")(entries)
 app.command("status", help="help.status")(status)
+app.command("report", help="help.report")(report)
+app.command("units", help="help.units")(units)
 
 
 def main() -> None:
