@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from ywplan.report_tables import Document
 
 PERCENT_FORMAT = '0.0"%"'
-NUMBER_FORMAT = "0.##"
-SIGNED_FORMAT = "+0.##;-0.##;0"
+NUMBER_FORMAT = "General"
+SIGNED_FORMAT = "+0.0;-0.0;0"
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 HEADER_ROW = 4  # title, heading line, table title, then the header
 
@@ -58,10 +58,9 @@ def _set_value(cell: Any, column: Column, value: Cell) -> None:
         return
     if column.numeric and isinstance(value, int | float):
         cell.value = value
-        cell.number_format = {
-            "percent": PERCENT_FORMAT,
-            "signed": SIGNED_FORMAT,
-        }.get(column.kind, NUMBER_FORMAT if not float(value).is_integer() else "0")
+        cell.number_format = {"percent": PERCENT_FORMAT, "signed": SIGNED_FORMAT}.get(
+            column.kind, NUMBER_FORMAT
+        )
         return
     _set_text(cell, str(value))
 
