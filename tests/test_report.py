@@ -386,3 +386,19 @@ def test_report_on_bundled_plan(run: Run, bundled: Path) -> None:
         "| 26 | 加强团干部选育管用 | 培训团干部 | 人次 | ≥ | 400 | 108 | 312 | 78.0% |"
         in result.stdout
     )
+
+
+def test_docs_show_the_real_report(run: Run, bundled: Path) -> None:
+    docs = (Path(__file__).parents[1] / "docs" / "reports.md").read_text(encoding="utf-8")
+    begin, end = "<!-- BEGIN report-2024Q3-markdown -->\n", "<!-- END report-2024Q3-markdown -->"
+    shown = docs[docs.index(begin) + len(begin) : docs.index(end)]
+    result = run(
+        "report", "--quarter", "2024Q3", "--format", "markdown", lang="zh", today="2026-11-28"
+    )
+    assert shown == result.stdout, "docs/reports.md is out of date: paste the command's output"
+
+
+def test_help_defines_the_unit_percent(run: Run) -> None:
+    result = run("units", "--help")
+    assert "capped at 100" in result.stdout
+    assert run("report", "--help").exit_code == 0

@@ -686,7 +686,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "col.quotas_behind": ("滞后/未启动", "Behind"),
     "col.quota": ("分解指标", "Quota"),
     "col.unit_amount": ("本单位完成", "This unit"),
-    "col.total_amount": ("全市合计", "All units"),
+    "col.total_amount": ("合计", "All entries"),
     "col.share": ("占比", "Share"),
     "units.title": ("{plan} · 各单位完成情况", "{plan} · sub-units"),
     "units.as_of": (
@@ -700,8 +700,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Unit % = the mean of the unit's quota completions, each capped at 100 %; equal percents share a rank, in the plan's units order",
     ),
     "units.note_share": (
-        "占比 = 本单位完成 ÷ 各单位与全市合计完成,仅供参考,不计入单位完成率",
-        "Share = the unit's amount ÷ everyone's amount; for information, not part of the unit's percent",
+        "占比 = 本单位完成 ÷ 全部记录合计(含未注明单位的记录),仅供参考,不计入单位完成率",
+        "Share = the unit's amount ÷ all entries' amount (including entries of no sub-unit); for information, not part of the unit's percent",
     ),
     "units.none": (
         "计划没有设下级单位(units),无从排名",
