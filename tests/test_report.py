@@ -402,3 +402,12 @@ def test_help_defines_the_unit_percent(run: Run) -> None:
     result = run("units", "--help")
     assert "capped at 100" in result.stdout
     assert run("report", "--help").exit_code == 0
+
+
+def test_terminal_view_has_bars_and_states(run: Run, demo: Path) -> None:
+    result = run("report", "--quarter", "2024Q3", "--format", "table", lang="zh", today=TODAY)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    trained = next(line for line in lines if "培训骨干" in line and "│" in line)
+    assert "████████████│░░░  75.0%" in trained and "正常推进" in trained
+    assert "条形为完成率,竖线为序时进度" in result.stdout

@@ -77,15 +77,24 @@ def unit_percent(quotas: Iterable[TargetProgress]) -> float | None:
     return round_half_up(math.fsum(values) / len(values), 1)
 
 
+def entries_by_unit(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
+    """Entries split by sub-unit (a reversal repeats its entry's unit, so pairs stay together)."""
+    split: dict[str, list[Entry]] = {}
+    for entry in entries:
+        split.setdefault(entry.unit, []).append(entry)
+    return split
+
+
 def rank_units(plan: Plan, entries: Iterable[Entry], as_of: dt.date) -> list[Standing]:
     """Every sub-unit of *plan* with its quotas and shares at *as_of*, best first."""
     entries = list(entries)
     overall = {tp.ref: tp for tp in compute(plan, entries, as_of).targets()}
+    by_unit = entries_by_unit(entries)
     found = []
     for order, unit in enumerate(plan.units):
         quotas: list[TargetProgress] = []
         shares: list[Share] = []
-        for tp in compute(plan, entries, as_of, unit).targets():
+        for tp in compute(plan, by_unit.get(unit, []), as_of, unit).targets():
             if tp.target.by_unit and unit in tp.target.by_unit:
                 quotas.append(tp)
             elif tp.target.kind == "sum" and tp.count:

@@ -172,11 +172,13 @@ def run_report(
     as_of = today if period.first <= today <= period.last else period.last
     pp = period_progress(plan, entries, period, kind, as_of=as_of)
     day = pp.progress.as_of
-    from ywplan.ranking import rank_units
+    from ywplan.ranking import entries_by_unit, rank_units
 
     standings = rank_units(plan, entries, day)
+    split = entries_by_unit(entries)
     unit_periods: dict[str, PeriodProgress] = {
-        unit: period_progress(plan, entries, period, kind, unit, as_of=day) for unit in plan.units
+        unit: period_progress(plan, split.get(unit, []), period, kind, unit, as_of=day)
+        for unit in plan.units
     }
     from ywplan.report_tables import period_document, report_document
 

@@ -32,12 +32,12 @@ def table_view(table: Table, *, chart: bool) -> RichTable:
     view = RichTable(title=table.title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
     bars = chart and charted(table)
     for column in table.columns:
-        if column.numeric:
+        if bars and column.key == "percent":  # the bar and the percent share a column
+            view.add_column(t("col.bar"), no_wrap=True)
+        elif column.numeric:
             view.add_column(column.heading, justify="right", no_wrap=True)
         else:
             view.add_column(column.heading, overflow="fold", no_wrap=column.kind == "state")
-        if bars and column.key == "percent":
-            view.add_column(t("col.bar"), no_wrap=True)
     for row in table.rows:
         cells: list[Text] = []
         style = ""
@@ -47,14 +47,14 @@ def table_view(table: Table, *, chart: bool) -> RichTable:
                 style = STATE_STYLES[state] if state else ""
         for column, value in zip(table.columns, row, strict=True):
             text = format_cell(column, value)
-            if column.kind == "state":
+            if bars and column.key == "percent":
+                cells.append(Text.assemble(_bar_text(table, row, style or "cyan"), f" {text:>6}"))
+            elif column.kind == "state":
                 cells.append(Text(text, style=style))
             elif column.kind == "signed" and text.startswith("-"):
                 cells.append(Text(text, style="red"))
             else:
                 cells.append(Text(text))
-            if bars and column.key == "percent":
-                cells.append(_bar_text(table, row, style or "cyan"))
         view.add_row(*cells)
     return view
 
