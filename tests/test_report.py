@@ -411,3 +411,33 @@ def test_terminal_view_has_bars_and_states(run: Run, demo: Path) -> None:
     trained = next(line for line in lines if "培训骨干" in line and "│" in line)
     assert "████████████│░░░  75.0%" in trained and "正常推进" in trained
     assert "条形为完成率,竖线为序时进度" in result.stdout
+
+
+def test_plan_without_units_and_odd_characters(run: Run, workdir: Path) -> None:
+    from tests.conftest import write
+
+    write(
+        workdir / "plans" / "p.yaml",
+        """
+        plan: "铃\\a声 @计划"
+        org: "-团委"
+        year: 2024
+        items:
+          - number: 1
+            title: "+事项"
+            targets:
+              - {id: a, name: "@目标", unit: 人, min: 10}
+        """,
+    )
+    result = run("report", "--quarter", "2024Q1", "--format", "json", today=TODAY)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["units"] == []
+    out = workdir / "p.xlsx"
+    assert run("report", "--quarter", "2024Q1", "-o", str(out), today=TODAY).exit_code == 0
+    workbook = openpyxl.load_workbook(out)
+    assert workbook.sheetnames == ["Targets", "Qualitative"]
+    values = [c.value for ws in workbook for row in ws.iter_rows() for c in row if c.value]
+    assert "'+事项" in values and "'@目标" in values
+    assert not any(isinstance(v, str) and v.startswith(("=", "+", "-", "@")) for v in values)
+    csv_text = run("report", "--quarter", "2024Q1", "--format", "csv", today=TODAY).stdout
+    assert "'+事项" in csv_text and "'@目标" in csv_text

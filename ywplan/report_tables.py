@@ -52,12 +52,16 @@ def _section(index: int, key: str, **args: Any) -> str:
 
 def period_name(period: Period, kind: str) -> str:
     """``2024年第三季度`` / ``2024 Q3``; ``2024年5月`` / ``May 2024``."""
-    year = period.first.year
+    year, zh = period.first.year, get_lang() == "zh"
     if kind == "quarter":
         quarter = (period.first.month - 1) // 3
-        return t("report.quarter_name", year=year, q=quarter + 1, cq=CHINESE_QUARTERS[quarter])
+        return t(
+            "report.quarter_name", year=year, q=CHINESE_QUARTERS[quarter] if zh else quarter + 1
+        )
     month = period.first.month
-    return t("report.month_name", year=year, month=month, name=calendar.month_name[month])
+    return t(
+        "report.month_name", year=year, name=f"{month}月" if zh else calendar.month_name[month]
+    )
 
 
 def heading_lines(plan: Plan, pp: PeriodProgress) -> tuple[str, ...]:

@@ -48,8 +48,11 @@ def sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 forbids them
+
+
 def _set_text(cell: Any, text: str) -> None:
-    cell.value = safe_text(text)
+    cell.value = safe_text(_ILLEGAL.sub("\ufffd", text))
     cell.data_type = "s"
 
 
