@@ -22,8 +22,10 @@ from ywplan.commands.check import check
 from ywplan.commands.entries import entries
 from ywplan.commands.import_plan import import_plan
 from ywplan.commands.log import log
+from ywplan.commands.report import report
 from ywplan.commands.status import status
 from ywplan.commands.undo import undo
+from ywplan.commands.units import units
 from ywplan.errors import EXIT_BUG, YwplanError
 from ywplan.i18n import detect_lang, set_lang, t
 from ywplan.options import LangOption
@@ -101,6 +103,8 @@ app.command("log", help="help.log", context_settings={"ignore_unknown_options": 
 app.command("undo", help="help.undo")(undo)
 app.command("entries", help="help.entries")(entries)
 app.command("status", help="help.status")(status)
+app.command("report", help="help.report")(report)
+app.command("units", help="help.units")(units)
 app.command("import", help="help.import")(import_plan)
 
 

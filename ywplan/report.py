@@ -101,7 +101,7 @@ def status_row(tp: TargetProgress) -> tuple[Cell, ...]:
         round(tp.expected, 1),
         tp.remaining,
         round(tp.gap, 1),
-        state_label(tp),
+        tp.state.value,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ywplan.i18n import t
 from ywplan.progress import round_half_up
 
 ColumnKind = Literal["text", "number", "percent", "signed", "state"]
@@ -29,7 +30,11 @@ Cell = str | int | float | None
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A titled grid of cells; ``None`` is an empty cell. State cells hold the state value."""
+    """A titled grid of cells; ``None`` is an empty cell.
+
+    State cells hold the state's value (``"on_track"``); writers translate it when they
+    format the cell, and can colour it by :class:`~ywplan.progress.State`.
+    """
 
     title: str
     columns: tuple[Column, ...]
@@ -51,9 +56,11 @@ def format_number(value: float | int | None) -> str:
 
 
 def format_cell(column: Column, value: Cell) -> str:
-    """A cell as text (states are translated by the caller's table builder)."""
+    """A cell as text in the user's language (states translated, numbers rounded)."""
     if value is None:
         return ""
+    if column.kind == "state" and isinstance(value, str):
+        return t("state." + value)
     if isinstance(value, str) or not column.numeric:
         return str(value)
     if column.kind == "percent":

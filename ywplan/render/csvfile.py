@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ywplan.table import Cell, Column, Table
+from ywplan.table import Cell, Column, Table, format_cell
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -21,7 +21,7 @@ def csv_cell(column: Column, value: Cell) -> str | int | float:
         return ""
     if column.numeric and isinstance(value, int | float):
         return int(value) if float(value).is_integer() else round(float(value), 2)
-    return safe_text(str(value))
+    return safe_text(format_cell(column, value))
 
 
 def write_csv(table: Table, *, bom: bool = True) -> str:

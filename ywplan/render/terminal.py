@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ywplan.i18n import t
 from ywplan.progress import Progress, State, TargetProgress, year_fraction
+from ywplan.render.bars import BAR_WIDTH, Bar, text_bar
 from ywplan.report import goal_text, state_label
 from ywplan.table import Table as GridTable
 from ywplan.table import format_cell, format_number
@@ -24,7 +25,6 @@ STATE_STYLES: dict[State, str] = {
     State.NOT_STARTED: "yellow",
     State.BREACHED: "bold magenta",
 }
-BAR_WIDTH = 16
 
 
 def console(file: IO[str] | None = None) -> Console:
@@ -35,21 +35,19 @@ def console(file: IO[str] | None = None) -> Console:
     return Console(file=out, width=max(width, 60), highlight=False, soft_wrap=False)
 
 
+def styled_bar(bar: Bar, style: str, width: int = BAR_WIDTH) -> Text:
+    """A :func:`~ywplan.render.bars.text_bar` in colour: the filled part in the state's style."""
+    text = Text()
+    for char in text_bar(bar, width):
+        text.append(char, style="bold white" if char == "│" else style if char == "█" else "dim")
+    return text
+
+
 def bar(tp: TargetProgress, width: int = BAR_WIDTH) -> Text:
     """``█████░░│░░░`` — completion against the goal, ``│`` where 序时进度 stands."""
     ratio = 0.0 if tp.goal <= 0 else max(tp.actual, 0.0) / tp.goal
-    filled = min(round(ratio * width), width)
-    mark = min(round(tp.expected / tp.goal * width), width - 1) if tp.goal > 0 else -1
-    text = Text()
-    style = STATE_STYLES[tp.state]
-    for i in range(width):
-        if i == mark and tp.target.op == ">=":
-            text.append("│", style="bold white")
-        elif i < filled:
-            text.append("█", style=style)
-        else:
-            text.append("░", style="dim")
-    return text
+    mark = min(tp.expected / tp.goal, 1.0) if tp.goal > 0 and tp.target.op == ">=" else None
+    return styled_bar(Bar(ratio, mark), STATE_STYLES[tp.state], width)
 
 
 def _title(progress: Progress) -> str:

@@ -1,0 +1,38 @@
+"""``ywplan report``: the printable quarterly (季报) or monthly (月报) report."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ywplan.options import LangOption, OutputOption, PlanOption
+
+FORMATS = "txt|markdown|csv|html|xlsx|json|table"
+
+
+def report(
+    quarter: Annotated[
+        str | None,
+        typer.Option("--quarter", help="help.report.quarter", metavar="YYYYQn", show_default=False),
+    ] = None,
+    month: Annotated[
+        str | None,
+        typer.Option("--month", help="help.report.month", metavar="YYYY-MM", show_default=False),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="help.report.format", metavar=FORMATS, show_default=False
+        ),
+    ] = None,
+    output: OutputOption = None,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.report"""
+    from ywplan.report_command import run_report
+    from ywplan.runtime import check_lang, plan_path, today
+
+    check_lang(lang)
+    run_report(plan_path(plan), today(), quarter=quarter, month=month, fmt=format, output=output)

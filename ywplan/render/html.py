@@ -1,0 +1,182 @@
+"""A report as one self-contained HTML page a supervisor prints on A4.
+
+No external assets: the stylesheet is inline, bars are inline SVG, fonts are whatever
+the machine has (a Chinese system font list, no web fonts). Every text that comes from
+a plan or a ledger goes through :func:`html.escape`. States are shown in colour *and*
+in words, so a black-and-white printout still says which target is behind.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from ywplan.i18n import get_lang, t
+from ywplan.progress import State
+from ywplan.render.bars import Bar, bar_of, charted, state_named
+from ywplan.table import Cell, Table, format_cell
+
+if TYPE_CHECKING:
+    from ywplan.report_tables import Document
+
+STATE_COLOURS: dict[State, str] = {
+    State.DONE: "#1a7f37",
+    State.ON_TRACK: "#0a58ca",
+    State.BEHIND: "#c62828",
+    State.NOT_STARTED: "#9a6700",
+    State.BREACHED: "#7b1fa2",
+}
+BAR_W, BAR_H = 120, 12
+
+STYLE = """
+@page { size: A4 landscape; margin: 10mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+  "Microsoft YaHei", "SimHei", "WenQuanYi Micro Hei", sans-serif;
+  font-size: 10pt; color: #111; margin: 0 auto; max-width: 277mm; line-height: 1.35; }
+header.title-block { border-bottom: 2px solid #b71c1c; margin-bottom: 4mm; padding-bottom: 2mm; }
+h1 { font-size: 16pt; margin: 0 0 2mm; color: #b71c1c; text-align: center; }
+header p { margin: 0.5mm 0; font-size: 9.5pt; }
+h2 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 1px solid #999; padding: 1mm 1.2mm; vertical-align: middle; }
+th { background: #f1f1f1; font-weight: 600; white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.neg { color: #c62828; }
+td.bar { white-space: nowrap; padding: 0.5mm 1mm; }
+td.bar svg { display: block; }
+td.state { white-space: nowrap; font-weight: 600; }
+td.k-title, td.k-target, td.k-note { min-width: 8em; }
+td.k-unit, td.k-op, td.k-measure { white-space: nowrap; }
+td[rowspan] { vertical-align: top; }
+p.note { font-size: 8pt; color: #444; margin: 1mm 0; }
+p.legend { font-size: 8pt; color: #444; }
+svg .track { fill: #e6e6e6; }
+svg .mark { stroke: #111; stroke-width: 2; }
+@media screen { body { padding: 8mm; } }
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def svg_bar(bar: Bar, state: State | None, percent: str) -> str:
+    """An inline SVG bar: filled to the completion, a black mark at 序时进度."""
+    colour = STATE_COLOURS.get(state, "#0a58ca") if state else "#0a58ca"
+    filled = round(min(bar.ratio, 1.0) * BAR_W, 1)
+    label = t("html.bar_label", percent=percent)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{BAR_W}" height="{BAR_H}" '
+        f'viewBox="0 0 {BAR_W} {BAR_H}" role="img" aria-label="{_e(label)}">',
+        f"<title>{_e(label)}</title>",
+        f'<rect class="track" x="0" y="0" width="{BAR_W}" height="{BAR_H}"/>',
+        f'<rect class="fill" x="0" y="0" width="{filled}" height="{BAR_H}" fill="{colour}"/>',
+    ]
+    if bar.mark is not None:
+        x = round(min(max(bar.mark * BAR_W, 1.0), BAR_W - 1.0), 1)
+        parts.append(f'<line class="mark" x1="{x}" y1="0" x2="{x}" y2="{BAR_H}"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _row_state(table: Table, row: tuple[Cell, ...]) -> State | None:
+    for column, value in zip(table.columns, row, strict=True):
+        if column.kind == "state" and isinstance(value, str):
+            return state_named(value)
+    return None
+
+
+def group_spans(table: Table) -> tuple[set[int], list[int]]:
+    """The grouped columns (an item's number and title, or a sub-unit) and, per row, how many
+    rows its group cells span (0: covered by the row above)."""
+    keys = {c.key for c in table.columns}
+    wanted = ("item", "title") if {"item", "title"} <= keys else ("subunit",)
+    columns = {i for i, c in enumerate(table.columns) if c.key in wanted}
+    if len(columns) != len(wanted) or len(table.columns) <= len(columns) + 1:
+        return set(), [1] * len(table.rows)
+    spans = [1] * len(table.rows)
+    start = 0
+    for i in range(1, len(table.rows) + 1):
+        same = i < len(table.rows) and all(
+            table.rows[i][c] == table.rows[start][c] for c in columns
+        )
+        if not same:
+            spans[start] = i - start
+            for j in range(start + 1, i):
+                spans[j] = 0
+            start = i
+    return columns, spans
+
+
+def table_html(table: Table, *, chart: bool) -> str:
+    """One table as a titled ``<section>``; with *chart*, an SVG bar after the percent.
+
+    An item's number and title (or a sub-unit's name) span the rows of its targets.
+    """
+    bars = chart and charted(table)
+    columns, spans = group_spans(table)
+    head = []
+    for column in table.columns:
+        head.append(f'<th scope="col" data-key="{_e(column.key)}">{_e(column.heading)}</th>')
+        if bars and column.key == "percent":
+            head.append(f'<th scope="col" data-key="bar">{_e(t("col.bar"))}</th>')
+    body = []
+    for row, span in zip(table.rows, spans, strict=True):
+        state = _row_state(table, row)
+        attrs = f' class="state-{state.value}" data-state="{state.value}"' if state else ""
+        cells = []
+        for index, (column, value) in enumerate(zip(table.columns, row, strict=True)):
+            text = format_cell(column, value)
+            if index in columns:
+                if span:
+                    kind = "num" if column.numeric else f"text k-{column.key}"
+                    rowspan = f' rowspan="{span}"' if span > 1 else ""
+                    cells.append(f'<td class="{kind}"{rowspan}>{_e(text)}</td>')
+            elif column.kind == "state" and state is not None:
+                colour = STATE_COLOURS[state]
+                cells.append(f'<td class="state" style="color:{colour}">{_e(text)}</td>')
+            elif column.numeric:
+                negative = " neg" if column.kind == "signed" and text.startswith("-") else ""
+                cells.append(f'<td class="num{negative}">{_e(text)}</td>')
+            else:
+                cells.append(f'<td class="text k-{column.key}">{_e(text)}</td>')
+            if bars and column.key == "percent":
+                bar = bar_of(table, row)
+                svg = svg_bar(bar, state, format_cell(column, value)) if bar else ""
+                cells.append(f'<td class="bar">{svg}</td>')
+        body.append(f"<tr{attrs}>{''.join(cells)}</tr>")
+    if not body:
+        span = len(head)
+        body.append(f'<tr><td colspan="{span}">—</td></tr>')
+    notes = "".join(f'<p class="note">{_e(note)}</p>' for note in table.notes)
+    return (
+        f"<section>\n<h2>{_e(table.title)}</h2>\n<table>\n<thead><tr>{''.join(head)}</tr></thead>\n"
+        f"<tbody>\n" + "\n".join(body) + f"\n</tbody>\n</table>\n{notes}\n</section>\n"
+    )
+
+
+def write_html(document: Document) -> str:
+    """The whole report as a printable page."""
+    lang = "zh-CN" if get_lang() == "zh" else "en"
+    lines = "".join(f"<p>{_e(line)}</p>" for line in document.lines)
+    sections = "".join(
+        table_html(table, chart=table.title == document.chart) for table in document.tables
+    )
+    legend = ""
+    if document.chart:
+        swatches = " ".join(
+            f'<span style="color:{colour}">■ {_e(t("state." + state.value))}</span>'
+            for state, colour in STATE_COLOURS.items()
+        )
+        legend = f'<p class="legend">{_e(t("report.chart_legend"))} · {swatches}</p>\n'
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(document.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f'<header class="title-block">\n<h1>{_e(document.title)}</h1>\n{lines}\n</header>\n'
+        f"<main>\n{sections}</main>\n<footer>\n{legend}</footer>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,133 @@
+"""A report as an Excel workbook (openpyxl, imported only here).
+
+One sheet per table: the report's title and the table's title on the first rows, the
+header frozen below them, numbers stored as numbers (percent columns keep the percent
+number, e.g. 53.0, shown with the format ``0.0"%"`` — the same value as in CSV and JSON),
+column widths sized with wcwidth so Chinese fits, notes under the table. Text never
+becomes a formula: it is neutralised with :func:`~ywplan.render.csvfile.safe_text` and
+stored with the string data type.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import TYPE_CHECKING, Any
+
+from wcwidth import wcswidth
+
+from ywplan.render.bars import state_named
+from ywplan.render.csvfile import safe_text
+from ywplan.render.html import STATE_COLOURS
+from ywplan.table import Cell, Column, Table, format_cell
+
+if TYPE_CHECKING:
+    from ywplan.report_tables import Document
+
+PERCENT_FORMAT = '0.0"%"'
+NUMBER_FORMAT = "General"
+SIGNED_FORMAT = "+0.0;-0.0;0"
+_BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
+HEADER_ROW = 4  # title, heading line, table title, then the header
+
+
+def text_width(text: str) -> int:
+    """Display width in columns (a Chinese character counts two)."""
+    width = wcswidth(text)
+    return width if width >= 0 else len(text) * 2
+
+
+def sheet_title(name: str, used: set[str]) -> str:
+    """A valid, unique sheet name (≤ 31 characters, none of ``[]:*?/\\``)."""
+    base = _BAD_SHEET.sub("_", name).strip("'")[:31] or "Sheet"
+    title, n = base, 2
+    while title.lower() in used:
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(title.lower())
+    return title
+
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 forbids them
+
+
+def _set_text(cell: Any, text: str) -> None:
+    cell.value = safe_text(_ILLEGAL.sub("\ufffd", text))
+    cell.data_type = "s"
+
+
+def _set_value(cell: Any, column: Column, value: Cell) -> None:
+    if value is None:
+        return
+    if column.numeric and isinstance(value, int | float):
+        cell.value = value
+        cell.number_format = {"percent": PERCENT_FORMAT, "signed": SIGNED_FORMAT}.get(
+            column.kind, NUMBER_FORMAT
+        )
+        return
+    _set_text(cell, format_cell(column, value))
+
+
+def _fill_sheet(sheet: Any, document: Document, table: Table) -> None:
+    from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
+        Alignment,
+        Font,
+        PatternFill,
+    )
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
+
+    _set_text(sheet.cell(row=1, column=1), document.title)
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+    _set_text(sheet.cell(row=2, column=1), " · ".join(document.lines))
+    _set_text(sheet.cell(row=3, column=1), table.title)
+    sheet.cell(row=3, column=1).font = Font(bold=True, size=12)
+    header_fill = PatternFill("solid", fgColor="F1F1F1")
+    widths = [text_width(c.heading) for c in table.columns]
+    for index, column in enumerate(table.columns, start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=index)
+        _set_text(cell, column.heading)
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
+        for index, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
+            cell = sheet.cell(row=r, column=index)
+            _set_value(cell, column, value)
+            widths[index - 1] = max(widths[index - 1], text_width(format_cell(column, value)))
+            if column.kind == "state" and isinstance(value, str):
+                state = state_named(value)
+                if state is not None:
+                    cell.font = Font(bold=True, color=STATE_COLOURS[state].lstrip("#").upper())
+    last = HEADER_ROW + len(table.rows)
+    for offset, note in enumerate(table.notes, start=2):
+        _set_text(sheet.cell(row=last + offset, column=1), note)
+        sheet.cell(row=last + offset, column=1).font = Font(italic=True, color="555555")
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 6), 60)
+    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1).coordinate
+    if table.rows:
+        end = get_column_letter(len(table.columns))
+        sheet.auto_filter.ref = f"A{HEADER_ROW}:{end}{last}"
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def write_xlsx(document: Document) -> bytes:
+    """The report as the bytes of an .xlsx workbook, one sheet per table."""
+    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    used: set[str] = set()
+    for table, name in zip(document.tables, document.sheets, strict=True):
+        sheet = workbook.create_sheet(sheet_title(name, used))
+        _fill_sheet(sheet, document, table)
+    workbook.properties.title = safe_text(document.title)
+    workbook.properties.creator = "ywplan"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
