@@ -15,18 +15,22 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer.exceptions import Abort
 from typer.core import TyperGroup
 
 from ywplan import __version__
 from ywplan.commands.check import check
 from ywplan.commands.entries import entries
 from ywplan.commands.log import log
+from ywplan.commands.new import new
 from ywplan.commands.status import status
 from ywplan.commands.undo import undo
-from ywplan.errors import YwplanError
+from ywplan.errors import EXIT_DATA, EXIT_USAGE, YwplanError
 from ywplan.i18n import detect_lang, set_lang, t
 from ywplan.options import LangOption
 from ywplan.output import report_error
+from ywplan.usage import localize_command, show_usage_error
 
 
 def _translate(command: Any) -> None:
@@ -45,12 +49,40 @@ def _translate(command: Any) -> None:
 class YwplanGroup(TyperGroup):
     """The root command: picks the language, translates help, maps failures to exit codes."""
 
-    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
-        """Set the run's language from ``--lang``/``$YWPLAN_LANG``/the locale, then run."""
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Set the run's language from ``--lang``/``$YWPLAN_LANG``/the locale, then run.
+
+        click's own usage errors are shown here, in the run's language and in the shape
+        of ywplan's errors (exit 2); ``Exit`` codes pass through unchanged.
+        """
         argv = list(sys.argv[1:] if args is None else args)
         set_lang(detect_lang(argv, os.environ))
         _translate(self)
-        return super().main(argv, *rest, **extra)
+        localize_command(self)
+        if os.environ.get(f"_{(prog_name or 'ywplan').replace('-', '_').upper()}_COMPLETE"):
+            from ywplan.completion import register_shells
+
+            register_shells()
+        if not standalone_mode:
+            return super().main(argv, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(argv, prog_name, complete_var, False, **extra)
+        except NoArgsIsHelpError:
+            sys.exit(EXIT_USAGE)  # the help has been printed
+        except ClickException as exc:
+            show_usage_error(exc)
+            sys.exit(exc.exit_code)
+        except Abort:
+            print(t("click.aborted"), file=sys.stderr)
+            sys.exit(EXIT_DATA)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         """Run the subcommand; print expected failures without a traceback."""
@@ -92,6 +124,7 @@ app.command("log", help="help.log")(log)
 app.command("undo", help="help.undo")(undo)
 app.command("entries", help="help.entries")(entries)
 app.command("status", help="help.status")(status)
+app.command("new", help="help.new")(new)
 
 
 def main() -> None:
