@@ -30,6 +30,7 @@ from ywplan.errors import EXIT_DATA, EXIT_USAGE, YwplanError
 from ywplan.i18n import detect_lang, set_lang, t
 from ywplan.options import LangOption
 from ywplan.output import report_error
+from ywplan.plainparams import use_plain_params
 from ywplan.usage import localize_command, show_usage_error
 
 
@@ -66,6 +67,7 @@ class YwplanGroup(TyperGroup):
         set_lang(detect_lang(argv, os.environ))
         _translate(self)
         localize_command(self)
+        use_plain_params(self)
         if os.environ.get(f"_{(prog_name or 'ywplan').replace('-', '_').upper()}_COMPLETE"):
             from ywplan.completion import register_shells
 

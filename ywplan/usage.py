@@ -97,6 +97,8 @@ def _context_class() -> type:
     from typer._click.core import Context
     from typer._click.formatting import HelpFormatter
 
+    from ywplan.plainparams import use_plain_param
+
     class Formatter(HelpFormatter):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             super().write_usage(prog, args, prefix if prefix is not None else t("click.usage") + " ")
@@ -109,6 +111,7 @@ def _context_class() -> type:
             option = command.get_help_option(self)
             if option is not None:
                 option.help = t("help.opt.help")
+                use_plain_param(option)
 
         def get_help(self) -> str:
             localize_help_screen()
