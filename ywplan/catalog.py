@@ -600,7 +600,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "help.new.year": ("计划年度(默认今年)", "the plan year (default: this year)"),
     "help.new.force": ("覆盖已存在的文件", "overwrite files that exist"),
     "new.default_org": ("共青团××委", "Youth League Committee"),
-    "new.plan_title": ("{org}{year}年工作要点", "{org} work plan {year}"),
     "new.bad_year": ("年度“{value}”无效", 'invalid year "{value}"'),
     "new.bad_year.hint": ("写四位数的年份,如 2025", "write a four-digit year, e.g. 2025"),
     "new.not_a_folder": ("{path} 不是文件夹", "{path} is not a folder"),
@@ -650,6 +649,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "click.possible_options": ("(可用的选项:{options})", "(Possible options: {options})"),
     "click.extra_arguments": ("多余的参数:{args}", "Got unexpected extra argument(s) ({args})"),
     "click.no_such_command": ("没有这个命令:{name}", "No such command {name}."),
+    "click.did_you_mean": ("是不是想用 {names}?", "Did you mean {names}?"),
     "click.missing_command": ("缺少命令", "Missing command."),
     "click.option_requires_argument": (
         "选项 {name} 后面需要给出值",

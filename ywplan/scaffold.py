@@ -103,7 +103,8 @@ def _year(text: str | None, today: dt.date) -> int:
 def files_for(org: str | None, year: int, lang: str) -> dict[str, str]:
     """The scaffold's files, relative path → text."""
     org = (org or "").strip() or t("new.default_org")
-    title = t("new.plan_title", org=org, year=year)
+    chinese = any("\u4e00" <= c <= "\u9fff" for c in org)
+    title = f"{org}{year}年工作要点" if chinese else f"{org} work plan {year}"
     plan = PLAN.format(title=_yaml_text(title), org=_yaml_text(org), year=year)
     return {
         f"plans/workplan-{year}.yaml": plan,

@@ -29,7 +29,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
         re.compile(r"Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)", re.S),
         lambda m: t("click.extra_arguments", args=m[1]),
     ),
-    (re.compile(r"No such command (.+)\.", re.S), lambda m: t("click.no_such_command", name=m[1])),
+    (
+        re.compile(r"No such command (.+?)\.(?: Did you mean (.+)\?)?", re.S),
+        lambda m: t("click.no_such_command", name=m[1])
+        + (" " + t("click.did_you_mean", names=m[2]) if m[2] else ""),
+    ),
     (re.compile(r"Missing command\.", re.S), lambda m: t("click.missing_command")),
     (
         re.compile(r"Option (.+) requires (?:an argument|\d+ arguments)\.", re.S),
