@@ -592,8 +592,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --- reliability: locking, encodings, limits (issue 5) ---------------------------------
     # --- ecosystem: new, completion, interactive log (issue 7) ------------------------------
     "help.new": (
-        "新建计划仓库:计划模板、.gitattributes、.gitignore、pre-commit 和 CI 配置",
-        "scaffold a plans repository: a plan skeleton, .gitattributes, .gitignore, pre-commit and CI",
+        "新建计划仓库(计划模板、git、pre-commit 和 CI 配置)",
+        "scaffold a plans repository (plan skeleton, git, pre-commit and CI files)",
     ),
     "help.new.folder": ("要创建的文件夹(默认当前文件夹)", "the folder to fill (default: the current one)"),
     "help.new.org": ("单位名称,如 共青团嘉兴市委", "the organisation, e.g. 共青团嘉兴市委"),
