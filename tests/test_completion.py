@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -26,7 +27,7 @@ def complete(cwd: Path, shell: str, line: str, **env: str) -> str:
         if shell == "fish":
             environ["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
         if shell == "powershell":
-            environ["_TYPER_COMPLETE_WORD_TO_COMPLETE"] = line.split(" ")[-1]
+            environ["_TYPER_COMPLETE_WORD_TO_COMPLETE"] = line.rsplit(" ", maxsplit=1)[-1]
     environ.update(env)
     done = subprocess.run(
         [sys.executable, "-m", "ywplan"],
@@ -103,7 +104,12 @@ def test_plan_from_environment(tmp_path: Path, bundled: Path) -> None:
 )
 def test_broken_plan_gives_no_completions(workdir: Path, text: str) -> None:
     (workdir / "plans" / "bad.yaml").write_text(text, encoding="utf-8")
-    for line in ("ywplan log ", "ywplan status --unit ", "ywplan status --quarter ", "ywplan undo "):
+    for line in (
+        "ywplan log ",
+        "ywplan status --unit ",
+        "ywplan status --quarter ",
+        "ywplan undo ",
+    ):
         assert complete(workdir, "bash", line).split() == []
 
 
@@ -142,10 +148,7 @@ def test_completion_does_not_import_pydantic_or_rich(bundled: Path) -> None:
 def test_completion_functions_never_raise(workdir: Path) -> None:
     from ywplan import completion
 
-    class Ctx:
-        params = {"plan": str(workdir / "missing.yaml")}
-        parent = None
-
+    ctx = SimpleNamespace(params={"plan": str(workdir / "missing.yaml")}, parent=None)
     for function in (
         completion.complete_target,
         completion.complete_unit,
@@ -153,17 +156,14 @@ def test_completion_functions_never_raise(workdir: Path) -> None:
         completion.complete_month,
         completion.complete_entry_id,
     ):
-        assert function(Ctx(), [], "") == []
+        assert function(ctx, [], "") == []
 
 
 def test_month_completion(bundled: Path) -> None:
     from ywplan.completion import complete_month
 
-    class Ctx:
-        params: dict[str, str] = {}
-        parent = None
-
-    assert [m for m, _ in complete_month(Ctx(), [], "2024-1")] == ["2024-10", "2024-11", "2024-12"]
+    ctx = SimpleNamespace(params={}, parent=None)
+    assert [m for m, _ in complete_month(ctx, [], "2024-1")] == ["2024-10", "2024-11", "2024-12"]
 
 
 def test_show_completion_script(bundled: Path) -> None:

@@ -18,7 +18,9 @@ FILES = (
 )
 
 
-def test_new_creates_a_valid_repository(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_creates_a_valid_repository(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = run("new", "office", "--org", "共青团海宁市委", "--year", "2025", today="2025-03-01")
     assert result.exit_code == 0, result.output
@@ -53,7 +55,9 @@ def test_new_in_current_folder_defaults_to_this_year(
     assert "year: 2026" in (tmp_path / "plans/workplan-2026.yaml").read_text(encoding="utf-8")
 
 
-def test_new_refuses_to_overwrite(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_refuses_to_overwrite(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".gitignore").write_text("mine\n", encoding="utf-8")
     result = run("new", "--year", "2025")
@@ -100,7 +104,9 @@ def test_new_bad_year_is_usage_error(
     assert not list(tmp_path.iterdir())
 
 
-def test_new_into_a_file_is_refused(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_into_a_file_is_refused(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "x").write_text("", encoding="utf-8")
     result = run("new", "x")

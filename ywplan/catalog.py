@@ -595,7 +595,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "新建计划仓库(计划模板、git、pre-commit 和 CI 配置)",
         "scaffold a plans repository (plan skeleton, git, pre-commit and CI files)",
     ),
-    "help.new.folder": ("要创建的文件夹(默认当前文件夹)", "the folder to fill (default: the current one)"),
+    "help.new.folder": (
+        "要创建的文件夹(默认当前文件夹)",
+        "the folder to fill (default: the current one)",
+    ),
     "help.new.org": ("单位名称,如 共青团嘉兴市委", "the organisation, e.g. 共青团嘉兴市委"),
     "help.new.year": ("计划年度(默认今年)", "the plan year (default: this year)"),
     "help.new.force": ("覆盖已存在的文件", "overwrite files that exist"),

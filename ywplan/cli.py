@@ -16,8 +16,8 @@ from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
-from typer.exceptions import Abort
 from typer.core import TyperGroup
+from typer.exceptions import Abort
 
 from ywplan import __version__
 from ywplan.commands.check import check
@@ -56,6 +56,7 @@ class YwplanGroup(TyperGroup):
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         """Set the run's language from ``--lang``/``$YWPLAN_LANG``/the locale, then run.
@@ -73,9 +74,9 @@ class YwplanGroup(TyperGroup):
 
             register_shells()
         if not standalone_mode:
-            return super().main(argv, prog_name, complete_var, False, **extra)
+            return super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
-            code = super().main(argv, prog_name, complete_var, False, **extra)
+            code = super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)
         except NoArgsIsHelpError:
             sys.exit(EXIT_USAGE)  # the help has been printed
         except ClickException as exc:

@@ -73,7 +73,7 @@ def read_plan(path: Path) -> dict[str, Any] | None:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with path.open(encoding="utf-8-sig") as stream:
-        data = yaml.load(stream, Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(stream, Loader=loader)
     return data if isinstance(data, dict) else None
 
 
@@ -123,7 +123,9 @@ def complete_quarter(ctx: Any, incomplete: str) -> Completions:
     year = _plan(ctx).get("year")
     if not isinstance(year, int):
         return []
-    quarters = [(f"{year}Q{q}", f"{year}-{q * 3 - 2:02d} … {year}-{q * 3:02d}") for q in (1, 2, 3, 4)]
+    quarters = [
+        (f"{year}Q{q}", f"{year}-{q * 3 - 2:02d} … {year}-{q * 3:02d}") for q in (1, 2, 3, 4)
+    ]
     return [(q, h) for q, h in quarters if _start(q, incomplete)]
 
 
@@ -214,4 +216,3 @@ def register_shells() -> None:
 def complete_lang(ctx: Any, incomplete: str) -> Completions:
     """The two languages."""
     return [(code, name) for code, name in LANG_NAMES if code.startswith(incomplete)]
-

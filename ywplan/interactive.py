@@ -129,9 +129,10 @@ def interactive_entry(
         chosen = maybe if maybe is not None else pick_target(plan, item)
     typer.echo(t("interactive.chosen", target=target_line(item, chosen)))
 
-    def draft(**changes: object) -> Entry:
-        entry = Entry(new_id(), today, item.number, chosen.id, 1.0, "", "", by, stamp, "")
-        return entry._replace(**changes)
+    entry_id = new_id()
+
+    def draft(day: dt.date = today, unit: str = "", amount: float = 1.0, note: str = "") -> Entry:
+        return Entry(entry_id, day, item.number, chosen.id, amount, unit, note, by, stamp, "")
 
     def probe(keys: tuple[str, ...]) -> Callable[[Entry], Sequence[str]]:
         def check(entry: Entry) -> Sequence[str]:
@@ -155,7 +156,7 @@ def interactive_entry(
 
     def parse_day(text: str) -> dt.date:
         day = parse_entry_date(text, today)
-        probe(DATE_FIELDS)(draft(date=day))
+        probe(DATE_FIELDS)(draft(day=day))
         return day
 
     day = (
@@ -168,7 +169,7 @@ def interactive_entry(
         if note_text is not None
         else ask(t("interactive.ask_note"), clean_note, default="")
     )
-    entry = draft(date=day, unit=unit, amount=amount, note=note)
+    entry = draft(day=day, unit=unit, amount=amount, note=note)
     typer.echo(
         t(
             "interactive.summary",

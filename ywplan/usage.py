@@ -17,13 +17,21 @@ from typing import IO, Any
 from ywplan.i18n import t
 
 _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(r"Missing argument (.+)\.", re.S), lambda m: t("click.missing_argument", name=m[1])),
+    (
+        re.compile(r"Missing argument (.+)\.", re.S),
+        lambda m: t("click.missing_argument", name=m[1]),
+    ),
     (re.compile(r"Missing option (.+)\.", re.S), lambda m: t("click.missing_option", name=m[1])),
-    (re.compile(r"Missing parameter:? (.+?)\.?", re.S), lambda m: t("click.missing_parameter", name=m[1])),
+    (
+        re.compile(r"Missing parameter:? (.+?)\.?", re.S),
+        lambda m: t("click.missing_parameter", name=m[1]),
+    ),
     (
         re.compile(r"No such option: (\S+)(?: \(Possible options: (.+)\))?", re.S),
-        lambda m: t("click.no_such_option", name=m[1])
-        + (" " + t("click.possible_options", options=m[2]) if m[2] else ""),
+        lambda m: (
+            t("click.no_such_option", name=m[1])
+            + (" " + t("click.possible_options", options=m[2]) if m[2] else "")
+        ),
     ),
     (
         re.compile(r"Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)", re.S),
@@ -31,8 +39,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
     ),
     (
         re.compile(r"No such command (.+?)\.(?: Did you mean (.+)\?)?", re.S),
-        lambda m: t("click.no_such_command", name=m[1])
-        + (" " + t("click.did_you_mean", names=m[2]) if m[2] else ""),
+        lambda m: (
+            t("click.no_such_command", name=m[1])
+            + (" " + t("click.did_you_mean", names=m[2]) if m[2] else "")
+        ),
     ),
     (re.compile(r"Missing command\.", re.S), lambda m: t("click.missing_command")),
     (
@@ -105,7 +115,9 @@ def _context_class() -> type:
 
     class Formatter(HelpFormatter):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-            super().write_usage(prog, args, prefix if prefix is not None else t("click.usage") + " ")
+            super().write_usage(
+                prog, args, prefix if prefix is not None else t("click.usage") + " "
+            )
 
     class YwplanContext(Context):
         formatter_class = Formatter

@@ -32,7 +32,7 @@ def _missing(name: str) -> NoReturn:
 
     ctx = get_current_context()
     param = next(p for p in ctx.command.params if p.name == name)
-    raise MissingParameter(ctx=ctx, param=param)
+    raise MissingParameter(ctx=ctx, param=param)  # type: ignore[arg-type]
 
 
 def log(
