@@ -192,3 +192,21 @@ def test_write_target_plan_for_quarters_of_another_year(workdir: Path) -> None:
         """,
     )
     assert complete(workdir, "bash", "ywplan status --quarter ").split()[0] == "2031Q1"
+
+
+def test_install_completion_in_chinese(tmp_path: Path) -> None:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("YWPLAN_")}
+    environ.update(PYTHONPATH=str(REPO), HOME=str(tmp_path), SHELL="/bin/bash")
+    done = subprocess.run(
+        [sys.executable, "-m", "ywplan", "--lang", "zh", "--install-completion"],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "TAB 补全" in done.stdout
+    assert "重新打开终端后生效" in done.stdout
+    script = next((tmp_path / ".bash_completions").iterdir()).read_text(encoding="utf-8")
+    assert "_YWPLAN_COMPLETE=complete_bash" in script

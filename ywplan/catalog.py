@@ -670,6 +670,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "为当前 shell 安装 TAB 补全",
         "Install completion for the current shell.",
     ),
+    "completion.installed": (
+        "已为 {shell} 安装 TAB 补全:{path}",
+        "{shell} completion installed in {path}",
+    ),
+    "completion.restart": (
+        "重新打开终端后生效",
+        "Completion will take effect once you restart the terminal",
+    ),
     "help.opt.show_completion": (
         "显示当前 shell 的补全脚本,可复制或自定义安装",
         "Show completion for the current shell, to copy it or customize the installation.",

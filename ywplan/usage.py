@@ -96,9 +96,23 @@ def localize_command(command: Any) -> None:
     for param in getattr(command, "params", ()):
         if param.name in own:
             param.help = t(own[param.name])
+        if param.name == "install_completion":
+            param.callback = _install_completion
     command.context_class = _context_class()
     for sub in getattr(command, "commands", {}).values():
         localize_command(sub)
+
+
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """typer's ``--install-completion``, reporting in the user's language."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import install
+
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    print(t("completion.installed", shell=shell, path=path))
+    print(t("completion.restart"))
+    sys.exit(0)
 
 
 _CONTEXT: list[type] = []
