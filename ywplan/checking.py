@@ -29,6 +29,14 @@ class Checked:
     entries: int = 0
 
 
+def plan_of_ledger(path: Path) -> Path:
+    """The plan a ledger belongs to: ``x.ledger.csv`` → ``x.yaml`` (or ``x.yml`` if that exists)."""
+    stem = path.name[: -len(LEDGER_SUFFIX)]
+    yaml_path = path.with_name(stem + ".yaml")
+    yml_path = path.with_name(stem + ".yml")
+    return yml_path if not yaml_path.exists() and yml_path.exists() else yaml_path
+
+
 def expand(paths: list[str]) -> tuple[list[Path], list[Problem]]:
     """Plan files named by *paths*: files as given, folders' plans, a ledger's plan."""
     found: list[Path] = []
@@ -41,7 +49,7 @@ def expand(paths: list[str]) -> tuple[list[Path], list[Problem]]:
                 problems.append(Problem("check.no_plans", {}, name))
             found.extend(plans)
         elif name.endswith(LEDGER_SUFFIX):
-            found.append(path.with_name(path.name[: -len(LEDGER_SUFFIX)] + ".yaml"))
+            found.append(plan_of_ledger(path))
         else:
             found.append(path)
     unique = list(dict.fromkeys(found))
@@ -74,22 +82,29 @@ def finding(problem: Problem) -> dict[str, object]:
     }
 
 
-def _escape_github(text: str) -> str:
+def _escape_data(text: str) -> str:
+    """A workflow command's message: ``%``, CR and LF are percent-encoded (``%`` first)."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _escape_property(text: str) -> str:
+    """A workflow command's property value: the message's escapes plus ``:`` and ``,``."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def github_annotation(problem: Problem) -> str:
-    """``::error file=F,line=L,col=C::message (hint)`` for GitHub Actions."""
-    fields = [f"file={problem.path}"]
+    """``::error file=F,line=L,col=C::message (hint)`` for GitHub Actions.
+
+    Escaped as GitHub's workflow commands require, so that a path holding ``,`` or ``:``
+    or a message holding ``%`` or a line break reaches the annotation intact.
+    """
+    message = _escape_data(problem.message + (f" ({problem.hint})" if problem.hint else ""))
+    if not problem.path:
+        return f"::{problem.severity}::{message}"
+    fields = [f"file={_escape_property(problem.path)}"]
     if problem.line:
         fields += [f"line={problem.line}", f"col={problem.col or 1}"]
-    message = problem.message + (f" ({problem.hint})" if problem.hint else "")
-    props = ",".join(f.replace(",", "%2C").replace(":", "%3A") for f in fields)
-    return (
-        f"::{problem.severity}::{_escape_github(message)}"
-        if not problem.path
-        else f"::{problem.severity} {props}::{_escape_github(message)}"
-    )
+    return f"::{problem.severity} {','.join(fields)}::{message}"
 
 
 def _summary(result: Checked) -> str:

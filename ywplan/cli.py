@@ -15,21 +15,26 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
+from typer.exceptions import Abort
 
 from ywplan import __version__
 from ywplan.commands.check import check
 from ywplan.commands.entries import entries
 from ywplan.commands.import_plan import import_plan
 from ywplan.commands.log import log
+from ywplan.commands.new import new
 from ywplan.commands.report import report
 from ywplan.commands.status import status
 from ywplan.commands.undo import undo
 from ywplan.commands.units import units
-from ywplan.errors import EXIT_BUG, YwplanError
+from ywplan.errors import EXIT_BUG, EXIT_DATA, EXIT_USAGE, YwplanError
 from ywplan.i18n import detect_lang, set_lang, t
 from ywplan.options import LangOption
 from ywplan.output import report_bug, report_error
+from ywplan.plainparams import use_plain_params
+from ywplan.usage import localize_command, show_usage_error
 
 
 def _translate(command: Any) -> None:
@@ -48,12 +53,42 @@ def _translate(command: Any) -> None:
 class YwplanGroup(TyperGroup):
     """The root command: picks the language, translates help, maps failures to exit codes."""
 
-    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
-        """Set the run's language from ``--lang``/``$YWPLAN_LANG``/the locale, then run."""
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Set the run's language from ``--lang``/``$YWPLAN_LANG``/the locale, then run.
+
+        click's own usage errors are shown here, in the run's language and in the shape
+        of ywplan's errors (exit 2); ``Exit`` codes pass through unchanged.
+        """
         argv = list(sys.argv[1:] if args is None else args)
         set_lang(detect_lang(argv, os.environ))
         _translate(self)
-        return super().main(argv, *rest, **extra)
+        localize_command(self)
+        use_plain_params(self)
+        if os.environ.get(f"_{(prog_name or 'ywplan').replace('-', '_').upper()}_COMPLETE"):
+            from ywplan.completion import register_shells
+
+            register_shells()
+        if not standalone_mode:
+            return super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)
+        try:
+            code = super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)
+        except NoArgsIsHelpError:
+            sys.exit(EXIT_USAGE)  # the help has been printed
+        except ClickException as exc:
+            show_usage_error(exc)
+            sys.exit(exc.exit_code)
+        except Abort:
+            print(t("click.aborted"), file=sys.stderr)
+            sys.exit(EXIT_DATA)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         """Run the subcommand; print expected failures without a traceback."""
@@ -106,6 +141,7 @@ app.command("status", help="help.status")(status)
 app.command("report", help="help.report")(report)
 app.command("units", help="help.units")(units)
 app.command("import", help="help.import")(import_plan)
+app.command("new", help="help.new")(new)
 
 
 def main() -> None:

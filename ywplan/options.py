@@ -11,13 +11,21 @@ from typing import Annotated
 
 import typer
 
+from ywplan.completion import complete_lang, complete_quarter, complete_unit
+
 PlanOption = Annotated[
     str | None,
     typer.Option("--plan", help="help.opt.plan", metavar="PATH", show_default=False),
 ]
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", help="help.opt.lang", metavar="zh|en", show_default=False),
+    typer.Option(
+        "--lang",
+        help="help.opt.lang",
+        metavar="zh|en",
+        show_default=False,
+        autocompletion=complete_lang,
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -25,11 +33,23 @@ AsOfOption = Annotated[
 ]
 QuarterOption = Annotated[
     str | None,
-    typer.Option("--quarter", help="help.opt.quarter", metavar="YYYYQn", show_default=False),
+    typer.Option(
+        "--quarter",
+        help="help.opt.quarter",
+        metavar="YYYYQn",
+        show_default=False,
+        autocompletion=complete_quarter,
+    ),
 ]
 UnitOption = Annotated[
     str | None,
-    typer.Option("--unit", help="help.opt.unit", metavar="NAME", show_default=False),
+    typer.Option(
+        "--unit",
+        help="help.opt.unit",
+        metavar="NAME",
+        show_default=False,
+        autocompletion=complete_unit,
+    ),
 ]
 OutputOption = Annotated[
     str | None,

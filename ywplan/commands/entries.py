@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ywplan.completion import complete_target
 from ywplan.options import LangOption, PlanOption, UnitOption
 
 FORMATS = ("table", "csv", "json")
@@ -13,7 +14,10 @@ FORMATS = ("table", "csv", "json")
 
 def entries(
     item: Annotated[
-        str | None, typer.Option("--item", help="help.entries.item", metavar="N|N.ID")
+        str | None,
+        typer.Option(
+            "--item", help="help.entries.item", metavar="N|N.ID", autocompletion=complete_target
+        ),
     ] = None,
     unit: UnitOption = None,
     since: Annotated[

@@ -6,11 +6,20 @@ from typing import Annotated
 
 import typer
 
+from ywplan.completion import complete_entry_id
 from ywplan.options import LangOption, PlanOption
 
 
 def undo(
-    entry_id: Annotated[str, typer.Argument(help="help.undo.id", metavar="ID", show_default=False)],
+    entry_id: Annotated[
+        str,
+        typer.Argument(
+            help="help.undo.id",
+            metavar="ID",
+            show_default=False,
+            autocompletion=complete_entry_id,
+        ),
+    ],
     reason: Annotated[str, typer.Option("--reason", "-r", help="help.undo.reason", metavar="TEXT")],
     by: Annotated[str | None, typer.Option("--by", help="help.log.by", metavar="NAME")] = None,
     plan: PlanOption = None,
