@@ -72,7 +72,13 @@ def t(key: str, /, _default: str | None = None, **args: Any) -> str:
             return _default
         raise KeyError(key)
     template = entry[0] if _current[0] == "zh" else entry[1]
-    return template.format(**args) if args else template
+    if not args:
+        return template
+    from ywplan.safetext import shown
+
+    # Values come from files and the command line: never echo one whole, nor let it
+    # drive the terminal (see ywplan.safetext).
+    return template.format(**{k: shown(v) if isinstance(v, str) else v for k, v in args.items()})
 
 
 def lang_from_env() -> Lang:

@@ -14,6 +14,7 @@ from rich.text import Text
 from ywplan.i18n import t
 from ywplan.progress import Progress, State, TargetProgress, year_fraction
 from ywplan.report import goal_text, state_label
+from ywplan.safetext import visible
 from ywplan.table import Table as GridTable
 from ywplan.table import format_cell, format_number
 
@@ -67,7 +68,10 @@ def _title(progress: Progress) -> str:
 def status_view(progress: Progress, targets: list[TargetProgress]) -> RichTable:
     """The status table for the terminal."""
     table = RichTable(
-        title=_title(progress), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False
+        title=Text(visible(_title(progress))),
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
     )
     columns: tuple[tuple[str, Literal["left", "right"]], ...] = (
         ("item", "left"),
@@ -89,9 +93,9 @@ def status_view(progress: Progress, targets: list[TargetProgress]) -> RichTable:
         previous = tp.item.number
         gap = format_number(round(tp.gap, 1))
         table.add_row(
-            Text(label, overflow="ellipsis"),
-            tp.target.name,
-            goal_text(tp),
+            Text(visible(label), overflow="ellipsis"),
+            Text(visible(tp.target.name)),
+            Text(visible(goal_text(tp))),
             format_number(tp.actual),
             Text.assemble(bar(tp), f" {tp.percent:.1f}%"),
             format_number(round(tp.expected, 1)),
@@ -136,11 +140,15 @@ def print_status(
 def print_table(table: GridTable, file: IO[str] | None = None) -> None:
     """Print any :class:`~ywplan.table.Table` as a rich table."""
     out = console(file)
-    view = RichTable(title=table.title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    view = RichTable(
+        title=Text(visible(table.title)), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False
+    )
     for column in table.columns:
-        view.add_column(column.heading, justify="right" if column.numeric else "left")
+        view.add_column(visible(column.heading), justify="right" if column.numeric else "left")
     for row in table.rows:
-        view.add_row(*(Text(format_cell(c, v)) for c, v in zip(table.columns, row, strict=True)))
+        view.add_row(
+            *(Text(visible(format_cell(c, v))) for c, v in zip(table.columns, row, strict=True))
+        )
     out.print(view)
     for note in table.notes:
-        out.print(Text("  " + note, style="dim"))
+        out.print(Text("  " + visible(note), style="dim"))
