@@ -378,11 +378,12 @@ def append_entries(path: Path, entries: Sequence[Entry], timeout: float | None =
             if not path.exists():
                 _create(path)
             with open(path, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_LEDGER_BYTES:
+                    raise YwplanError(
+                        "lock.too_large", path=str(path), size=size, limit=MAX_LEDGER_BYTES
+                    )
                 data = handle.read(MAX_LEDGER_BYTES + 1)
-            if len(data) > MAX_LEDGER_BYTES:
-                raise YwplanError(
-                    "lock.too_large", path=str(path), size=len(data), limit=MAX_LEDGER_BYTES
-                )
             _check_encoding(path, data)
             prefix, newline = _conventions(data)
             payload = prefix + "".join(format_entry(e, newline) for e in entries)
