@@ -435,3 +435,28 @@ def test_visible_and_clip() -> None:
     assert clip("x" * 300) == "x" * 240 + "…(+60)"
     assert clip("\n".join(["a"] * 50)).count("\n") == 40
     assert shown("ok\n  26.a  name") == "ok\n  26.a  name"
+
+
+def test_two_clerks_undoing_one_entry_at_once_reverse_it_once(
+    run: Run, plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other clerk's reversal lands between our read and our append: ours is refused."""
+    from ywplan import recording
+
+    ledger = ledger_of(plan)
+    ledger.write_text(BOM + HEADER + "\n" + line() + "\n", encoding="utf-8")
+    real = recording.reversal_for
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        made = real(*args, **kwargs)  # type: ignore[arg-type]
+        other = line("bbbb0001", amount="-45", corrects="aaaa0001", note="other clerk")
+        with open(ledger, "a", encoding="utf-8") as handle:
+            handle.write(other + "\n")
+        return made
+
+    monkeypatch.setattr(recording, "reversal_for", meanwhile)
+    result = run("undo", "aaaa0001", "--reason", "typo", today=TODAY)
+    assert result.exit_code == 1
+    assert "entry aaaa0001 has already been reversed" in result.stderr
+    assert [e.note for e in read_ledger(ledger).entries] == ["", "other clerk"]
+    assert run("check", today=TODAY).exit_code == 0

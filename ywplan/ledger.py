@@ -16,7 +16,7 @@ import os
 import re
 import secrets
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -362,13 +362,23 @@ def _check_encoding(path: Path, data: bytes) -> None:
         ) from None
 
 
-def append_entries(path: Path, entries: Sequence[Entry], timeout: float | None = None) -> None:
+def append_entries(
+    path: Path,
+    entries: Sequence[Entry],
+    timeout: float | None = None,
+    *,
+    recheck: Callable[[LedgerFile], None] | None = None,
+) -> None:
     """Append *entries* to the ledger at *path*, creating it if needed.
 
     Under the ledger's lock, the file is read and checked (UTF-8, its line ending, its
     last line), then all lines go out in one ``write()`` on a descriptor opened for
     appending, and are synced to disk before the lock is released. A process killed
     at any moment therefore leaves the file as it was or with whole new lines.
+
+    *recheck*, if given, is called with the ledger as it is now, under the lock, and may
+    raise to refuse: ``undo`` uses it so that two clerks reversing the same entry at the
+    same moment cannot both succeed.
     """
     from filelock import FileLock, Timeout
 
@@ -385,6 +395,8 @@ def append_entries(path: Path, entries: Sequence[Entry], timeout: float | None =
                     )
                 data = handle.read(MAX_LEDGER_BYTES + 1)
             _check_encoding(path, data)
+            if recheck is not None:
+                recheck(parse_ledger(data.decode("utf-8-sig", errors="replace"), str(path)))
             prefix, newline = _conventions(data)
             payload = prefix + "".join(format_entry(e, newline) for e in entries)
             _append(path, payload.encode("utf-8"))
