@@ -243,7 +243,7 @@ def test_log_gives_up_on_a_held_lock_with_a_clear_message(plan: Path) -> None:
         result = ywplan("log", "1", "5", cwd=plan.parent.parent, YWPLAN_LOCK_TIMEOUT="0.3")
         waited = time.monotonic() - started
     assert result.returncode == 1, result.stderr
-    assert "stayed locked for over 0.3 seconds; nothing was recorded" in result.stderr
+    assert "stayed locked for more than 0.3 s; nothing was recorded" in result.stderr
     assert "YWPLAN_LOCK_TIMEOUT" in result.stderr and "Traceback" not in result.stderr
     assert waited < 10
     assert ledger.read_bytes() == before

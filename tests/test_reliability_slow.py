@@ -180,6 +180,7 @@ def _assert_whole(ledger_path: Path) -> int:
     return len(ledger.entries)
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_killed_writers_leave_only_whole_lines(run: Run, workdir: Path) -> None:
     """SIGKILL appenders at random moments, 30 times; then real ``ywplan log`` processes, 10 times."""
     plan = small_plan(workdir)

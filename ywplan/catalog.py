@@ -339,7 +339,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "ledger.locked": (
         "台账 {path} 被占用超过 {seconds} 秒,没有记录",
-        "ledger {path} stayed locked for over {seconds} seconds; nothing was recorded",
+        "ledger {path} stayed locked for more than {seconds} s; nothing was recorded",
     ),
     "ledger.locked.hint": (
         "另一位同事的 ywplan 正在写入;稍后重试,或设置 YWPLAN_LOCK_TIMEOUT=60 多等一会儿。锁随进程结束自动释放,不必删除 .lock 文件",
