@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 from typing import Any, Literal, cast
 
 Lang = Literal["zh", "en"]
@@ -78,7 +79,9 @@ def t(key: str, /, _default: str | None = None, **args: Any) -> str:
 
     # Values come from files and the command line: never echo one whole, nor let it
     # drive the terminal (see ywplan.safetext).
-    return template.format(**{k: shown(v) if isinstance(v, str) else v for k, v in args.items()})
+    return template.format(
+        **{k: shown(os.fspath(v)) if isinstance(v, str | PurePath) else v for k, v in args.items()}
+    )
 
 
 def lang_from_env() -> Lang:
