@@ -460,3 +460,13 @@ def test_two_clerks_undoing_one_entry_at_once_reverse_it_once(
     assert "entry aaaa0001 has already been reversed" in result.stderr
     assert [e.note for e in read_ledger(ledger).entries] == ["", "other clerk"]
     assert run("check", today=TODAY).exit_code == 0
+
+
+def test_reverses_finds_a_reversal_by_its_last_column() -> None:
+    from ywplan.ledger import reverses
+
+    data = f'{HEADER}\r\n{line()}\r\n{line("bbbb0001", corrects="aaaa0001")}\r\n"x","aaaa0005"'
+    assert reverses(data.encode(), "aaaa0001")
+    assert reverses(data.encode(), "aaaa0005")  # Excel's quotes, no final line end
+    assert not reverses(data.encode(), "bbbb0001")  # an id column is not a reversal
+    assert not reverses(data.encode(), "aaaa000")  # a prefix is not the id

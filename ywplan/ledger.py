@@ -367,7 +367,7 @@ def append_entries(
     entries: Sequence[Entry],
     timeout: float | None = None,
     *,
-    recheck: Callable[[LedgerFile], None] | None = None,
+    recheck: Callable[[bytes], None] | None = None,
 ) -> None:
     """Append *entries* to the ledger at *path*, creating it if needed.
 
@@ -376,9 +376,9 @@ def append_entries(
     appending, and are synced to disk before the lock is released. A process killed
     at any moment therefore leaves the file as it was or with whole new lines.
 
-    *recheck*, if given, is called with the ledger as it is now, under the lock, and may
-    raise to refuse: ``undo`` uses it so that two clerks reversing the same entry at the
-    same moment cannot both succeed.
+    *recheck*, if given, is called with the ledger's bytes as they are now, under the
+    lock, and may raise to refuse: ``undo`` uses it so that two clerks reversing the same
+    entry at the same moment cannot both succeed.
     """
     from filelock import FileLock, Timeout
 
@@ -396,7 +396,7 @@ def append_entries(
                 data = handle.read(MAX_LEDGER_BYTES + 1)
             _check_encoding(path, data)
             if recheck is not None:
-                recheck(parse_ledger(data.decode("utf-8-sig", errors="replace"), str(path)))
+                recheck(data)
             prefix, newline = _conventions(data)
             payload = prefix + "".join(format_entry(e, newline) for e in entries)
             _append(path, payload.encode("utf-8"))
@@ -418,3 +418,12 @@ def _append(path: Path, data: bytes) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def reverses(data: bytes, entry_id: str) -> bool:
+    """True when a line of ledger bytes *data* reverses *entry_id* (its last column names it).
+
+    A byte search, not a parse, so that ``undo`` can re-check under the lock at any size.
+    """
+    pattern = rb',"?' + re.escape(entry_id.encode("ascii", "replace")) + rb'"?\r?$'
+    return re.search(pattern, data, re.MULTILINE) is not None

@@ -18,7 +18,7 @@ def undo(
 ) -> None:
     """help.undo"""
     from ywplan.errors import YwplanError
-    from ywplan.ledger import LedgerFile, append_entries
+    from ywplan.ledger import append_entries, reverses
     from ywplan.recording import resolve_id, reversal_for
     from ywplan.runtime import check_lang, clerk, now_stamp, plan_path, today
     from ywplan.show import confirm_recorded, show_target
@@ -32,8 +32,8 @@ def undo(
         entries, original, reason, by if by is not None else clerk(), now_stamp()
     )
 
-    def not_reversed_meanwhile(fresh: LedgerFile) -> None:
-        if any(e.corrects == original.id for e in fresh.entries):
+    def not_reversed_meanwhile(data: bytes) -> None:
+        if reverses(data, original.id):
             raise YwplanError("ledger.corrects_twice", id=original.id)
 
     append_entries(workspace.ledger.path, [reversal], recheck=not_reversed_meanwhile)
