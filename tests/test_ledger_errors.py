@@ -73,8 +73,8 @@ CASES: list[tuple[str, str, str, str, str | None]] = [
         "excel-date",
         HEADER + row(date="2024/3/5"),
         "2:2",
-        'invalid date "2024/3/5"',
-        "write dates as YYYY-MM-DD",
+        'the date "2024/3/5" was rewritten in Excel\'s format',
+        "restore the file from before (git checkout or a backup)",
     ),
     (
         "date-outside-year",

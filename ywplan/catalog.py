@@ -349,12 +349,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "fix the errors above; ywplan check lists them all",
     ),
     "ledger.locked": (
-        "台账 {path} 被占用超过 {seconds} 秒",
-        "ledger {path} stayed locked for over {seconds} seconds",
+        "台账 {path} 被占用超过 {seconds} 秒,没有记录",
+        "ledger {path} stayed locked for more than {seconds} s; nothing was recorded",
     ),
     "ledger.locked.hint": (
-        "另一位同事正在记录;稍后重试。若无人使用,删除同目录下的 .*.lock 文件",
-        "another clerk is recording; try again. If nobody is, delete the .*.lock file beside it",
+        "另一位同事的 ywplan 正在写入;稍后重试,或设置 YWPLAN_LOCK_TIMEOUT=60 多等一会儿。锁随进程结束自动释放,不必删除 .lock 文件",
+        "another clerk's ywplan is writing; try again, or wait longer with YWPLAN_LOCK_TIMEOUT=60. The lock ends with the process that holds it: do not delete the .lock file",
     ),
     "ledger.write_failed": ("无法写入台账 {path}:{reason}", "cannot write ledger {path}: {reason}"),
     "entry.unknown_item": (
@@ -819,6 +819,54 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "help.import.force": ("覆盖已存在的输出文件", "overwrite the output file if it exists"),
     # --- reliability: locking, encodings, limits (issue 5) ---------------------------------
+    "lock.bad_timeout": (
+        "环境变量 YWPLAN_LOCK_TIMEOUT 的值“{value}”不是 0 到 3600 之间的秒数",
+        'YWPLAN_LOCK_TIMEOUT="{value}" is not a number of seconds from 0 to 3600',
+    ),
+    "lock.bad_timeout.hint": (
+        "写成秒数,如 YWPLAN_LOCK_TIMEOUT=60,或删除这个变量(默认 15 秒)",
+        "write a number of seconds, e.g. YWPLAN_LOCK_TIMEOUT=60, or unset it (default 15)",
+    ),
+    "lock.not_utf8": (
+        "台账 {path} 不是 UTF-8 编码,为免两种编码混在一个文件里,没有追加记录",
+        "ledger {path} is not UTF-8; nothing was appended, so as not to mix two encodings",
+    ),
+    "lock.not_utf8.hint": (
+        "先转换为 UTF-8:在 Excel/WPS 中“另存为 → CSV UTF-8(逗号分隔)”,或运行 iconv -f GB18030 -t UTF-8 {path} > 新文件,核对后替换原文件",
+        'convert it to UTF-8 first: in Excel/WPS "Save as → CSV UTF-8 (comma delimited)", or run iconv -f GB18030 -t UTF-8 {path} > new.csv, check it, and replace the file',
+    ),
+    "lock.too_large": (
+        "台账 {path} 太大({size} 字节,上限 {limit} 字节),没有追加记录",
+        "ledger {path} is too large ({size} bytes, the limit is {limit}); nothing was appended",
+    ),
+    "lock.too_large.hint": (
+        "检查是否选错了文件;一年的台账通常不到 20 MB",
+        "check that this is the right file; a year's ledger is usually under 20 MB",
+    ),
+    "ledger.conflict_marker": (
+        "这一行是 git 冲突标记,合并没有完成",
+        "this line is a git conflict marker: a merge was left unfinished",
+    ),
+    "ledger.conflict_marker.hint": (
+        "删除 <<<<<<<、=======、>>>>>>> 这几行,两边的记录都保留;以后在 .gitattributes 中写 *.ledger.csv merge=union,合并就不会冲突",
+        "delete the <<<<<<<, ======= and >>>>>>> lines and keep both sides' entries; with *.ledger.csv merge=union in .gitattributes, merges stop conflicting",
+    ),
+    "ledger.excel_date": (
+        "日期“{value}”被改成了 Excel 的格式",
+        'the date "{value}" was rewritten in Excel\'s format',
+    ),
+    "ledger.excel_date.hint": (
+        "台账被 Excel/WPS 另存过,日期和时间已被改写:恢复另存之前的文件(git checkout 或备份),只用 Excel 查看不要保存;或把日期改回 YYYY-MM-DD",
+        "Excel/WPS saved the ledger and rewrote its dates and times: restore the file from before (git checkout or a backup) and only view it in Excel; or write the date back as YYYY-MM-DD",
+    ),
+    "ledger.excel_stamp": (
+        "记录时间“{value}”被改成了 Excel 的格式",
+        'recorded_at "{value}" was rewritten in Excel\'s format',
+    ),
+    "ledger.excel_stamp.hint": (
+        "台账被 Excel/WPS 另存过:恢复另存之前的文件(git checkout 或备份),只用 Excel 查看不要保存",
+        "Excel/WPS saved the ledger: restore the file from before (git checkout or a backup) and only view it in Excel",
+    ),
     # --- ecosystem: new, completion, interactive log (issue 7) ------------------------------
     "help.new": (
         "新建计划仓库(计划模板、git、pre-commit 和 CI 配置)",

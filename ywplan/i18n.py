@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 from typing import Any, Literal, cast
 
 Lang = Literal["zh", "en"]
@@ -72,8 +73,17 @@ def t(key: str, /, _default: str | None = None, **args: Any) -> str:
             return _default
         raise KeyError(key)
     template = entry[0] if _current[0] == "zh" else entry[1]
-    # A placeholder without a value prints empty rather than crash a message.
-    return template.format_map(_Blank(args)) if args or "{" in template else template
+    if not args:
+        return template
+    from ywplan.safetext import shown
+
+    # Values come from files and the command line: never echo one whole, nor let it
+    # drive the terminal (see ywplan.safetext). A placeholder without a value prints
+    # empty rather than crash a message.
+    values = {
+        k: shown(os.fspath(v)) if isinstance(v, str | PurePath) else v for k, v in args.items()
+    }
+    return template.format_map(_Blank(values))
 
 
 class _Blank(dict[str, Any]):

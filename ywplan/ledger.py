@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import fnmatch
 import io
 import os
 import re
 import secrets
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ywplan.errors import Problem, YwplanError
 from ywplan.model import Entry
-from ywplan.textfile import read_text
+from ywplan.textfile import encoding_problem, read_text, write_atomically
 
 COLUMNS = (
     "id",
@@ -78,10 +79,24 @@ class LedgerFile:
     newline: str = "\n"
 
 
+_EXCEL_DATE_RE = re.compile(r"\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4}")
+_EXCEL_STAMP_RE = re.compile(
+    r"(\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4}) \d{1,2}:\d{2}(:\d{2})?"
+)
+_CONFLICT_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+
+
+def _row_problem(row: list[str], path: str, line: int) -> Problem:
+    """A row without 10 columns: a git conflict marker, or a wrong column count."""
+    if row[0].startswith(_CONFLICT_MARKERS):
+        return Problem("ledger.conflict_marker", {}, path, line, 1)
+    return Problem("ledger.columns", {"count": len(row)}, path, line, 1)
+
+
 def _field_problem(row: list[str], path: str, line: int) -> Problem:
     """Name the first malformed field of a row the fast path rejected."""
-    if tuple(row) == COLUMNS:
-        return Problem("ledger.header_again", {}, path, line, 1)
+    if (row[0].removeprefix(BOM), *row[1:]) == COLUMNS:
+        return Problem("ledger.header_again", {}, path, line, 1)  # two files' merge
     checks = (
         (0, "ledger.bad_id", ID_RE.fullmatch),
         (1, "ledger.bad_date", _valid_date),
@@ -96,8 +111,13 @@ def _field_problem(row: list[str], path: str, line: int) -> Problem:
     for index, key, ok in checks:
         if not ok(row[index]):
             value = row[index][:40]
+            found = key
+            if key == "ledger.bad_date" and _EXCEL_DATE_RE.fullmatch(value):
+                found = "ledger.excel_date"
+            elif key == "ledger.bad_recorded_at" and _EXCEL_STAMP_RE.fullmatch(value):
+                found = "ledger.excel_stamp"
             return Problem(
-                key,
+                found,
                 {"value": value, "column": COLUMNS[index], "limit": MAX_NOTE},
                 path,
                 line,
@@ -140,7 +160,7 @@ def parse_ledger(text: str, path: str = "<ledger>") -> LedgerFile:
         line = reader.line_num
         if len(row) != 10:
             if row:
-                problems.append(Problem("ledger.columns", {"count": len(row)}, name, line, 1))
+                problems.append(_row_problem(row, name, line))
             continue
         id_, day, item, target, amount, unit, note, by, stamp, corrects = row
         if (
@@ -194,7 +214,7 @@ def read_ledger(path: Path) -> LedgerFile:
     """Read the ledger at *path*; a missing ledger is an empty one."""
     if not path.exists():
         return LedgerFile(path, (), (), exists=False)
-    text, problem = read_text(path, MAX_LEDGER_BYTES)
+    text, problem = read_text(path, MAX_LEDGER_BYTES, torn_tail=True)
     if problem is not None:
         return LedgerFile(path, (), (problem,))
     return parse_ledger(text, str(path))
@@ -231,58 +251,177 @@ def format_entry(entry: Entry, newline: str = "\n") -> str:
 
 def _create(path: Path) -> None:
     """Create an empty ledger (BOM + header) atomically: temporary file, fsync, rename."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "w", encoding="utf-8", newline="") as handle:
-        handle.write(BOM + HEADER_LINE + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    write_atomically(path, BOM + HEADER_LINE + "\n")
+    _prepare_git(path)
 
 
-def _conventions(path: Path) -> tuple[str, bool]:
-    """The file's line ending and whether it ends with one (a torn last line does not)."""
-    with open(path, "rb") as handle:
-        head = handle.read(512)
-        handle.seek(0, os.SEEK_END)
-        size = handle.tell()
-        if size == 0:
-            return "\n", True
-        handle.seek(size - 1)
-        last = handle.read(1)
-    first_line = head.split(b"\n", 1)[0]
-    newline = "\r\n" if first_line.endswith(b"\r") else "\n"
-    return newline, last == b"\n"
+GIT_ATTRIBUTES_LINE = "*.ledger.csv merge=union"
+GIT_IGNORE_LINE = ".*.ledger.csv.lock"
 
 
-def append_entries(path: Path, entries: Sequence[Entry], timeout: float = LOCK_TIMEOUT) -> None:
+def _git_root(folder: Path) -> Path | None:
+    """The work tree *folder* lies in (the nearest folder holding ``.git``), if any."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def _declared(folder: Path, root: Path, filename: str, pattern: str, word: str) -> bool:
+    """True when a *filename* from *folder* up to *root* has a line for *pattern* with *word*."""
+    for candidate in (folder, *folder.parents):
+        try:
+            lines = (candidate / filename).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        for line in lines:
+            fields = line.split()
+            glob = fields[0].lstrip("/").rsplit("/", 1)[-1] if fields else ""
+            if glob and fnmatch.fnmatch(pattern, glob) and (not word or word in fields[1:]):
+                return True
+        if candidate == root:
+            break
+    return False
+
+
+def _prepare_git(path: Path) -> None:
+    """In a git work tree, make the ledger merge as a union and its lock file ignored.
+
+    Two clerks who log on two clones both append at the end of the ledger; git's
+    ``merge=union`` keeps both sides' lines instead of reporting a conflict. This runs
+    once, when a ledger is created, and only adds a ``.gitattributes``/``.gitignore``
+    line beside the ledger when no such file up to the repository root declares it.
+    """
+    folder = path.resolve().parent
+    root = _git_root(folder)
+    if root is None:
+        return
+    wanted = (
+        (".gitattributes", path.name, "merge=union", GIT_ATTRIBUTES_LINE),
+        (".gitignore", lock_path(path).name, "", GIT_IGNORE_LINE),
+    )
+    for filename, name, word, line in wanted:
+        if _declared(folder, root, filename, name, word):
+            continue
+        target = folder / filename
+        try:
+            old = target.read_text(encoding="utf-8") if target.exists() else ""
+            joiner = "" if not old or old.endswith("\n") else "\n"
+            write_atomically(target, old + joiner + line + "\n")
+        except (OSError, UnicodeDecodeError):
+            pass  # a convenience: the ledger is written whether or not git is set up
+
+
+def _conventions(data: bytes) -> tuple[str, str]:
+    """What an append must write before its lines, and the line ending to use.
+
+    The line ending is the first line's (a ledger saved on Windows keeps CRLF); an
+    empty file gets the header first; a last line without a line ending (torn by a
+    crash) gets one, so the new entry never glues onto it.
+    """
+    end = data.find(b"\n")
+    if end >= 0:
+        newline = "\r\n" if data[end - 1 : end] == b"\r" else "\n"
+    else:
+        newline = "\r\n" if b"\r" in data else "\n"
+    if data in (b"", BOM.encode()):
+        return ("" if data else BOM) + HEADER_LINE + newline, newline
+    if not data.endswith(b"\n"):
+        return ("\n" if data.endswith(b"\r") else newline), newline
+    return "", newline
+
+
+def lock_timeout() -> float:
+    """How long ``log`` waits for another clerk's append: ``$YWPLAN_LOCK_TIMEOUT`` or 15 s."""
+    value = os.environ.get("YWPLAN_LOCK_TIMEOUT", "").strip()
+    if not value:
+        return LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:
+        raise YwplanError("lock.bad_timeout", value=value[:20])
+    return seconds
+
+
+def _check_encoding(path: Path, data: bytes) -> None:
+    """Refuse to append UTF-8 lines to a file in another encoding (GBK from Excel/WPS)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if data.find(b"\n", exc.start) < 0:
+            return  # only the torn last line is cut inside a character
+        key = encoding_problem(data)
+        line = data.count(b"\n", 0, exc.start) + 1
+        problem = Problem(key, {}, str(path), line, 1)
+        raise YwplanError(
+            "lock.not_utf8", path=str(path), problems=(problem,), encoding=key
+        ) from None
+
+
+def append_entries(
+    path: Path,
+    entries: Sequence[Entry],
+    timeout: float | None = None,
+    *,
+    recheck: Callable[[bytes], None] | None = None,
+) -> None:
     """Append *entries* to the ledger at *path*, creating it if needed.
 
-    Holds the ledger's lock; writes all lines in one ``write()`` and syncs them to disk.
-    A torn last line left by a crash elsewhere gets its own line ending first, so the
-    new entries never glue onto it.
+    Under the ledger's lock, the file is read and checked (UTF-8, its line ending, its
+    last line), then all lines go out in one ``write()`` on a descriptor opened for
+    appending, and are synced to disk before the lock is released. A process killed
+    at any moment therefore leaves the file as it was or with whole new lines.
+
+    *recheck*, if given, is called with the ledger's bytes as they are now, under the
+    lock, and may raise to refuse: ``undo`` uses it so that two clerks reversing the same
+    entry at the same moment cannot both succeed.
     """
     from filelock import FileLock, Timeout
 
+    wait = lock_timeout() if timeout is None else timeout
     try:
-        with FileLock(str(lock_path(path)), timeout=timeout):
+        with FileLock(str(lock_path(path)), timeout=wait):
             if not path.exists():
                 _create(path)
-            newline, whole = _conventions(path)
-            payload = ("" if whole else newline) + "".join(
-                format_entry(e, newline) for e in entries
-            )
-            data = payload.encode("utf-8")
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
-            try:
-                written = 0
-                while written < len(data):
-                    written += os.write(fd, data[written:])
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            with open(path, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_LEDGER_BYTES:
+                    raise YwplanError(
+                        "lock.too_large", path=str(path), size=size, limit=MAX_LEDGER_BYTES
+                    )
+                data = handle.read(MAX_LEDGER_BYTES + 1)
+            _check_encoding(path, data)
+            if recheck is not None:
+                recheck(data)
+            prefix, newline = _conventions(data)
+            payload = prefix + "".join(format_entry(e, newline) for e in entries)
+            _append(path, payload.encode("utf-8"))
     except Timeout:
-        raise YwplanError("ledger.locked", path=str(path), seconds=int(timeout)) from None
+        raise YwplanError("ledger.locked", path=str(path), seconds=f"{wait:g}") from None
     except OSError as exc:
         raise YwplanError(
             "ledger.write_failed", path=str(path), reason=exc.strerror or str(exc)
         ) from None
+
+
+def _append(path: Path, data: bytes) -> None:
+    """One ``write()`` of *data* at the end of *path* (``O_APPEND``), then ``fsync``."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+    try:
+        written = os.write(fd, data)
+        while written < len(data):  # a short write: only on a full disk or a signal
+            written += os.write(fd, data[written:])
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def reverses(data: bytes, entry_id: str) -> bool:
+    """True when a line of ledger bytes *data* reverses *entry_id* (its last column names it).
+
+    A byte search, not a parse, so that ``undo`` can re-check under the lock at any size.
+    """
+    pattern = rb',"?' + re.escape(entry_id.encode("ascii", "replace")) + rb'"?\r?$'
+    return re.search(pattern, data, re.MULTILINE) is not None

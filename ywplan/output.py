@@ -8,13 +8,14 @@ from typing import IO
 
 from ywplan.errors import Problem, YwplanError
 from ywplan.i18n import t
+from ywplan.safetext import shown
 
 MAX_SHOWN = 20
 
 
 def problem_text(problem: Problem) -> str:
     """``file:line:col: error: message`` and, indented below, how to fix it."""
-    where = problem.location
+    where = shown(problem.location)
     head = f"{where}: " if where else ""
     text = f"{head}{t(problem.severity)}: {problem.message}"
     return text + hint_text(problem.hint)

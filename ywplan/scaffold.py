@@ -10,14 +10,13 @@ beside it and renamed into place, so an interrupted run leaves no half-written f
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 import typer
 
 from ywplan.errors import UsageError, YwplanError
 from ywplan.i18n import t
+from ywplan.textfile import write_atomically
 
 PLAN = """\
 # ywplan 计划文件 / ywplan plan file
@@ -123,21 +122,6 @@ def _yaml_text(value: str) -> str:
     return value if plain else json.dumps(value, ensure_ascii=False)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write *text* to a temporary file beside *path*, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def scaffold(
     folder: str, *, org: str | None, year: str | None, force: bool, today: dt.date
 ) -> None:
@@ -154,7 +138,8 @@ def scaffold(
     for name, text in files.items():
         path = root / name
         try:
-            write_atomic(path, text)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, text)
         except OSError as exc:
             raise YwplanError("new.write_failed", path=str(path), reason=exc.strerror) from None
         key = "new.overwritten" if name in existing else "new.created"

@@ -1,4 +1,5 @@
-"""Reading a user's text file: size limits, UTF-8 (with or without BOM), GBK diagnosed."""
+"""A user's text files: read with size limits, UTF-8 (with or without BOM), GBK diagnosed;
+written atomically (temporary file, sync, rename)."""
 
 from __future__ import annotations
 
@@ -9,21 +10,37 @@ from pathlib import Path
 from ywplan.errors import Problem
 
 
-def decode(data: bytes, path: str) -> tuple[str, Problem | None]:
-    """Decode UTF-8 (a BOM is dropped); name GBK/GB18030 files as such, with the fix."""
+def decode(data: bytes, path: str, *, torn_tail: bool = False) -> tuple[str, Problem | None]:
+    """Decode UTF-8 (a BOM is dropped); name GBK/GB18030 files as such, with the fix.
+
+    With *torn_tail* (ledgers), bytes that fail to decode only after the last line feed
+    are a line torn by a crash, cut inside a character, not a second encoding: they
+    are decoded with U+FFFD so that the reader reports the torn line itself.
+    """
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
+        if torn_tail and data.find(b"\n", exc.start) < 0:
+            return data.decode("utf-8-sig", errors="replace"), None
         line = data.count(b"\n", 0, exc.start) + 1
-        try:
-            data.decode("gb18030")
-        except UnicodeDecodeError:
-            return "", Problem("file.not_utf8", {}, path, line, 1)
-        return "", Problem("file.gbk", {}, path, line, 1)
+        return "", Problem(encoding_problem(data), {}, path, line, 1)
 
 
-def read_text(path: Path, limit: int) -> tuple[str, Problem | None]:
-    """The text of *path*, or a problem: missing, a folder, too large, not UTF-8."""
+def encoding_problem(data: bytes) -> str:
+    """The catalog key for bytes that are not UTF-8: ``file.gbk`` when GB18030 reads them."""
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return "file.not_utf8"
+    return "file.gbk"
+
+
+def read_text(path: Path, limit: int, *, torn_tail: bool = False) -> tuple[str, Problem | None]:
+    """The text of *path*, or a problem: missing, a folder, too large, not UTF-8.
+
+    The size is checked before a byte is read, so a 30 MB file given as a plan is
+    refused at once rather than parsed for a minute.
+    """
     name = str(path)
     try:
         size = path.stat().st_size
@@ -31,19 +48,28 @@ def read_text(path: Path, limit: int) -> tuple[str, Problem | None]:
             return "", Problem("file.is_dir", {}, name)
         if size > limit:
             return "", Problem("file.too_large", {"size": size, "limit": limit}, name)
-        data = path.read_bytes()
+        with open(path, "rb") as handle:  # read at most limit + 1: a file may grow, or be /dev/zero
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            return "", Problem("file.too_large", {"size": len(data), "limit": limit}, name)
     except FileNotFoundError:
         return "", Problem("file.missing", {}, name)
     except OSError as exc:
         return "", Problem("file.unreadable", {"reason": exc.strerror or str(exc)}, name)
-    return decode(data, name)
+    return decode(data, name, torn_tail=torn_tail)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write *data* to *path* so that a reader sees the old file or the new one, whole.
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write *content* to *path* so that a reader sees the old file or the whole new one.
 
-    A temporary file in the same folder is written, synced and renamed over *path*.
+    The content goes to a temporary file in the same folder, is synced to disk, and is
+    renamed over *path* (``os.replace`` is atomic on POSIX and Windows within one file
+    system); a process killed half-way leaves at worst a stray temporary file, never a
+    half-written *path*. Text is written as UTF-8 exactly as given (no newline
+    translation). An existing file keeps its permissions. Every command that writes or
+    rewrites a file uses this.
     """
+    data = content.encode("utf-8") if isinstance(content, str) else content
     mode = path.stat().st_mode & 0o777 if path.exists() else _new_file_mode()
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -26,7 +26,8 @@ def undo(
     lang: LangOption = None,
 ) -> None:
     """help.undo"""
-    from ywplan.ledger import append_entries
+    from ywplan.errors import YwplanError
+    from ywplan.ledger import append_entries, reverses
     from ywplan.recording import resolve_id, reversal_for
     from ywplan.runtime import check_lang, clerk, now_stamp, plan_path, today
     from ywplan.show import confirm_recorded, show_target
@@ -39,6 +40,11 @@ def undo(
     reversal = reversal_for(
         entries, original, reason, by if by is not None else clerk(), now_stamp()
     )
-    append_entries(workspace.ledger.path, [reversal])
+
+    def not_reversed_meanwhile(data: bytes) -> None:
+        if reverses(data, original.id):
+            raise YwplanError("ledger.corrects_twice", id=original.id)
+
+    append_entries(workspace.ledger.path, [reversal], recheck=not_reversed_meanwhile)
     confirm_recorded(workspace, reversal)
     show_target(workspace, reversal)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from ywplan.safetext import visible
 from ywplan.table import Table, format_cell
 
 
 def _escape(text: str) -> str:
+    text = visible(text.replace("\n", " ").replace("\r", " "))
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
 

@@ -15,6 +15,7 @@ from ywplan.i18n import t
 from ywplan.progress import Progress, State, TargetProgress, year_fraction
 from ywplan.render.bars import BAR_WIDTH, Bar, text_bar
 from ywplan.report import goal_text, state_label
+from ywplan.safetext import visible
 from ywplan.table import Table as GridTable
 from ywplan.table import format_cell, format_number
 
@@ -65,7 +66,10 @@ def _title(progress: Progress) -> str:
 def status_view(progress: Progress, targets: list[TargetProgress], width: int = 160) -> RichTable:
     """The status table for the terminal: each item's title, then a row per target."""
     table = RichTable(
-        title=_title(progress), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False
+        title=Text(visible(_title(progress))),
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
     )
     table.add_column(t("col.target"), justify="left", ratio=1, overflow="fold", min_width=12)
     for key in ("goal", "actual"):
@@ -78,14 +82,14 @@ def status_view(progress: Progress, targets: list[TargetProgress], width: int = 
     previous = None
     for tp in targets:
         if tp.item.number != previous:
-            header = Text(f"{tp.item.number} {tp.item.title}", style="bold")
+            header = Text(visible(f"{tp.item.number} {tp.item.title}"), style="bold")
             header.no_wrap, header.overflow = True, "ellipsis"
             table.add_row(header)
             previous = tp.item.number
         gap = format_number(round(tp.gap, 1))
         table.add_row(
-            Text("  " + tp.target.name),
-            goal_text(tp),
+            Text("  " + visible(tp.target.name)),
+            Text(visible(goal_text(tp))),
             format_number(tp.actual),
             Text.assemble(bar(tp, bar_width), f" {tp.percent:.1f}%"),
             format_number(round(tp.expected, 1)),
@@ -132,11 +136,15 @@ def print_status(
 def print_table(table: GridTable, file: IO[str] | None = None) -> None:
     """Print any :class:`~ywplan.table.Table` as a rich table."""
     out = console(file)
-    view = RichTable(title=table.title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    view = RichTable(
+        title=Text(visible(table.title)), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False
+    )
     for column in table.columns:
-        view.add_column(column.heading, justify="right" if column.numeric else "left")
+        view.add_column(visible(column.heading), justify="right" if column.numeric else "left")
     for row in table.rows:
-        view.add_row(*(Text(format_cell(c, v)) for c, v in zip(table.columns, row, strict=True)))
+        view.add_row(
+            *(Text(visible(format_cell(c, v))) for c, v in zip(table.columns, row, strict=True))
+        )
     out.print(view)
     for note in table.notes:
-        out.print(Text("  " + note, style="dim"))
+        out.print(Text("  " + visible(note), style="dim"))
