@@ -7,7 +7,7 @@ that a mistake gets ywplan's message in the user's language and the CLI starts f
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -55,3 +55,10 @@ OutputOption = Annotated[
     str | None,
     typer.Option("--output", "-o", help="help.opt.output", metavar="FILE", show_default=False),
 ]
+
+
+def format_option(choices: tuple[str, ...], help_key: str = "help.opt.format") -> Any:
+    """The ``--format/-f`` option of a command, its choices shown as the metavar."""
+    return typer.Option(
+        "--format", "-f", help=help_key, metavar="|".join(choices), show_default=False
+    )

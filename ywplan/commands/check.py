@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ywplan.options import LangOption
+from ywplan.options import LangOption, format_option
 
 FORMATS = ("text", "json", "github")
 
@@ -15,9 +15,7 @@ def check(
     paths: Annotated[
         list[str] | None, typer.Argument(help="help.check.paths", show_default=False)
     ] = None,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="help.opt.format", metavar="|".join(FORMATS))
-    ] = "text",
+    format: Annotated[str, format_option(FORMATS)] = "text",
     lang: LangOption = None,
 ) -> None:
     """help.check"""

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ywplan.completion import complete_target
-from ywplan.options import LangOption, PlanOption, UnitOption
+from ywplan.options import LangOption, PlanOption, UnitOption, format_option
 
 FORMATS = ("table", "csv", "json")
 
@@ -26,9 +26,7 @@ def entries(
     until: Annotated[
         str | None, typer.Option("--until", help="help.entries.until", metavar="YYYY-MM-DD")
     ] = None,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="help.opt.format", metavar="|".join(FORMATS))
-    ] = "table",
+    format: Annotated[str, format_option(FORMATS)] = "table",
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:

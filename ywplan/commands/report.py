@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from ywplan.options import LangOption, OutputOption, PlanOption
+from ywplan.options import LangOption, OutputOption, PlanOption, format_option
 
-FORMATS = "txt|markdown|csv|html|xlsx|json|table"
+FORMATS = ("txt", "markdown", "csv", "html", "xlsx", "json", "table")
 
 
 def report(
@@ -20,12 +20,7 @@ def report(
         str | None,
         typer.Option("--month", help="help.report.month", metavar="YYYY-MM", show_default=False),
     ] = None,
-    format: Annotated[
-        str | None,
-        typer.Option(
-            "--format", "-f", help="help.report.format", metavar=FORMATS, show_default=False
-        ),
-    ] = None,
+    format: Annotated[str | None, format_option(FORMATS, "help.report.format")] = None,
     output: OutputOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,

@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from ywplan.options import AsOfOption, LangOption, PlanOption, QuarterOption, UnitOption
+from ywplan.options import (
+    AsOfOption,
+    LangOption,
+    PlanOption,
+    QuarterOption,
+    UnitOption,
+    format_option,
+)
 
 FORMATS = ("table", "json", "markdown", "csv")
 
@@ -16,9 +23,7 @@ def status(
     quarter: QuarterOption = None,
     unit: UnitOption = None,
     behind: Annotated[bool, typer.Option("--behind", help="help.status.behind")] = False,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="help.opt.format", metavar="|".join(FORMATS))
-    ] = "table",
+    format: Annotated[str, format_option(FORMATS)] = "table",
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
+from ywplan.options import (
+    AsOfOption,
+    LangOption,
+    OutputOption,
+    PlanOption,
+    QuarterOption,
+    format_option,
+)
 
-from ywplan.options import AsOfOption, LangOption, OutputOption, PlanOption, QuarterOption
-
-FORMATS = "table|txt|markdown|csv|html|xlsx|json"
+FORMATS = ("table", "txt", "markdown", "csv", "html", "xlsx", "json")
 
 
 def units(
     as_of: AsOfOption = None,
     quarter: QuarterOption = None,
-    format: Annotated[
-        str | None,
-        typer.Option(
-            "--format", "-f", help="help.report.format", metavar=FORMATS, show_default=False
-        ),
-    ] = None,
+    format: Annotated[str | None, format_option(FORMATS, "help.report.format")] = None,
     output: OutputOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,
