@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ywplan.i18n import t
-from ywplan.progress import Progress, TargetProgress
+from ywplan.progress import Progress, TargetProgress, round_half_up
 from ywplan.table import Cell, Column, ColumnKind, Table
 
 
@@ -98,9 +98,9 @@ def status_row(tp: TargetProgress) -> tuple[Cell, ...]:
         tp.goal,
         tp.actual,
         tp.percent,
-        round(tp.expected, 1),
+        round_half_up(tp.expected, 1),
         tp.remaining,
-        round(tp.gap, 1),
+        round_half_up(tp.gap, 1),
         tp.state.value,
     )
 

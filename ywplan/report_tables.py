@@ -16,7 +16,7 @@ from typing import Any
 from ywplan.i18n import get_lang, t
 from ywplan.model import Plan
 from ywplan.periods import Period
-from ywplan.progress import State, TargetProgress, year_fraction
+from ywplan.progress import State, TargetProgress, round_half_up, year_fraction
 from ywplan.quarterly import PeriodProgress
 from ywplan.ranking import Standing
 from ywplan.report import json_number, status_document
@@ -117,9 +117,9 @@ def main_table(pp: PeriodProgress, index: int = 0) -> Table:
             _round(pp.amount(tp)),
             _round(tp.actual),
             tp.percent,
-            round(tp.expected, 1),
+            round_half_up(tp.expected, 1),
             _round(tp.remaining),
-            round(tp.gap, 1),
+            round_half_up(tp.gap, 1),
             tp.state.value,
         )
         for tp in pp.progress.targets()
@@ -202,7 +202,12 @@ def quota_table(
             row: list[Cell] = [s.unit, tp.item.number, tp.target.name, tp.target.unit, tp.goal]
             if periods is not None and kind:
                 row.append(_round(periods[s.unit].amount(tp)))
-            row += [_round(tp.actual), tp.percent, round(tp.expected, 1), round(tp.gap, 1)]
+            row += [
+                _round(tp.actual),
+                tp.percent,
+                round_half_up(tp.expected, 1),
+                round_half_up(tp.gap, 1),
+            ]
             row.append(tp.state.value)
             rows.append(tuple(row))
     return Table(title, _columns(spec), tuple(rows))

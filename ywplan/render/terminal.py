@@ -12,7 +12,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ywplan.i18n import t
-from ywplan.progress import Progress, State, TargetProgress, year_fraction
+from ywplan.progress import Progress, State, TargetProgress, round_half_up, year_fraction
 from ywplan.render.bars import BAR_WIDTH, Bar, text_bar
 from ywplan.report import goal_text, state_label
 from ywplan.safetext import visible
@@ -86,13 +86,13 @@ def status_view(progress: Progress, targets: list[TargetProgress], width: int = 
             header.no_wrap, header.overflow = True, "ellipsis"
             table.add_row(header)
             previous = tp.item.number
-        gap = format_number(round(tp.gap, 1))
+        gap = format_number(round_half_up(tp.gap, 1))
         table.add_row(
             Text("  " + visible(tp.target.name)),
             Text(visible(goal_text(tp))),
             format_number(tp.actual),
             Text.assemble(bar(tp, bar_width), f" {tp.percent:.1f}%"),
-            format_number(round(tp.expected, 1)),
+            format_number(round_half_up(tp.expected, 1)),
             format_number(tp.remaining),
             Text(
                 gap if gap.startswith("-") or gap == "0" else "+" + gap,
