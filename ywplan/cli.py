@@ -12,9 +12,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
+from types import SimpleNamespace
 from typing import Annotated, Any
 
 import typer
+from typer._coercion import RuntimeParam, build_runtime_param
 from typer.core import TyperGroup
 
 from ywplan import __version__
@@ -27,6 +30,9 @@ from ywplan.errors import YwplanError
 from ywplan.i18n import detect_lang, set_lang, t
 from ywplan.options import LangOption
 from ywplan.output import report_error
+
+
+HELP_OPTIONS = ["-h", "--help"]
 
 
 def _translate(command: Any) -> None:
@@ -42,6 +48,43 @@ def _translate(command: Any) -> None:
         _translate(sub)
 
 
+class _PlainRuntimeParam(RuntimeParam):
+    """A ``str`` or ``bool`` parameter's value as typed; anything else as typer coerces it."""
+
+    def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+        if isinstance(value, self.annotation):
+            return value
+        return build_runtime_param(param.type_descriptor)._coerce_value(value, param, ctx)
+
+
+def _plain_values(command: Any) -> None:
+    """Let ``str`` and ``bool`` values pass through as typed, without pydantic.
+
+    typer 0.29 coerces every parameter with a pydantic ``TypeAdapter``, built on first
+    use; that import and schema build cost more than the rest of a TAB completion.
+    ywplan's parameters are plain strings (parsed by ywplan itself) and flags, for
+    which the adapter returns a ``str`` or ``bool`` unchanged; any other value still
+    goes through typer's own coercion.
+    """
+    params = list(getattr(command, "params", ()))
+    with suppress(Exception):  # the help option is made on first use: make it now
+        params.append(command.get_help_option(SimpleNamespace(help_option_names=HELP_OPTIONS)))
+    for param in params:
+        descriptor = getattr(param, "type_descriptor", None)
+        if (
+            descriptor is not None
+            and descriptor.annotation in (str, bool)
+            and descriptor.file_annotation is None
+            and getattr(descriptor.parameter_info, "parser", None) is None
+            and getattr(param, "_runtime_param", 0) is None
+        ):
+            param._runtime_param = _PlainRuntimeParam(
+                annotation=descriptor.annotation, parameter_info=descriptor.parameter_info
+            )
+    for sub in getattr(command, "commands", {}).values():
+        _plain_values(sub)
+
+
 class YwplanGroup(TyperGroup):
     """The root command: picks the language, translates help, maps failures to exit codes."""
 
@@ -50,6 +93,7 @@ class YwplanGroup(TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         set_lang(detect_lang(argv, os.environ))
         _translate(self)
+        _plain_values(self)
         return super().main(argv, *rest, **extra)
 
     def invoke(self, ctx: Any) -> Any:
@@ -72,7 +116,7 @@ app = typer.Typer(
     cls=YwplanGroup,
     help="help.app",
     no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_OPTIONS},
 )
 
 

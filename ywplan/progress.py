@@ -202,17 +202,35 @@ def measure(
     return TargetProgress(item, target, goal, actual, expected, state, count, latest)
 
 
+def tally(
+    entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
+) -> dict[tuple[int, str], _Tally]:
+    """The counted entries (see :func:`counted`) of each target, in one pass over *entries*."""
+    entries = entries if isinstance(entries, list | tuple) else list(entries)
+    gone = reversed_ids(entries)
+    tallies: dict[tuple[int, str], _Tally] = {}
+    get = tallies.get
+    for id_, date, item, target, amount, where, _, _, _, corrects, _ in entries:
+        if corrects or date > as_of or (unit is not None and where != unit):
+            continue
+        if gone and id_ in gone:
+            continue
+        key = (item, target)
+        found = get(key)
+        if found is None:
+            tallies[key] = _Tally([amount], date, amount)
+        else:
+            found.amounts.append(amount)
+            if date >= found.latest_date:  # type: ignore[operator]  # set with the first amount
+                found.latest_date, found.latest = date, amount
+    return tallies
+
+
 def compute(
     plan: Plan, entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
 ) -> Progress:
     """Measure every target of *plan* from *entries* as of *as_of* (for *unit*, or all)."""
-    tallies: dict[tuple[int, str], _Tally] = {}
-    for entry in counted(entries, as_of, unit):
-        key = (entry.item, entry.target)
-        tally = tallies.get(key)
-        if tally is None:
-            tally = tallies[key] = _Tally([])
-        tally.add(entry)
+    tallies = tally(entries, as_of, unit)
     items = tuple(
         ItemProgress(
             item,
