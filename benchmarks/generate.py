@@ -95,7 +95,8 @@ def ledger_rows(entries: int, units: list[str], seed: int = 7) -> list[list[str]
         rows.append(row)
         if rng.random() < 0.01 and len(rows) < entries:
             undo = "".join(rng.choice(ALPHABET) for _ in range(16))
-            rows.append([undo, row[1], row[2], row[3], "-" + amount, unit, "撤销:录错", "clerk", stamp, ident])
+            note = "撤销:录错"
+            rows.append([undo, *row[1:4], "-" + amount, unit, note, "clerk", stamp, ident])
     return rows[:entries]
 
 

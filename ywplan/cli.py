@@ -31,7 +31,6 @@ from ywplan.i18n import detect_lang, set_lang, t
 from ywplan.options import LangOption
 from ywplan.output import report_error
 
-
 HELP_OPTIONS = ["-h", "--help"]
 
 

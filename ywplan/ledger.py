@@ -121,9 +121,11 @@ def _valid_date(text: str) -> bool:
 # whose every line matches reads exactly as the row-by-row path would read it.
 _FAST_ROW = re.compile(
     r"^([a-z0-9]{8,64}),([0-9]{4}-[0-9]{2}-[0-9]{2}),([0-9]{1,5}),([a-z0-9]+(?:-[a-z0-9]+)*),"
-    r"(-?[0-9]{1,15}(?:\.[0-9]{1,10})?),([^,\"\r\n]*),([^,\"\r\n]{0,%d}),([^,\"\r\n]*),"
+    r"(-?[0-9]{1,15}(?:\.[0-9]{1,10})?),([^,\"\r\n]*),([^,\"\r\n]{0,"
+    + str(MAX_NOTE)
+    + r"}),([^,\"\r\n]*),"
     r"([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?),((?:[a-z0-9]{8,64})?)\r?$" % MAX_NOTE,
+    r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?),((?:[a-z0-9]{8,64})?)\r?$",
     re.MULTILINE,
 )
 
@@ -165,30 +167,39 @@ def _parse_fast(text: str, name: str) -> tuple[list[Entry], list[Problem]] | Non
     shared: dict[str, str] = {}  # one copy of each repeated target, unit and clerk name
     share = shared.setdefault
     entries = [
-        Entry(i, dates[d], int(n), share(t, t), float(a), share(u, u), note, share(b, b), s, c, line)
+        Entry(
+            i, dates[d], int(n), share(t, t), float(a), share(u, u), note, share(b, b), s, c, line
+        )
         for line, (i, d, n, t, a, u, note, b, s, c) in enumerate(rows, 2)
     ]
     return entries, []
 
 
-def _parse_rows(text: str, name: str) -> tuple[list[Entry], list[Problem]]:
-    """Read *text* row by row with the csv module, naming each malformed row's problem."""
+def _parse_rows(
+    text: str, name: str, *, header: bool = True, before: int = 0
+) -> tuple[list[Entry], list[Problem]]:
+    """Read *text* row by row with the csv module, naming each malformed row's problem.
+
+    Without *header*, *text* is a run of whole rows that follows *before* lines of a
+    ledger (the bytes appended since a cached read).
+    """
     problems: list[Problem] = []
     entries: list[Entry] = []
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
-        return entries, problems
-    if tuple(header) != COLUMNS:
-        problems.append(Problem("ledger.header", {"expected": HEADER_LINE}, name, 1, 1))
-        if len(header) == len(COLUMNS) and ID_RE.fullmatch(header[0]):
-            reader = csv.reader(io.StringIO(text, newline=""))  # a lost header: read line 1 as data
+    if header:
+        first = next(reader, None)
+        if first is None:
+            return entries, problems
+        if tuple(first) != COLUMNS:
+            problems.append(Problem("ledger.header", {"expected": HEADER_LINE}, name, 1, 1))
+            if len(first) == len(COLUMNS) and ID_RE.fullmatch(first[0]):
+                reader = csv.reader(io.StringIO(text, newline=""))  # lost header: line 1 is data
     fromiso = dt.date.fromisoformat
     append = entries.append
     id_ok, date_ok, item_ok = ID_RE.fullmatch, _DATE_RE.fullmatch, _ITEM_RE.fullmatch
     target_ok, amount_ok, stamp_ok = _TARGET_RE.fullmatch, AMOUNT_RE.fullmatch, _STAMP_RE.fullmatch
     for row in reader:
-        line = reader.line_num
+        line = reader.line_num + before
         if len(row) != 10:
             if row and tuple(row) == COLUMNS:
                 problems.append(Problem("ledger.header_again", {}, name, line, 1))
