@@ -18,6 +18,7 @@ import secrets
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ywplan.errors import Problem, YwplanError
@@ -166,11 +167,10 @@ def _parse_fast(text: str, name: str) -> tuple[list[Entry], list[Problem]] | Non
             return None
     shared: dict[str, str] = {}  # one copy of each repeated target, unit and clerk name
     share = shared.setdefault
+    make = partial(tuple.__new__, Entry)  # Entry(...) without a Python-level call per row
     entries = [
-        Entry(
-            i, dates[d], int(n), share(t, t), float(a), share(u, u), note, share(b, b), s, c, line
-        )
-        for line, (i, d, n, t, a, u, note, b, s, c) in enumerate(rows, 2)
+        make((i, dates[d], int(n), share(t, t), float(a), share(u, u), note, share(b, b), s, c, k))
+        for k, (i, d, n, t, a, u, note, b, s, c) in enumerate(rows, 2)
     ]
     return entries, []
 
