@@ -109,6 +109,22 @@ def _both(run: Run, twins: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, *
     return outputs[0][1] + outputs[0][2]
 
 
+STATUS_VIEWS = (
+    ("status", "--format", "json"),
+    ("status", "--format", "json", "--as-of", "2024-05-31"),
+    ("status", "--format", "json", "--quarter", "2024Q3", "--unit", "东红区"),
+    ("status", "--format", "csv", "--unit", "西中县", "--as-of", "2024-11-30"),
+    ("status", "--behind"),
+    ("status", "--format", "json", "--unit", "南北县"),
+)
+
+
+def _statuses(run: Run, twins: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every status view is the same from the index as from the whole ledger."""
+    for view in STATUS_VIEWS:
+        _both(run, twins, monkeypatch, *view)
+
+
 def _ledger(folder: Path) -> Path:
     return folder / "plans" / "province.ledger.csv"
 
@@ -137,9 +153,9 @@ def _index_files(twins: tuple[Path, Path]) -> list[Path]:
 def test_log_and_status_are_the_same_with_and_without_the_index(
     run: Run, twins: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    status = ("status", "--format", "json")
-    first = _both(run, twins, monkeypatch, *status)
+    first = _both(run, twins, monkeypatch, "status", "--format", "json")
     assert '"plan"' in first
+    _statuses(run, twins, monkeypatch)
     # cold: the index is built from the whole ledger
     out = _both(run, twins, monkeypatch, "log", "1.t1", "7", "--date", "2024-03-01")
     assert "recorded" in out and "指标t1" in out
@@ -152,7 +168,7 @@ def test_log_and_status_are_the_same_with_and_without_the_index(
     # warm: extended by the appended lines only; sum, level and growth targets
     for ref, amount in (("1.t1", "5"), ("4.t4", "91.5"), ("8.t8", "1100"), ("4.t4", "70")):
         _both(run, twins, monkeypatch, "log", ref, amount, "--date", "2024-11-30")
-    _both(run, twins, monkeypatch, *status)
+    _statuses(run, twins, monkeypatch)
     assert _indexed(twins, monkeypatch)  # the index was used, not bypassed
     # an undo of the latest level reading, then the next log sees the level fall back
     for folder in twins:
@@ -162,7 +178,7 @@ def test_log_and_status_are_the_same_with_and_without_the_index(
         monkeypatch.setenv("YWPLAN_CACHE", "on" if folder == twins[0] else "off")
         assert run("undo", last_id, "--reason", "wrong", today=TODAY).exit_code == 0
     _both(run, twins, monkeypatch, "log", "4.t4", "80", "--date", "2024-01-02")
-    _both(run, twins, monkeypatch, *status)
+    _statuses(run, twins, monkeypatch)
 
 
 def test_an_edit_that_keeps_the_size_is_seen(
@@ -182,7 +198,7 @@ def test_an_edit_that_keeps_the_size_is_seen(
     _edit_both(twins, "2024-03-01,1,t1,7", "2023-03-01,1,t1,7")
     out = _both(run, twins, monkeypatch, "log", "1.t1", "2", "--date", "2024-03-02")
     assert "error" in out
-    _both(run, twins, monkeypatch, "status", "--format", "json")
+    assert "error" in _both(run, twins, monkeypatch, "status", "--format", "json")
 
 
 def test_a_damaged_index_or_ledger_falls_back(

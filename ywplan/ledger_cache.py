@@ -30,11 +30,14 @@ import os
 import tempfile
 from array import array
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import and_, not_
 from pathlib import Path
 from typing import Any
 
 from ywplan.ledger import MAX_LEDGER_BYTES, _parse_rows, parse_ledger
 from ywplan.model import Entry, Plan
+from ywplan.progress import Tally
 
 VERSION = 1
 _Key = tuple[int, str]
@@ -207,6 +210,44 @@ class LedgerIndex:
             count += day < first or day > last
             count += unit_bad(unit)
         return count
+
+    def tallies(self, as_of: dt.date, unit: str | None) -> dict[_Key, Tally]:
+        """Each target's counted entries at *as_of*, exactly as :func:`~ywplan.progress.tally`.
+
+        Counted: not taken back, dated on or before *as_of*, in *unit* (when given); the
+        amounts in file order, the latest the last of those on the latest date. Reversing
+        lines are not in the groups. Filters run as C-level maps over the columns.
+        """
+        gone = self.gone()
+        day = as_of.toordinal()
+        code = None if unit is None else self._unit_codes.get(unit)
+        if unit is not None and code is None:
+            return {}  # no entry of this sub-unit
+        found: dict[_Key, Tally] = {}
+        for key, group in self.groups.items():
+            days, amounts = group.days, group.amounts
+            keep: list[bool] | None = None
+            if max(days) > day:
+                keep = list(map(day.__ge__, days))
+            if code is not None:
+                same = map(code.__eq__, group.units)
+                keep = list(same if keep is None else map(and_, keep, same))
+            if gone:
+                taken = list(map(gone.__contains__, group.ids))
+                if any(taken):
+                    fresh = map(not_, taken)
+                    keep = list(fresh if keep is None else map(and_, keep, fresh))
+            if keep is None:
+                chosen_days, chosen = days.tolist(), amounts.tolist()
+            else:
+                chosen_days = list(compress(days, keep))
+                chosen = list(compress(amounts, keep))
+            if not chosen:
+                continue
+            latest_day = max(chosen_days)
+            at = len(chosen_days) - 1 - chosen_days[::-1].index(latest_day)
+            found[key] = Tally(chosen, dt.date.fromordinal(latest_day), chosen[at])
+        return found
 
     def entries_of(self, item: int, target: str) -> list[Entry]:
         """The target's entries that still count (not taken back), in file order.

@@ -143,7 +143,9 @@ def counted(entries: Iterable[Entry], as_of: dt.date, unit: str | None = None) -
 
 
 @dataclass
-class _Tally:
+class Tally:
+    """A target's counted entries: their amounts in file order and the latest by date."""
+
     amounts: list[float]
     latest_date: dt.date | None = None
     latest: float = 0.0
@@ -154,7 +156,7 @@ class _Tally:
             self.latest_date, self.latest = entry.date, entry.amount
 
 
-def _measure(target: Target, tally: _Tally | None) -> tuple[float, float | None]:
+def _measure(target: Target, tally: Tally | None) -> tuple[float, float | None]:
     if tally is None:
         return 0.0, None
     if target.kind == "sum":
@@ -190,7 +192,7 @@ def goal_for(target: Target, unit: str | None) -> float:
 
 
 def measure(
-    item: Item, target: Target, tally: _Tally | None, as_of: dt.date, unit: str | None
+    item: Item, target: Target, tally: Tally | None, as_of: dt.date, unit: str | None
 ) -> TargetProgress:
     """Measure one target from its tally of counted entries."""
     goal = goal_for(target, unit)
@@ -204,11 +206,11 @@ def measure(
 
 def tally(
     entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
-) -> dict[tuple[int, str], _Tally]:
+) -> dict[tuple[int, str], Tally]:
     """The counted entries (see :func:`counted`) of each target, in one pass over *entries*."""
     entries = entries if isinstance(entries, list | tuple) else list(entries)
     gone = reversed_ids(entries)
-    tallies: dict[tuple[int, str], _Tally] = {}
+    tallies: dict[tuple[int, str], Tally] = {}
     get = tallies.get
     for id_, date, item, target, amount, where, _, _, _, corrects, _ in entries:
         if corrects or date > as_of or (unit is not None and where != unit):
@@ -218,7 +220,7 @@ def tally(
         key = (item, target)
         found = get(key)
         if found is None:
-            tallies[key] = _Tally([amount], date, amount)
+            tallies[key] = Tally([amount], date, amount)
         else:
             found.amounts.append(amount)
             if date >= found.latest_date:  # type: ignore[operator]  # set with the first amount
@@ -230,7 +232,13 @@ def compute(
     plan: Plan, entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
 ) -> Progress:
     """Measure every target of *plan* from *entries* as of *as_of* (for *unit*, or all)."""
-    tallies = tally(entries, as_of, unit)
+    return assemble(plan, tally(entries, as_of, unit), as_of, unit)
+
+
+def assemble(
+    plan: Plan, tallies: dict[tuple[int, str], Tally], as_of: dt.date, unit: str | None
+) -> Progress:
+    """Measure every target of *plan* from its tally of counted entries (see :func:`tally`)."""
     items = tuple(
         ItemProgress(
             item,

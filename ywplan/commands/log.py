@@ -26,8 +26,7 @@ def log(
     lang: LangOption = None,
 ) -> None:
     """help.log"""
-    from ywplan.checks import check_ledger
-    from ywplan.ledger import append_entries, ledger_path, new_id, read_ledger
+    from ywplan.ledger import append_entries, ledger_path, new_id
     from ywplan.ledger_cache import open_index
     from ywplan.model import Entry
     from ywplan.recording import (
@@ -39,7 +38,7 @@ def log(
     )
     from ywplan.runtime import check_lang, clerk, now_stamp, plan_path, today
     from ywplan.show import confirm, confirm_recorded, show_line, show_target
-    from ywplan.workspace import Workspace, open_plan
+    from ywplan.workspace import open_plan, open_workspace
 
     check_lang(lang)
     day = today()
@@ -52,9 +51,7 @@ def log(
     # one, read and check the whole ledger as always.
     index = open_index(ledger_file)
     if index is None:
-        ledger = read_ledger(ledger_file)
-        problems = tuple(check_ledger(chosen_plan, ledger, day))
-        workspace = Workspace(plan_file, ledger, problems, day)
+        workspace = open_workspace(path, day, strict=False, plan_file=plan_file)
     item, chosen = parse_target_ref(chosen_plan, target)
     entry = Entry(
         new_id(),
