@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable, Sequence
-from operator import itemgetter
+from itertools import compress
+from operator import itemgetter, not_
 from pathlib import Path
 
 from ywplan.errors import Problem
@@ -249,7 +250,8 @@ def _entries_plainly_valid(plan: Plan, entries: Sequence[Entry], today: dt.date)
     dates = list(map(itemgetter(1), entries))
     if min(dates) < plan.first_day or max(dates) > min(plan.last_day, today):
         return False
-    return all(e.amount > 0 for e in entries if not e.corrects)
+    plain = compress(map(itemgetter(4), entries), map(not_, map(itemgetter(9), entries)))
+    return min(plain, default=1.0) > 0  # amounts of entries that reverse nothing
 
 
 def each_entry(plan: Plan, ledger: LedgerFile, today: dt.date) -> list[Problem]:
@@ -309,10 +311,14 @@ def reversal_problem(original: Entry | None, reversal: Entry, already: set[str])
 
 def reversals(plan: Plan, ledger: LedgerFile, today: dt.date) -> list[Problem]:
     """Each reversing line names an existing entry once and repeats it with the amount negated."""
-    lines = [entry for entry in ledger.entries if entry.corrects]
+    entries = ledger.entries
+    lines = list(compress(entries, map(itemgetter(9), entries)))
     if not lines:
         return []
-    by_id = dict(zip(map(itemgetter(0), ledger.entries), ledger.entries, strict=True))
+    named = {entry.corrects for entry in lines}
+    by_id = {
+        e.id: e for e in compress(entries, map(named.__contains__, map(itemgetter(0), entries)))
+    }
     done: set[str] = set()
     problems = []
     for entry in lines:

@@ -154,9 +154,8 @@ def _parse_fast(text: str, name: str) -> tuple[list[Entry], list[Problem]] | Non
     end = text.find("\n")
     if end < 0 or text[:end].removesuffix("\r") != HEADER_LINE:
         return None
-    body = text[end + 1 :]
-    rows = _FAST_ROW.findall(body)
-    lines = body.count("\n") + (1 if body and not body.endswith("\n") else 0)
+    rows = _FAST_ROW.findall(text, end + 1)  # the body, without copying it
+    lines = text.count("\n", end + 1) + (0 if text.endswith("\n") else 1)
     if len(rows) != lines:  # each match is one whole line: equal counts mean every line matched
         return None
     dates: dict[str, dt.date] = {}
@@ -165,11 +164,9 @@ def _parse_fast(text: str, name: str) -> tuple[list[Entry], list[Problem]] | Non
             dates[day] = dt.date.fromisoformat(day)
         except ValueError:  # 2024-02-30: let the row-by-row path name it
             return None
-    shared: dict[str, str] = {}  # one copy of each repeated target, unit and clerk name
-    share = shared.setdefault
     make = partial(tuple.__new__, Entry)  # Entry(...) without a Python-level call per row
     entries = [
-        make((i, dates[d], int(n), share(t, t), float(a), share(u, u), note, share(b, b), s, c, k))
+        make((i, dates[d], int(n), t, float(a), u, note, b, s, c, k))
         for k, (i, d, n, t, a, u, note, b, s, c) in enumerate(rows, 2)
     ]
     return entries, []
