@@ -48,16 +48,19 @@ def _translate(command: Any) -> None:
 
 
 class _PlainRuntimeParam(RuntimeParam):
-    """A ``str`` or ``bool`` parameter's value as typed; anything else as typer coerces it."""
+    """A ``str``, ``bool`` or ``list[str]`` value as typed; anything else as typer coerces it."""
 
     def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-        if isinstance(value, self.annotation):
+        if self.annotation == list[str]:
+            if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+                return list(value)
+        elif isinstance(value, self.annotation):
             return value
         return build_runtime_param(param.type_descriptor)._coerce_value(value, param, ctx)
 
 
 def _plain_values(command: Any) -> None:
-    """Let ``str`` and ``bool`` values pass through as typed, without pydantic.
+    """Let ``str``, ``bool`` and ``list[str]`` values pass through as typed, without pydantic.
 
     typer 0.29 coerces every parameter with a pydantic ``TypeAdapter``, built on first
     use; that import and schema build cost more than the rest of a TAB completion.
@@ -72,7 +75,7 @@ def _plain_values(command: Any) -> None:
         descriptor = getattr(param, "type_descriptor", None)
         if (
             descriptor is not None
-            and descriptor.annotation in (str, bool)
+            and descriptor.annotation in (str, bool, list[str])
             and descriptor.file_annotation is None
             and getattr(descriptor.parameter_info, "parser", None) is None
             and getattr(param, "_runtime_param", 0) is None

@@ -40,6 +40,8 @@ from ywplan.model import Entry, Plan
 from ywplan.progress import Tally
 
 VERSION = 1
+MAGIC = b"ywplanix"  # then the SHA-1 of the payload, then the marshalled payload
+_HEAD = len(MAGIC) + 20
 _Key = tuple[int, str]
 
 
@@ -274,11 +276,15 @@ class LedgerIndex:
             for key, g in self.groups.items()
         }
         record = (VERSION, path, size, digest, self.lines, self.unit_names, self.reversals, groups)
-        return marshal.dumps(record)
+        payload = marshal.dumps(record)
+        return MAGIC + hashlib.sha1(payload, usedforsecurity=False).digest() + payload
 
     @classmethod
     def load(cls, blob: bytes, path: str) -> tuple[LedgerIndex, int, bytes] | None:
-        record: Any = marshal.loads(blob)
+        head, seal, payload = blob[: len(MAGIC)], blob[len(MAGIC) : _HEAD], blob[_HEAD:]
+        if head != MAGIC or hashlib.sha1(payload, usedforsecurity=False).digest() != seal:
+            return None  # damaged or foreign: never unmarshalled
+        record: Any = marshal.loads(payload)
         version, where, size, digest, lines, unit_names, reversals, groups = record
         if version != VERSION or where != path:
             return None
