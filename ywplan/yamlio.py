@@ -266,8 +266,12 @@ def load(text: str) -> tuple[Any, Marks]:
     """
     builder = _Builder()
     try:
-        for event in yaml.parse(text, Loader=_loader()):
-            builder.feed(event)
+        loader = _loader()(text)  # what yaml.parse does, without a generator per event
+        try:
+            while loader.check_event():
+                builder.feed(loader.get_event())
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
