@@ -253,3 +253,45 @@ def test_the_benchmark_runs_in_tiny_mode() -> None:
     assert done.returncode == 0, done.stderr
     assert "status at 300 / floor" in done.stdout
     assert "check of 100 plans" in done.stdout
+
+
+def test_the_index_counts_the_errors_check_finds(tmp_path: Path) -> None:
+    """Every per-entry rule, on plain entries and on reversing lines, for several days."""
+    import datetime as dt
+
+    from ywplan.checks import check_ledger
+    from ywplan.ledger import read_ledger
+    from ywplan.workspace import open_plan
+
+    plan_path = write_plan(tmp_path, "p", 400)
+    ledger = plan_path.with_name("p.ledger.csv")
+    rows = ledger.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = {
+        5: (2, "99"),  # unknown item
+        6: (3, "t2"),  # a target of another item
+        7: (5, "不存在区"),  # unknown sub-unit
+        8: (4, "0"),  # not positive
+        9: (1, "2023-06-01"),  # outside the plan year
+        10: (1, "2024-12-30"),  # after "today" for the earlier days below
+    }
+    for line, (column, value) in broken.items():
+        fields = rows[line].rstrip("\n").split(",")
+        fields[column] = value
+        rows[line] = ",".join(fields) + "\n"
+    # a reversing pair in a sub-unit the plan does not have: both lines are errors
+    at = next(n for n, r in enumerate(rows) if n and r.rstrip("\n").split(",")[9])
+    original_id = rows[at].rstrip("\n").split(",")[9]
+    for n in (at, next(n for n, r in enumerate(rows) if r.startswith(original_id + ","))):
+        fields = rows[n].rstrip("\n").split(",")
+        fields[5] = "外省区"
+        rows[n] = ",".join(fields) + "\n"
+    ledger.write_text("".join(rows), encoding="utf-8")
+    index = open_index(ledger)
+    assert index is not None
+    plan = open_plan(plan_path).plan
+    assert plan is not None
+    for today in (dt.date(2024, 6, 30), dt.date(2024, 12, 29), dt.date(2025, 3, 1)):
+        expected = [
+            p for p in check_ledger(plan, read_ledger(ledger), today) if p.severity == "error"
+        ]
+        assert index.error_count(plan, today) == len(expected) > 0

@@ -52,7 +52,12 @@ def cache_dir() -> Path | None:
     given = os.environ.get("YWPLAN_CACHE_DIR")
     if given:
         return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError, OSError):  # no home folder: no cache
+            return None
     return Path(base) / "ywplan"
 
 
@@ -185,6 +190,7 @@ class LedgerIndex:
         def unit_bad(unit: str) -> bool:
             return bool(unit) and unit not in allowed
 
+        bad = {n for n, unit in enumerate(self.unit_names) if unit_bad(unit)}
         count = 0
         for (number, target_id), group in self.groups.items():
             size = len(group)
@@ -198,7 +204,6 @@ class LedgerIndex:
                 count += size
             if min(group.days) < first or max(group.days) > last:
                 count += sum(1 for d in group.days if d < first or d > last)
-            bad = {n for n, unit in enumerate(self.unit_names) if unit_bad(unit)}
             if bad:
                 count += sum(1 for u in group.units if u in bad)
             if min(group.amounts) <= 0:
