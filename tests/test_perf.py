@@ -295,3 +295,58 @@ def test_the_index_counts_the_errors_check_finds(tmp_path: Path) -> None:
             p for p in check_ledger(plan, read_ledger(ledger), today) if p.severity == "error"
         ]
         assert index.error_count(plan, today) == len(expected) > 0
+
+
+_entry = st.builds(
+    lambda n, d, k, a, u, c: (n, d, k, a, u, c),
+    st.integers(0, 7),
+    st.integers(1, 60),
+    st.sampled_from([(1, "a"), (1, "b"), (2, "a")]),
+    st.sampled_from([1.0, 2.5, 0.1, 3.0, 1e-9]),
+    st.sampled_from(["", "x", "y"]),
+    st.integers(-1, 7),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(_entry, max_size=25),
+    as_of=st.integers(1, 70),
+    unit=st.sampled_from([None, "x", "y"]),
+)
+def test_one_pass_tally_and_the_index_equal_the_definition(
+    rows: list[tuple[int, int, tuple[int, str], float, str, int]], as_of: int, unit: str | None
+) -> None:
+    import datetime as dt
+
+    from ywplan.model import Entry
+    from ywplan.progress import Tally, counted, tally
+
+    start = dt.date(2024, 1, 1)
+    entries = [
+        Entry(
+            f"id{n}xxxxxx",
+            start + dt.timedelta(days=d),
+            k[0],
+            k[1],
+            a if c < 0 else -a,
+            u,
+            "",
+            "",
+            "",
+            "" if c < 0 else f"id{c}xxxxxx",
+            line,
+        )
+        for line, (n, d, k, a, u, c) in enumerate(rows, 2)
+    ]
+    day = start + dt.timedelta(days=as_of)
+    expected: dict[tuple[int, str], Tally] = {}
+    for entry in counted(entries, day, unit):
+        key = (entry.item, entry.target)
+        if key not in expected:
+            expected[key] = Tally([])
+        expected[key].add(entry)
+    assert tally(entries, day, unit) == expected
+    index = ledger_cache.LedgerIndex()
+    index.add(entries, checked=True)
+    assert index.tallies(day, unit) == expected

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from itertools import compress
+from operator import and_, itemgetter, not_
 
 from ywplan.model import CHECKPOINTS, Entry, Item, Plan, Target
 
@@ -207,24 +209,36 @@ def measure(
 def tally(
     entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
 ) -> dict[tuple[int, str], Tally]:
-    """The counted entries (see :func:`counted`) of each target, in one pass over *entries*."""
+    """The counted entries (see :func:`counted`) of each target, in one pass over *entries*.
+
+    The filters run as C-level maps over the entries' fields; only the grouping by
+    target is a Python loop. Amounts keep file order; the latest is the last of the
+    entries on the latest date.
+    """
     entries = entries if isinstance(entries, list | tuple) else list(entries)
-    gone = reversed_ids(entries)
+    if not entries:
+        return {}
+    corrects = list(map(itemgetter(9), entries))
+    gone = set(corrects)
+    gone.discard("")
+    keep = list(map(not_, corrects))  # reversing lines never count
+    dates = list(map(itemgetter(1), entries))
+    if max(dates) > as_of:
+        keep = list(map(and_, keep, map(as_of.__ge__, dates)))
+    if unit is not None:
+        keep = list(map(and_, keep, map(unit.__eq__, map(itemgetter(5), entries))))
+    if gone:
+        keep = list(map(and_, keep, map(not_, map(gone.__contains__, map(itemgetter(0), entries)))))
+    groups: dict[tuple[int, str], list[Entry]] = {}
+    add = groups.setdefault
+    for entry in compress(entries, keep):
+        add((entry[2], entry[3]), []).append(entry)
     tallies: dict[tuple[int, str], Tally] = {}
-    get = tallies.get
-    for id_, date, item, target, amount, where, _, _, _, corrects, _ in entries:
-        if corrects or date > as_of or (unit is not None and where != unit):
-            continue
-        if gone and id_ in gone:
-            continue
-        key = (item, target)
-        found = get(key)
-        if found is None:
-            tallies[key] = Tally([amount], date, amount)
-        else:
-            found.amounts.append(amount)
-            if date >= found.latest_date:  # type: ignore[operator]  # set with the first amount
-                found.latest_date, found.latest = date, amount
+    for key, group in groups.items():
+        days = list(map(itemgetter(1), group))
+        latest_day = max(days)
+        at = len(days) - 1 - days[::-1].index(latest_day)
+        tallies[key] = Tally(list(map(itemgetter(4), group)), latest_day, group[at].amount)
     return tallies
 
 
