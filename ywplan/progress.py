@@ -15,8 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from itertools import compress
-from operator import and_, itemgetter, not_
+from operator import itemgetter
 
 from ywplan.model import CHECKPOINTS, Entry, Item, Plan, Target
 
@@ -130,7 +129,9 @@ class Progress:
 
 def reversed_ids(entries: Iterable[Entry]) -> set[str]:
     """Ids of entries that a later line reverses."""
-    return {entry.corrects for entry in entries if entry.corrects}
+    gone = set(map(itemgetter(9), entries))  # the corrects column, at C speed
+    gone.discard("")
+    return gone
 
 
 def counted(entries: Iterable[Entry], as_of: dt.date, unit: str | None = None) -> Iterator[Entry]:
@@ -211,34 +212,26 @@ def tally(
 ) -> dict[tuple[int, str], Tally]:
     """The counted entries (see :func:`counted`) of each target, in one pass over *entries*.
 
-    The filters run as C-level maps over the entries' fields; only the grouping by
-    target is a Python loop. Amounts keep file order; the latest is the last of the
-    entries on the latest date.
+    Amounts keep file order; the latest is the last of the entries on the latest date.
+    (A plain loop: C-level filter maps plus a grouping loop measured slower.)
     """
     entries = entries if isinstance(entries, list | tuple) else list(entries)
-    if not entries:
-        return {}
-    corrects = list(map(itemgetter(9), entries))
-    gone = set(corrects)
-    gone.discard("")
-    keep = list(map(not_, corrects))  # reversing lines never count
-    dates = list(map(itemgetter(1), entries))
-    if max(dates) > as_of:
-        keep = list(map(and_, keep, map(as_of.__ge__, dates)))
-    if unit is not None:
-        keep = list(map(and_, keep, map(unit.__eq__, map(itemgetter(5), entries))))
-    if gone:
-        keep = list(map(and_, keep, map(not_, map(gone.__contains__, map(itemgetter(0), entries)))))
-    groups: dict[tuple[int, str], list[Entry]] = {}
-    add = groups.setdefault
-    for entry in compress(entries, keep):
-        add((entry[2], entry[3]), []).append(entry)
+    gone = reversed_ids(entries)
     tallies: dict[tuple[int, str], Tally] = {}
-    for key, group in groups.items():
-        days = list(map(itemgetter(1), group))
-        latest_day = max(days)
-        at = len(days) - 1 - days[::-1].index(latest_day)
-        tallies[key] = Tally(list(map(itemgetter(4), group)), latest_day, group[at].amount)
+    get = tallies.get
+    for id_, date, item, target, amount, where, _, _, _, corrects, _ in entries:
+        if corrects or date > as_of or (unit is not None and where != unit):
+            continue
+        if gone and id_ in gone:
+            continue
+        key = (item, target)
+        found = get(key)
+        if found is None:
+            tallies[key] = Tally([amount], date, amount)
+        else:
+            found.amounts.append(amount)
+            if date >= found.latest_date:  # type: ignore[operator]  # set with the first amount
+                found.latest_date, found.latest = date, amount
     return tallies
 
 
