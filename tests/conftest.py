@@ -54,6 +54,15 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
     set_lang("en")
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ledger indexes (ywplan.ledger_cache) go to a temporary folder, never the user's cache."""
+    monkeypatch.setenv("YWPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("ywplan-cache")))
+    monkeypatch.delenv("YWPLAN_CACHE", raising=False)
+
+
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """Run ``ywplan ARGS`` in-process; ``lang=`` picks the language, ``today=`` fixes the date."""

@@ -36,6 +36,8 @@ from ywplan.output import report_bug, report_error
 from ywplan.plainparams import use_plain_params
 from ywplan.usage import localize_command, show_usage_error
 
+HELP_OPTIONS = ["-h", "--help"]
+
 
 def _translate(command: Any) -> None:
     """Replace catalog keys in help texts with the current language's text."""
@@ -71,7 +73,7 @@ class YwplanGroup(TyperGroup):
         set_lang(detect_lang(argv, os.environ))
         _translate(self)
         localize_command(self)
-        use_plain_params(self)
+        use_plain_params(self, HELP_OPTIONS)
         if os.environ.get(f"_{(prog_name or 'ywplan').replace('-', '_').upper()}_COMPLETE"):
             from ywplan.completion import register_shells
 
@@ -117,7 +119,7 @@ app = typer.Typer(
     cls=YwplanGroup,
     help="help.app",
     no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_OPTIONS},
 )
 
 

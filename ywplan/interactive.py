@@ -20,7 +20,6 @@ from ywplan.ledger import format_amount, new_id
 from ywplan.model import Entry, Item, Plan, Target
 from ywplan.output import report_error
 from ywplan.recording import clean_note, parse_amount, parse_entry_date, parse_target_ref
-from ywplan.workspace import Workspace
 
 T = TypeVar("T")
 
@@ -109,7 +108,7 @@ def pick_unit(plan: Plan, probe: Callable[[str], Sequence[str]]) -> str:
 
 
 def interactive_entry(
-    workspace: Workspace,
+    plan: Plan,
     today: dt.date,
     by: str,
     stamp: str,
@@ -121,7 +120,6 @@ def interactive_entry(
     note_text: str | None = None,
 ) -> Entry:
     """Ask for whatever the command line did not give, and return a valid entry."""
-    plan = workspace.plan
     if target_ref is not None:
         item, chosen = parse_target_ref(plan, target_ref)
     else:

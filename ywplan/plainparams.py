@@ -11,7 +11,9 @@ nothing on a typer without it.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 PLAIN = (str, bool, list[str])
@@ -55,11 +57,17 @@ def use_plain_param(param: Any) -> None:
         )
 
 
-def use_plain_params(command: Any) -> None:
-    """Give *command*'s (and its subcommands') text and flag parameters plain coercion."""
+def use_plain_params(command: Any, help_names: list[str]) -> None:
+    """Give *command*'s (and its subcommands') text and flag parameters plain coercion.
+
+    The ``--help`` flag, which click makes on first use from *help_names*, is made and
+    covered too: it is parsed on every run.
+    """
     stack = [command]
     while stack:
         current = stack.pop()
         for param in getattr(current, "params", ()):
             use_plain_param(param)
+        with suppress(Exception):
+            use_plain_param(current.get_help_option(SimpleNamespace(help_option_names=help_names)))
         stack.extend(getattr(current, "commands", {}).values())

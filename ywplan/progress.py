@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from operator import itemgetter
 
 from ywplan.model import CHECKPOINTS, Entry, Item, Plan, Target
 
@@ -128,7 +129,9 @@ class Progress:
 
 def reversed_ids(entries: Iterable[Entry]) -> set[str]:
     """Ids of entries that a later line reverses."""
-    return {entry.corrects for entry in entries if entry.corrects}
+    gone = set(map(itemgetter(9), entries))  # the corrects column, at C speed
+    gone.discard("")
+    return gone
 
 
 def counted(entries: Iterable[Entry], as_of: dt.date, unit: str | None = None) -> Iterator[Entry]:
@@ -143,7 +146,9 @@ def counted(entries: Iterable[Entry], as_of: dt.date, unit: str | None = None) -
 
 
 @dataclass
-class _Tally:
+class Tally:
+    """A target's counted entries: their amounts in file order and the latest by date."""
+
     amounts: list[float]
     latest_date: dt.date | None = None
     latest: float = 0.0
@@ -154,7 +159,7 @@ class _Tally:
             self.latest_date, self.latest = entry.date, entry.amount
 
 
-def _measure(target: Target, tally: _Tally | None) -> tuple[float, float | None]:
+def _measure(target: Target, tally: Tally | None) -> tuple[float, float | None]:
     if tally is None:
         return 0.0, None
     if target.kind == "sum":
@@ -190,7 +195,7 @@ def goal_for(target: Target, unit: str | None) -> float:
 
 
 def measure(
-    item: Item, target: Target, tally: _Tally | None, as_of: dt.date, unit: str | None
+    item: Item, target: Target, tally: Tally | None, as_of: dt.date, unit: str | None
 ) -> TargetProgress:
     """Measure one target from its tally of counted entries."""
     goal = goal_for(target, unit)
@@ -202,17 +207,45 @@ def measure(
     return TargetProgress(item, target, goal, actual, expected, state, count, latest)
 
 
+def tally(
+    entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
+) -> dict[tuple[int, str], Tally]:
+    """The counted entries (see :func:`counted`) of each target, in one pass over *entries*.
+
+    Amounts keep file order; the latest is the last of the entries on the latest date.
+    (A plain loop: C-level filter maps plus a grouping loop measured slower.)
+    """
+    entries = entries if isinstance(entries, list | tuple) else list(entries)
+    gone = reversed_ids(entries)
+    tallies: dict[tuple[int, str], Tally] = {}
+    get = tallies.get
+    for id_, date, item, target, amount, where, _, _, _, corrects, _ in entries:
+        if corrects or date > as_of or (unit is not None and where != unit):
+            continue
+        if gone and id_ in gone:
+            continue
+        key = (item, target)
+        found = get(key)
+        if found is None:
+            tallies[key] = Tally([amount], date, amount)
+        else:
+            found.amounts.append(amount)
+            if date >= found.latest_date:  # type: ignore[operator]  # set with the first amount
+                found.latest_date, found.latest = date, amount
+    return tallies
+
+
 def compute(
     plan: Plan, entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
 ) -> Progress:
     """Measure every target of *plan* from *entries* as of *as_of* (for *unit*, or all)."""
-    tallies: dict[tuple[int, str], _Tally] = {}
-    for entry in counted(entries, as_of, unit):
-        key = (entry.item, entry.target)
-        tally = tallies.get(key)
-        if tally is None:
-            tally = tallies[key] = _Tally([])
-        tally.add(entry)
+    return assemble(plan, tally(entries, as_of, unit), as_of, unit)
+
+
+def assemble(
+    plan: Plan, tallies: dict[tuple[int, str], Tally], as_of: dt.date, unit: str | None
+) -> Progress:
+    """Measure every target of *plan* from its tally of counted entries (see :func:`tally`)."""
     items = tuple(
         ItemProgress(
             item,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from collections.abc import Sequence
 
 from ywplan.i18n import t
 from ywplan.ledger import format_amount
-from ywplan.model import Entry
+from ywplan.model import Entry, Plan
 from ywplan.periods import default_as_of
 from ywplan.progress import compute
 from ywplan.render.terminal import print_status
@@ -15,7 +17,12 @@ from ywplan.workspace import Workspace
 
 def confirm_recorded(workspace: Workspace, entry: Entry) -> None:
     """``已记录 k3f9x2ab:26.cadre-training +45 人次(海宁市,2024-05-10)``."""
-    item = workspace.plan.item(entry.item)
+    confirm(workspace.plan, entry, len(workspace.ledger_errors))
+
+
+def confirm(plan: Plan, entry: Entry, errors: int) -> None:
+    """Print that *entry* was recorded, and a warning when the ledger has *errors*."""
+    item = plan.item(entry.item)
     target = item.target(entry.target) if item else None
     amount = format_amount(entry.amount)
     key = "log.reversed" if entry.corrects else "log.recorded"
@@ -31,15 +38,19 @@ def confirm_recorded(workspace: Workspace, entry: Entry) -> None:
             original=entry.corrects[:8],
         )
     )
-    if workspace.ledger_errors:
-        print(t("log.ledger_has_problems", count=len(workspace.ledger_errors)), file=sys.stderr)
+    if errors:
+        print(t("log.ledger_has_problems", count=errors), file=sys.stderr)
 
 
 def show_target(workspace: Workspace, entry: Entry) -> None:
     """Print the status line of the target *entry* counts toward, as of today."""
-    entries = (*workspace.ledger.entries, entry)
-    as_of = default_as_of(workspace.plan.year, workspace.today)
-    progress = compute(workspace.plan, entries, as_of)
+    show_line(workspace.plan, workspace.today, workspace.ledger.entries, entry)
+
+
+def show_line(plan: Plan, today: dt.date, entries: Sequence[Entry], entry: Entry) -> None:
+    """The target line of *entry* after it joins *entries* (the ledger, or its target's part)."""
+    as_of = default_as_of(plan.year, today)
+    progress = compute(plan, (*entries, entry), as_of)
     chosen = [
         tp
         for tp in progress.targets()

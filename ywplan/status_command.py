@@ -10,10 +10,12 @@ from pathlib import Path
 
 from ywplan.checks import did_you_mean
 from ywplan.errors import UsageError, YwplanError
+from ywplan.ledger import ledger_path
+from ywplan.ledger_cache import open_index
 from ywplan.model import Plan
 from ywplan.periods import default_as_of, parse_date, parse_quarter
-from ywplan.progress import ItemProgress, Progress, State, compute
-from ywplan.workspace import open_workspace
+from ywplan.progress import ItemProgress, Progress, State, assemble, compute
+from ywplan.workspace import open_plan, open_workspace
 
 LAGGING = (State.BEHIND, State.NOT_STARTED)
 
@@ -77,10 +79,20 @@ def run_status(
     fmt: str,
 ) -> None:
     """Print the status of the plan at *path* in *fmt*."""
-    workspace = open_workspace(path, today)
-    plan = workspace.plan
-    day = resolve_as_of(plan, today, as_of, quarter)
-    progress = compute(plan, workspace.ledger.entries, day, resolve_unit(plan, unit))
+    plan_file = open_plan(path)
+    plan = plan_file.plan
+    assert plan is not None
+    # The ledger's index (ywplan.ledger_cache) answers without re-reading every row when
+    # the ledger has no errors; otherwise read and check the whole ledger as always.
+    index = open_index(ledger_path(path))
+    if index is not None and index.error_count(plan, today) == 0:
+        day = resolve_as_of(plan, today, as_of, quarter)
+        chosen = resolve_unit(plan, unit)
+        progress = assemble(plan, index.tallies(day, chosen), day, chosen)
+    else:
+        workspace = open_workspace(path, today, plan_file=plan_file)
+        day = resolve_as_of(plan, today, as_of, quarter)
+        progress = compute(plan, workspace.ledger.entries, day, resolve_unit(plan, unit))
     if behind:
         progress = only_lagging(progress)
     targets = list(progress.targets())

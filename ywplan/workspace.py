@@ -75,9 +75,14 @@ def open_plan(path: Path) -> PlanFile:
     return plan_file
 
 
-def open_workspace(path: Path, today: dt.date, *, strict: bool = True) -> Workspace:
-    """Open the plan and its ledger; with *strict*, a ledger with errors is refused (exit 1)."""
-    plan_file = open_plan(path)
+def open_workspace(
+    path: Path, today: dt.date, *, strict: bool = True, plan_file: PlanFile | None = None
+) -> Workspace:
+    """Open the plan and its ledger; with *strict*, a ledger with errors is refused (exit 1).
+
+    *plan_file* is the plan at *path* when the caller has opened it already.
+    """
+    plan_file = plan_file or open_plan(path)
     assert plan_file.plan is not None
     ledger = read_ledger(ledger_path(path))
     problems = tuple(check_ledger(plan_file.plan, ledger, today))

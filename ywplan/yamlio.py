@@ -33,6 +33,8 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = re.compile(r"\.(nan|NaN|NAN)")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+# The first characters of every null, bool, int, float, inf and nan spelling above.
+_NOT_TEXT_START = frozenset("~nNtTfF+-.0123456789")
 _TRUE = frozenset(("true", "True", "TRUE"))
 _FALSE = frozenset(("false", "False", "FALSE"))
 _STANDARD_TAGS = {
@@ -96,6 +98,8 @@ def _mark(event: Any) -> Mark:
 
 def resolve_plain(text: str) -> Any:
     """A plain (unquoted) scalar as YAML 1.2's core schema reads it."""
+    if text and text[0] not in _NOT_TEXT_START:
+        return text  # no null, bool or number starts this way (most names and titles)
     if text in _NULLS:
         return None
     if text in _TRUE:
@@ -271,8 +275,12 @@ def load(text: str) -> tuple[Any, Marks]:
     """
     builder = _Builder()
     try:
-        for event in yaml.parse(text, Loader=_loader()):
-            builder.feed(event)
+        loader = _loader()(text)  # what yaml.parse does, without a generator per event
+        try:
+            while loader.check_event():
+                builder.feed(loader.get_event())
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
