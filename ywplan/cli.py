@@ -7,15 +7,14 @@ and are printed in the user's language, with the exit code mapped in one place
 so ``--version`` and TAB completion stay fast.
 """
 
-from __future__ import annotations
-
+import difflib
 import os
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
@@ -52,6 +51,13 @@ def _translate(command: Any) -> None:
         _translate(sub)
 
 
+def _prepare(command: Any) -> None:
+    """Ready a freshly built command for this run: its language and its plain parameters."""
+    _translate(command)
+    localize_command(command)
+    use_plain_params(command, HELP_OPTIONS)
+
+
 class YwplanGroup(TyperGroup):
     """The root command: picks the language, translates help, maps failures to exit codes."""
 
@@ -71,9 +77,7 @@ class YwplanGroup(TyperGroup):
         """
         argv = list(sys.argv[1:] if args is None else args)
         set_lang(detect_lang(argv, os.environ))
-        _translate(self)
-        localize_command(self)
-        use_plain_params(self, HELP_OPTIONS)
+        _prepare(self)
         if os.environ.get(f"_{(prog_name or 'ywplan').replace('-', '_').upper()}_COMPLETE"):
             from ywplan.completion import register_shells
 
@@ -91,6 +95,36 @@ class YwplanGroup(TyperGroup):
             print(t("click.aborted"), file=sys.stderr)
             sys.exit(EXIT_DATA)
         sys.exit(code if isinstance(code, int) else 0)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """Every command, in the order they were registered."""
+        return list(_LAZY)
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        """The click command *name*, built from its function the first time it is asked for.
+
+        typer inspects a function's signature to build its command (a few milliseconds
+        each); building only the command a run uses keeps ``--version`` and TAB fast.
+        """
+        command = self.commands.get(name)
+        if command is None and name in _LAZY:
+            command = typer.main.get_command_from_info(
+                _LAZY[name], pretty_exceptions_short=True, rich_markup_mode=self.rich_markup_mode
+            )
+            _prepare(command)
+            self.commands[name] = command
+        return command
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """As typer resolves it, suggesting among all commands, built or not (``statsu``)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            matches = difflib.get_close_matches(args[0], list(_LAZY)) if args else []
+            if matches and "Did you mean" not in exc.message:
+                suggestions = ", ".join(repr(m) for m in matches)
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {suggestions}?"
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         """Run the subcommand; print expected failures without a traceback."""
@@ -144,6 +178,10 @@ app.command("report", help="help.report")(report)
 app.command("units", help="help.units")(units)
 app.command("import", help="help.import")(import_plan)
 app.command("new", help="help.new")(new)
+
+# The commands are built on demand by YwplanGroup.get_command, not all at start-up.
+_LAZY = {info.name: info for info in app.registered_commands if info.name}
+app.registered_commands.clear()
 
 
 def main() -> None:

@@ -1,7 +1,5 @@
 """``ywplan check [PATH…]``: validate plans and their ledgers, for people and for CI."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``ywplan entries``: list the ledger's entries, filtered."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

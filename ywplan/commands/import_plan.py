@@ -1,7 +1,5 @@
 """``ywplan import FILE``: draft a plan YAML from the official text of a work plan."""
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path

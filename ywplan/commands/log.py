@@ -5,8 +5,6 @@ asks for them: the item, target and unit are picked from numbered lists. Without
 terminal, a missing argument is a usage error (exit 2), never a prompt that hangs.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import Annotated, NoReturn

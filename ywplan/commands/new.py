@@ -1,7 +1,5 @@
 """``ywplan new [FOLDER]``: scaffold a plans repository that ``ywplan check`` accepts."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

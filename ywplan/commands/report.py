@@ -1,7 +1,5 @@
 """``ywplan report``: the printable quarterly (季报) or monthly (月报) report."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

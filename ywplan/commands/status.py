@@ -1,7 +1,5 @@
 """``ywplan status``: one row per target, with 序时进度 and the state."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``ywplan undo ID --reason TEXT``: append the line that reverses an entry."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``ywplan units``: the sub-units ranked by completion of their ``by_unit`` quotas."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from ywplan.options import (
