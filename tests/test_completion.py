@@ -166,6 +166,21 @@ def test_month_completion(bundled: Path) -> None:
     assert [m for m, _ in complete_month(ctx, [], "2024-1")] == ["2024-10", "2024-11", "2024-12"]
 
 
+def test_report_completes_months_and_quarters(bundled: Path) -> None:
+    root = bundled.parent.parent
+    assert complete(root, "bash", "ywplan report --month 2024-1").split() == [
+        "2024-10",
+        "2024-11",
+        "2024-12",
+    ]
+    assert complete(root, "bash", "ywplan report --quarter 2024Q").split() == [
+        "2024Q1",
+        "2024Q2",
+        "2024Q3",
+        "2024Q4",
+    ]
+
+
 def test_show_completion_script(bundled: Path) -> None:
     environ = {k: v for k, v in os.environ.items() if not k.startswith("YWPLAN_")}
     environ["PYTHONPATH"] = str(REPO)

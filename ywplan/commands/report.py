@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from ywplan.completion import complete_month, complete_quarter
 from ywplan.options import LangOption, OutputOption, PlanOption, format_option
 
 FORMATS = ("txt", "markdown", "csv", "html", "xlsx", "json", "table")
@@ -12,11 +13,23 @@ FORMATS = ("txt", "markdown", "csv", "html", "xlsx", "json", "table")
 def report(
     quarter: Annotated[
         str | None,
-        typer.Option("--quarter", help="help.report.quarter", metavar="YYYYQn", show_default=False),
+        typer.Option(
+            "--quarter",
+            help="help.report.quarter",
+            metavar="YYYYQn",
+            show_default=False,
+            autocompletion=complete_quarter,
+        ),
     ] = None,
     month: Annotated[
         str | None,
-        typer.Option("--month", help="help.report.month", metavar="YYYY-MM", show_default=False),
+        typer.Option(
+            "--month",
+            help="help.report.month",
+            metavar="YYYY-MM",
+            show_default=False,
+            autocompletion=complete_month,
+        ),
     ] = None,
     format: Annotated[str | None, format_option(FORMATS, "help.report.format")] = None,
     output: OutputOption = None,
