@@ -78,3 +78,9 @@ def test_catalog_sections_only_hold_their_keys() -> None:
     text = (PACKAGE / "catalog.py").read_text(encoding="utf-8")
     keys = re.findall(r'^    "([^"]+)": \(', text, re.M)
     assert len(keys) == len(set(keys)) == len(CATALOG), "a key is defined twice"
+
+
+def test_every_problem_in_a_file_says_how_to_fix_it() -> None:
+    kinds = ("plan.", "ledger.", "entry.", "yaml.", "file.")
+    problems = [k for k in CATALOG if k.startswith(kinds) and not k.endswith(".hint")]
+    assert [k for k in problems if k + ".hint" not in CATALOG] == []

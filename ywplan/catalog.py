@@ -52,7 +52,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "use fewer anchors (&) and aliases (*); write the values out",
     ),
     "yaml.complex_key": ("键必须是简单的文字", "a key must be plain text"),
+    "yaml.complex_key.hint": (
+        "把键写成普通文字,如 name:",
+        "write the key as plain text, e.g. name:",
+    ),
     "yaml.undefined_alias": ("别名 *{name} 没有对应的锚点", "alias *{name} has no anchor"),
+    "yaml.undefined_alias.hint": (
+        "先用 &{name} 定义锚点,或直接写出内容",
+        "define the anchor &{name} first, or write the value out",
+    ),
     "yaml.many_documents": (
         "一个文件只能有一个 YAML 文档",
         "a file must hold one YAML document",
@@ -71,7 +79,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "check the path, or name the plan with --plan",
     ),
     "file.is_dir": ("这是一个文件夹,不是文件", "this is a folder, not a file"),
+    "file.is_dir.hint": (
+        "给出文件的路径,如 plans/jiaxing-2024.yaml",
+        "give the path of a file, e.g. plans/jiaxing-2024.yaml",
+    ),
     "file.unreadable": ("无法读取:{reason}", "cannot be read: {reason}"),
+    "file.unreadable.hint": (
+        "检查文件权限,或文件是否被其他程序占用",
+        "check the file's permissions, or whether another program holds it",
+    ),
     "file.too_large": (
         "文件太大({size} 字节,上限 {limit} 字节)",
         "file too large ({size} bytes, the limit is {limit})",
@@ -127,17 +143,30 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{where}的“{key}”应为“键: 值”映射",
         '"{key}" of {where} must be a mapping of keys',
     ),
+    "plan.type_mapping.hint": (
+        "在下一行缩进写出“键: 值”",
+        'write its "key: value" lines indented below it',
+    ),
     "plan.type_bool": (
         "{where}的“{key}”应为 true 或 false",
         '"{key}" of {where} must be true or false',
     ),
+    "plan.type_bool.hint": ("写 true 或 false(不加引号)", "write true or false (without quotes)"),
     "plan.not_positive": (
         "{where}的“{key}”必须大于 0",
         '"{key}" of {where} must be greater than 0',
     ),
+    "plan.not_positive.hint": (
+        "目标值、基数和配额都写正数,如 400",
+        "targets, baselines and quotas are positive numbers, e.g. 400",
+    ),
     "plan.not_finite": (
         "{where}的“{key}”必须是有限的数字",
         '"{key}" of {where} must be a finite number',
+    ),
+    "plan.not_finite.hint": (
+        "写一个具体的数字,不要写 .inf 或 .nan",
+        "write an actual number, not .inf or .nan",
     ),
     "plan.out_of_range": ("{where}的“{key}”超出允许范围", '"{key}" of {where} is out of range'),
     "plan.out_of_range.hint": (
@@ -150,7 +179,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "plan.bad_id.hint": ("例如 cadre-training", "for example cadre-training"),
     "plan.empty": ("{where}的“{key}”不能为空", '"{key}" of {where} must not be empty'),
+    "plan.empty.hint": ("写上内容,或删除这一行", "write a value, or delete the line"),
     "plan.too_long": ("{where}的“{key}”太长", '"{key}" of {where} is too long'),
+    "plan.too_long.hint": (
+        "缩短它;原文全文放在 text 中",
+        "shorten it; keep the full wording in text",
+    ),
     "plan.bad_choice": (
         "{where}的“{key}”取值无效",
         '"{key}" of {where} is not one of the allowed values',
@@ -159,6 +193,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "plan.invalid_value": (
         "{where}的“{key}”无效:{detail}",
         '"{key}" of {where} is invalid: {detail}',
+    ),
+    "plan.invalid_value.hint": (
+        "按 README 中的计划格式改写",
+        "rewrite it as the plan format in the README shows",
     ),
     "plan.min_max": (
         "{where}必须有 min 或 max 之一,且只能有一个",
@@ -211,6 +249,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "target ids must differ within an item",
     ),
     "plan.duplicate_unit": ("下级单位“{unit}”重复", 'sub-unit "{unit}" is listed twice'),
+    "plan.duplicate_unit.hint": ("删除重复的那一个", "delete the repeated one"),
     "plan.quota_unit": (
         "by_unit 中的“{unit}”不在 units 中",
         '"{unit}" in by_unit is not one of the plan\'s units',
@@ -272,6 +311,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "a note holding a comma must be in double quotes",
     ),
     "ledger.bad_row": ("这一行无法读取", "this line cannot be read"),
+    "ledger.bad_row.hint": (
+        "对照表头检查这一行,或删除后用 ywplan log 重新记录",
+        "compare the line with the header, or delete it and log the entry again",
+    ),
     "ledger.bad_id": ("id“{value}”无效", 'invalid id "{value}"'),
     "ledger.bad_id.hint": (
         "id 由至少 8 个小写字母或数字组成",
@@ -283,7 +326,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "write dates as YYYY-MM-DD, e.g. 2024-05-10",
     ),
     "ledger.bad_item": ("事项序号“{value}”无效", 'invalid item number "{value}"'),
+    "ledger.bad_item.hint": ("事项序号只写数字,如 26", "an item number is digits only, e.g. 26"),
     "ledger.bad_target": ("目标 id“{value}”无效", 'invalid target id "{value}"'),
+    "ledger.bad_target.hint": (
+        "目标 id 用计划中的写法,如 cadre-training",
+        "use the target id as the plan spells it, e.g. cadre-training",
+    ),
     "ledger.bad_amount": ("数量“{value}”不是数字", 'amount "{value}" is not a number'),
     "ledger.bad_amount.hint": (
         "只写数字,不带单位和千分位,如 45 或 2.5",
@@ -295,12 +343,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "write it as 2024-05-10T16:20:05+08:00",
     ),
     "ledger.bad_corrects": ("corrects 中的 id“{value}”无效", 'invalid id "{value}" in corrects'),
+    "ledger.bad_corrects.hint": (
+        "corrects 列写被撤销记录的完整 id,或留空",
+        "corrects holds the full id of the entry reversed, or nothing",
+    ),
     "ledger.note_too_long": ("备注超过 {limit} 字", "the note is longer than {limit} characters"),
     "ledger.note_too_long.hint": (
         "把备注缩短;详细材料另存文件",
         "shorten the note; keep long material in a file",
     ),
     "ledger.multiline": ("备注不能换行", "a note must be one line"),
+    "ledger.multiline.hint": ("把备注改成一行", "make the note one line"),
     "ledger.torn": (
         "最后一行不完整(可能写入时被中断)",
         "the last line is incomplete (a write was interrupted?)",
@@ -326,6 +379,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "要撤销的记录 {id} 不存在",
         "the entry {id} this line reverses does not exist",
     ),
+    "ledger.corrects_unknown.hint": (
+        "删除这一行,或把 corrects 改为要撤销记录的 id",
+        "delete this line, or set corrects to the id of the entry it reverses",
+    ),
     "ledger.corrects_reversal": (
         "{id} 本身是撤销记录,不能再撤销",
         "{id} is itself a reversal and cannot be reversed",
@@ -335,6 +392,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "to restore it, log the entry again",
     ),
     "ledger.corrects_twice": ("记录 {id} 已经撤销过了", "entry {id} has already been reversed"),
+    "ledger.corrects_twice.hint": ("删除多余的撤销行", "delete the extra reversal"),
     "ledger.corrects_mismatch": (
         "撤销行与第 {line} 行的原记录不符",
         "this reversal does not match the entry it reverses (line {line})",
@@ -357,6 +415,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "another clerk's ywplan is writing; try again, or wait longer with YWPLAN_LOCK_TIMEOUT=60. The lock ends with the process that holds it: do not delete the .lock file",
     ),
     "ledger.write_failed": ("无法写入台账 {path}:{reason}", "cannot write ledger {path}: {reason}"),
+    "ledger.write_failed.hint": (
+        "检查磁盘空间和文件权限后重试;台账中已有的记录没有改动",
+        "check disk space and permissions, then try again; the entries already recorded are unchanged",
+    ),
     "entry.unknown_item": (
         "计划中没有事项 {item}(事项为 {span})",
         "the plan has no item {item} (items are {span})",
