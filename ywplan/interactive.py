@@ -19,6 +19,7 @@ from ywplan.i18n import t
 from ywplan.ledger import format_amount, new_id
 from ywplan.model import Entry, Item, Plan, Target
 from ywplan.output import report_error
+from ywplan.periods import default_as_of
 from ywplan.recording import clean_note, parse_amount, parse_entry_date, parse_target_ref
 
 T = TypeVar("T")
@@ -160,7 +161,12 @@ def interactive_entry(
     day = (
         parse_entry_date(date_text, today)
         if date_text is not None
-        else ask(t("interactive.ask_date"), parse_day, default=today.isoformat())
+        # Offered: today, or the plan year's last day once that year is over.
+        else ask(
+            t("interactive.ask_date"),
+            parse_day,
+            default=default_as_of(plan.year, today).isoformat(),
+        )
     )
     note = (
         clean_note(note_text)
