@@ -295,8 +295,8 @@ def each_entry(plan: Plan, ledger: LedgerFile, today: dt.date) -> list[Problem]:
     return problems
 
 
-def unique_ids(plan: Plan, ledger: LedgerFile, today: dt.date) -> list[Problem]:
-    """No id appears twice (a bad merge or a copied line)."""
+def unique_ids(plan: Plan | None, ledger: LedgerFile, today: dt.date) -> list[Problem]:
+    """No id appears twice (a bad merge or a copied line); needs no plan."""
     if len(set(map(itemgetter(0), ledger.entries))) == len(ledger.entries):
         return []
     seen: dict[str, int] = {}
@@ -337,8 +337,8 @@ def reversal_problem(original: Entry | None, reversal: Entry, already: set[str])
     return None
 
 
-def reversals(plan: Plan, ledger: LedgerFile, today: dt.date) -> list[Problem]:
-    """Each reversing line names an existing entry once and repeats it with the amount negated."""
+def reversals(plan: Plan | None, ledger: LedgerFile, today: dt.date) -> list[Problem]:
+    """Each reversing line names an existing entry once and repeats it negated; needs no plan."""
     entries = ledger.entries
     lines = list(compress(entries, map(itemgetter(9), entries)))
     if not lines:

@@ -342,7 +342,7 @@ def _build(data: bytes, name: str) -> LedgerIndex | None:
     if ledger.problems:
         return None
     probe = LedgerFile(ledger.path, ledger.entries, ())
-    if unique_ids(None, probe, dt.date.min) or reversals(None, probe, dt.date.min):  # type: ignore[arg-type]
+    if unique_ids(None, probe, dt.date.min) or reversals(None, probe, dt.date.min):
         return None
     index = LedgerIndex(lines=text.count("\n"))
     plain = [e for e in ledger.entries if not e.corrects]

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from ywplan.report_tables import Document
 
 
-def _bar_text(table: Table, row: tuple[object, ...], style: str) -> Text:
-    bar = bar_of(table, row)  # type: ignore[arg-type]
+def _bar_text(table: Table, row: tuple[Cell, ...], style: str) -> Text:
+    bar = bar_of(table, row)
     return Text("") if bar is None else styled_bar(bar, style)
 
 
