@@ -239,3 +239,15 @@ def test_version(run: Run) -> None:
 
     result = run("--version")
     assert (result.exit_code, result.stdout) == (0, f"ywplan {__version__}\n")
+
+
+def test_hidden_yaml_files_are_not_plans(run: Run, workdir: Path) -> None:
+    write(workdir / "plans" / "p.yaml", PLAN)
+    write(workdir / "plans" / ".pre-commit-config.yaml", "repos: []\n")
+    assert run("status", today=TODAY).exit_code == 0
+
+
+def test_a_bad_language_before_the_command_is_usage(run: Run, plan: Path) -> None:
+    result = run("--lang", "xx", "status", today=TODAY)
+    assert result.exit_code == 2
+    assert 'unknown language "xx"' in result.stderr

@@ -383,5 +383,12 @@ def sort_key(problem: Problem) -> tuple[str, int, int]:
 
 
 def plans_in(path: Path) -> list[Path]:
-    """The plan files a folder holds (``*.yaml``/``*.yml``), sorted."""
-    return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """The plan files a folder holds (``*.yaml``/``*.yml``, not hidden ones), sorted.
+
+    Hidden files such as ``.pre-commit-config.yaml`` are tool settings, never plans.
+    """
+    return sorted(
+        p
+        for p in path.iterdir()
+        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file()
+    )

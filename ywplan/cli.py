@@ -166,6 +166,9 @@ def root(
     lang: LangOption = None,
 ) -> None:
     """help.app"""
+    from ywplan.runtime import check_lang
+
+    check_lang(lang)
 
 
 app.command("check", help="help.check")(check)
