@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import write_plan
 
 TODAY = "2024-12-31"
-_ID = re.compile(r"\b[a-z0-9]{8}(?=[:：])")
+_ID = re.compile(r"\b[a-z0-9]{8}(?=[:：])|(?<=appended )[a-z0-9]{8}\b")
 
 
 def _masked(text: str) -> str:
@@ -350,3 +350,32 @@ def test_one_pass_tally_and_the_index_equal_the_definition(
     index = ledger_cache.LedgerIndex()
     index.add(entries, checked=True)
     assert index.tallies(day, unit) == expected
+
+
+def test_undo_is_the_same_with_and_without_the_index(
+    run: Run, twins: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _both(run, twins, monkeypatch, "log", "1.t1", "7", "--date", "2024-03-01")  # index built
+    rows = _ledger(twins[0]).read_text(encoding="utf-8").splitlines()[1:-1]  # both folders' rows
+    plain = next(r.split(",")[0] for r in reversed(rows) if r.endswith(","))
+    taken_back = next(r.split(",")[9] for r in rows if not r.endswith(","))
+    reversal = next(r.split(",")[0] for r in rows if not r.endswith(","))
+    out = _both(run, twins, monkeypatch, "undo", plain[:10], "--reason", "录错")
+    assert "reversed <id>: appended <id>" in out
+    assert "has already been reversed" in _both(
+        run, twins, monkeypatch, "undo", plain, "--reason", "x"
+    )
+    assert "has already been reversed" in _both(
+        run, twins, monkeypatch, "undo", taken_back, "--reason", "x"
+    )
+    assert "is itself a reversal" in _both(
+        run, twins, monkeypatch, "undo", reversal, "--reason", "x"
+    )
+    assert "entries start with" in _both(
+        run, twins, monkeypatch, "undo", plain[:1], "--reason", "x"
+    )
+    assert "no entry id starts with" in _both(
+        run, twins, monkeypatch, "undo", "zzzzzzzzzz", "--reason", "x"
+    )
+    assert _indexed(twins, monkeypatch)
+    _statuses(run, twins, monkeypatch)

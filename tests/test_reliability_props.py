@@ -63,7 +63,8 @@ def _apply(ops: list[tuple[object, ...]]) -> list[Entry]:
             _, index, reason = op
             original = entries[int(index) % len(entries)]  # type: ignore[call-overload]
             try:
-                entries.append(reversal_for(entries, original, str(reason) or "r", "t", STAMP))
+                already = {e.corrects for e in entries if e.corrects}
+                entries.append(reversal_for(already, original, str(reason) or "r", "t", STAMP))
             except YwplanError as refused:  # undoing a reversal, or twice: refused, not recorded
                 assert refused.key in (
                     "ledger.corrects_reversal",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import compress
 from operator import itemgetter, not_
 from pathlib import Path
@@ -317,7 +317,9 @@ def unique_ids(plan: Plan | None, ledger: LedgerFile, today: dt.date) -> list[Pr
     return problems
 
 
-def reversal_problem(original: Entry | None, reversal: Entry, already: set[str]) -> Problem | None:
+def reversal_problem(
+    original: Entry | None, reversal: Entry, already: Collection[str]
+) -> Problem | None:
     """What is wrong with *reversal* as the undo of *original* (None when it is right)."""
     args = {"id": reversal.corrects}
     if original is None:

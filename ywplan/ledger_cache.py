@@ -275,6 +275,30 @@ class LedgerIndex:
             if i not in gone
         ]
 
+    def matching(self, prefix: str) -> list[Entry]:
+        """Every line whose id starts with *prefix*, reversing lines included (for ``undo``).
+
+        Only the fields ``undo`` reads are filled in: id, date, item, target, amount, unit
+        and, on a reversing line, what it corrects.
+        """
+        names = self.unit_names
+        fromordinal = dt.date.fromordinal
+        found = [
+            Entry(i, fromordinal(d), item, target, a, names[u], "", "", "", "")
+            for (item, target), group in self.groups.items()
+            if prefix in group.joined
+            for i, d, a, u in zip(group.ids, group.days, group.amounts, group.units, strict=True)
+            if i.startswith(prefix)
+        ]
+        for rid, day, item, target, unit, corrects in self.reversals:
+            if rid.startswith(prefix):
+                place = self._locate(corrects)
+                amount = -self.groups[place[0]].amounts[place[1]] if place else 0.0
+                found.append(
+                    Entry(rid, fromordinal(day), item, target, amount, unit, "", "", "", corrects)
+                )
+        return found
+
     # --- on disk ---------------------------------------------------------------------
 
     def dump(self, path: str, size: int, digest: bytes) -> bytes:

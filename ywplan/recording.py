@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ywplan.checks import did_you_mean, entry_problems, reversal_problem, target_list
 from ywplan.errors import YwplanError
@@ -92,19 +92,22 @@ def resolve_id(entries: Sequence[Entry], prefix: str) -> Entry:
     if not matches:
         raise YwplanError("undo.unknown_id", id=prefix[:40])
     if len(matches) > 1:
+        matches.sort(key=lambda e: (e.date, e.id))  # listed by date, whatever the source
         shown = "\n".join(f"  {e.id}  {e.date} {e.ref} {e.amount:g} {e.unit}" for e in matches[:10])
         raise YwplanError("undo.ambiguous_id", id=prefix, count=len(matches), matches=shown)
     return matches[0]
 
 
 def reversal_for(
-    entries: Sequence[Entry], original: Entry, reason: str, by: str, stamp: str
+    already: Collection[str], original: Entry, reason: str, by: str, stamp: str
 ) -> Entry:
-    """The line that reverses *original*, or a refusal (a reversal, or reversed already)."""
+    """The line that reverses *original*, or a refusal (a reversal, or reversed already).
+
+    *already* holds the ids that reversing lines of the ledger already take back.
+    """
     reason = clean_note(reason.strip())
     if not reason:
         raise YwplanError("undo.no_reason")
-    already = {e.corrects for e in entries if e.corrects}
     reversal = Entry(
         new_id(),
         original.date,
