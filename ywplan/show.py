@@ -12,16 +12,11 @@ from ywplan.model import Entry, Plan
 from ywplan.periods import default_as_of
 from ywplan.progress import compute
 from ywplan.render.terminal import print_status
-from ywplan.workspace import Workspace
-
-
-def confirm_recorded(workspace: Workspace, entry: Entry) -> None:
-    """``已记录 k3f9x2ab:26.cadre-training +45 人次(海宁市,2024-05-10)``."""
-    confirm(workspace.plan, entry, len(workspace.ledger_errors))
 
 
 def confirm(plan: Plan, entry: Entry, errors: int) -> None:
-    """Print that *entry* was recorded, and a warning when the ledger has *errors*."""
+    """``已记录 k3f9x2ab:26.cadre-training +45 人次(海宁市,2024-05-10)``, and a warning
+    when the ledger has *errors*."""
     item = plan.item(entry.item)
     target = item.target(entry.target) if item else None
     amount = format_amount(entry.amount)
@@ -40,11 +35,6 @@ def confirm(plan: Plan, entry: Entry, errors: int) -> None:
     )
     if errors:
         print(t("log.ledger_has_problems", count=errors), file=sys.stderr)
-
-
-def show_target(workspace: Workspace, entry: Entry) -> None:
-    """Print the status line of the target *entry* counts toward, as of today."""
-    show_line(workspace.plan, workspace.today, workspace.ledger.entries, entry)
 
 
 def show_line(plan: Plan, today: dt.date, entries: Sequence[Entry], entry: Entry) -> None:

@@ -59,8 +59,8 @@ def log(
 ) -> None:
     """help.log"""
     from ywplan.i18n import t
-    from ywplan.ledger import append_entries, ledger_path, new_id
-    from ywplan.ledger_cache import open_index
+    from ywplan.ledger import append_entries, new_id
+    from ywplan.ledger_view import open_view
     from ywplan.model import Entry
     from ywplan.recording import (
         clean_note,
@@ -70,25 +70,14 @@ def log(
         validated,
     )
     from ywplan.runtime import check_lang, clerk, now_stamp, plan_path, today
-    from ywplan.show import confirm, confirm_recorded, show_line, show_target
-    from ywplan.workspace import open_plan, open_workspace
 
     check_lang(lang)
     interactive = target is None or amount is None
     if interactive and not interactive_allowed():
         raise _missing("target" if target is None else "amount")
     day = today()
-    path = plan_path(plan)
-    plan_file = open_plan(path)
-    chosen_plan = plan_file.plan
-    assert chosen_plan is not None
-    ledger_file = ledger_path(path)
-    # The ledger's index (see ywplan.ledger_cache) spares re-reading 150,000 rows; without
-    # one, read and check the whole ledger as always.
-    index = open_index(ledger_file)
-    workspace = None
-    if index is None:
-        workspace = open_workspace(path, day, strict=False, plan_file=plan_file)
+    view = open_view(plan_path(plan), day)
+    chosen_plan = view.plan
     recorder = by if by is not None else clerk()
     if interactive:
         from ywplan.interactive import interactive_entry
@@ -123,11 +112,5 @@ def log(
             "",
         )
     validated(chosen_plan, entry, day)
-    append_entries(ledger_file, [entry])
-    if workspace is not None:
-        confirm_recorded(workspace, entry)
-        show_target(workspace, entry)
-    else:
-        assert index is not None
-        confirm(chosen_plan, entry, index.error_count(chosen_plan, day))
-        show_line(chosen_plan, day, index.entries_of(entry.item, entry.target), entry)
+    append_entries(view.path, [entry])
+    view.show(entry)
