@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ywplan.cli import app
+from ywplan.cli.main import app
 from ywplan.i18n import Lang, set_lang
 
 REPO = Path(__file__).resolve().parents[1]
@@ -58,7 +58,7 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Ledger indexes (ywplan.ledger_cache) go to a temporary folder, never the user's cache."""
+    """Ledger indexes (ywplan.store.index) go to a temporary folder, never the user's cache."""
     monkeypatch.setenv("YWPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("ywplan-cache")))
     monkeypatch.delenv("YWPLAN_CACHE", raising=False)
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import Run, write
-from ywplan.checking import github_annotation
+from ywplan.app.check import github_annotation
 from ywplan.errors import Problem
 
 BROKEN = """\

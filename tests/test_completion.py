@@ -119,7 +119,7 @@ def test_completion_does_not_import_pydantic_or_rich(bundled: Path) -> None:
         "atexit.register(lambda: print('HEAVY', sorted({m.split('.')[0] for m in sys.modules}"
         " & {'pydantic', 'rich'}), file=sys.stderr))\n"
         "sys.argv = ['ywplan']\n"
-        "from ywplan.cli import main\n"
+        "from ywplan.cli.main import main\n"
         "main()\n"
     )
     for shell, line in (("zsh", "ywplan log 26"), ("fish", "ywplan undo "), ("bash", "ywplan ")):
@@ -146,7 +146,7 @@ def test_completion_does_not_import_pydantic_or_rich(bundled: Path) -> None:
 
 
 def test_completion_functions_never_raise(workdir: Path) -> None:
-    from ywplan import completion
+    from ywplan.cli import completion
 
     ctx = SimpleNamespace(params={"plan": str(workdir / "missing.yaml")}, parent=None)
     for function in (
@@ -160,7 +160,7 @@ def test_completion_functions_never_raise(workdir: Path) -> None:
 
 
 def test_month_completion(bundled: Path) -> None:
-    from ywplan.completion import complete_month
+    from ywplan.cli.completion import complete_month
 
     ctx = SimpleNamespace(params={}, parent=None)
     assert [m for m, _ in complete_month(ctx, [], "2024-1")] == ["2024-10", "2024-11", "2024-12"]

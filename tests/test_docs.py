@@ -10,7 +10,7 @@ import typer.main
 from tests.conftest import REPO
 from ywplan import __version__
 from ywplan.catalog import CATALOG
-from ywplan.cli import _LAZY
+from ywplan.cli.main import _LAZY
 
 GUIDE = (REPO / "docs" / "guide.zh.md").read_text(encoding="utf-8")
 # The commands as registered, before a run translates their help keys.

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ywplan import yamlio
-from ywplan.ledger import format_entry, parse_ledger
-from ywplan.model import Entry
+from ywplan.core.model import Entry
+from ywplan.store import yamlio
+from ywplan.store.ledger import format_entry, parse_ledger
 
 HEADER = "id,date,item,target,amount,unit,note,by,recorded_at,corrects\n"
 

@@ -7,13 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from ywplan import yamlio
+from ywplan.core.model import Plan
 from ywplan.errors import YwplanError
 from ywplan.importing import draft, draft_plan
 from ywplan.importing.draft import yaml_quote
 from ywplan.importing.items import parse_plan
 from ywplan.importing.noise import strip_noise
-from ywplan.model import Plan
+from ywplan.store import yamlio
 
 SECTIONED = """\
 共青团测试市委2025年工作要点

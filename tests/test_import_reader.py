@@ -16,13 +16,13 @@ import typer
 from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
-from ywplan import yamlio
-from ywplan.commands.import_plan import import_plan
+from ywplan.cli.commands import import_plan
+from ywplan.core.model import Plan
 from ywplan.errors import YwplanError
 from ywplan.i18n import set_lang
 from ywplan.importing import draft_plan, read_document
 from ywplan.importing.items import parse_plan
-from ywplan.model import Plan
+from ywplan.store import yamlio
 
 from .import_helpers import SEED_002
 
@@ -201,7 +201,7 @@ def test_docx_on_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(parse_plan(read_document("-")).items) == 5
 
 
-# --- the command, through a tiny app until ywplan.cli registers it ---------------------
+# --- the command, through a tiny app until ywplan.cli.main registers it ---------------------
 
 app = typer.Typer()
 app.command()(import_plan)
@@ -293,7 +293,7 @@ def run_python(code: str) -> str:
 
 def test_command_module_imports_only_typer_and_stdlib() -> None:
     code = (
-        "import sys, ywplan.commands.import_plan\n"
+        "import sys, ywplan.cli.commands\n"
         "heavy = ('ywplan.importing', 'docx', 'pydantic', 'yaml', 'rich')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from ywplan import yamlio
+from ywplan.core.model import Plan
 from ywplan.importing import draft, draft_plan
 from ywplan.importing.items import ParsedPlan, parse_plan
-from ywplan.model import Plan
+from ywplan.store import yamlio
 
 from .import_helpers import SEED_002
 

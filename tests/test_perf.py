@@ -18,10 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import REPO, Run
-from ywplan import ledger as ledger_mod
-from ywplan import ledger_cache
-from ywplan.ledger import HEADER_LINE, parse_ledger
-from ywplan.ledger_cache import open_index
+from ywplan.store import index as ledger_cache
+from ywplan.store import ledger as ledger_mod
+from ywplan.store.index import open_index
+from ywplan.store.ledger import HEADER_LINE, parse_ledger
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import write_plan
@@ -229,7 +229,7 @@ def test_a_damaged_index_or_ledger_falls_back(
 def test_the_index_lives_outside_the_repository(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ywplan.ledger_cache import cache_dir
+    from ywplan.store.index import cache_dir
 
     monkeypatch.delenv("YWPLAN_CACHE_DIR", raising=False)
     monkeypatch.delenv("YWPLAN_CACHE", raising=False)
@@ -259,9 +259,8 @@ def test_the_index_counts_the_errors_check_finds(tmp_path: Path) -> None:
     """Every per-entry rule, on plain entries and on reversing lines, for several days."""
     import datetime as dt
 
-    from ywplan.checks import check_ledger
-    from ywplan.ledger import read_ledger
-    from ywplan.workspace import open_plan
+    from ywplan.store.ledger import read_ledger
+    from ywplan.store.workspace import check_ledger, open_plan
 
     plan_path = write_plan(tmp_path, "p", 400)
     ledger = plan_path.with_name("p.ledger.csv")
@@ -319,8 +318,8 @@ def test_one_pass_tally_and_the_index_equal_the_definition(
 ) -> None:
     import datetime as dt
 
-    from ywplan.model import Entry
-    from ywplan.progress import Tally, counted, tally
+    from ywplan.core.model import Entry
+    from ywplan.core.progress import Tally, tally
 
     start = dt.date(2024, 1, 1)
     entries = [
@@ -340,12 +339,19 @@ def test_one_pass_tally_and_the_index_equal_the_definition(
         for line, (n, d, k, a, u, c) in enumerate(rows, 2)
     ]
     day = start + dt.timedelta(days=as_of)
+    # the definition, entry by entry: not a reversing line, not taken back by one, dated
+    # on or before the day, of the unit; the latest is the last of the latest date's
+    gone = {e.corrects for e in entries if e.corrects}
     expected: dict[tuple[int, str], Tally] = {}
-    for entry in counted(entries, day, unit):
-        key = (entry.item, entry.target)
-        if key not in expected:
-            expected[key] = Tally([])
-        expected[key].add(entry)
+    for entry in entries:
+        if entry.corrects or entry.id in gone or entry.date > day:
+            continue
+        if unit is not None and entry.unit != unit:
+            continue
+        found = expected.setdefault((entry.item, entry.target), Tally([]))
+        found.amounts.append(entry.amount)
+        if found.latest_date is None or entry.date >= found.latest_date:
+            found.latest_date, found.latest = entry.date, entry.amount
     assert tally(entries, day, unit) == expected
     index = ledger_cache.LedgerIndex()
     index.add(entries, checked=True)

@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import Run, write
-from ywplan.ledger import parse_ledger
-from ywplan.plan_file import parse_plan
-from ywplan.progress import State, compute, expected_at, round_half_up, year_fraction
+from ywplan.core.progress import State, compute, expected_at, round_half_up, year_fraction
+from ywplan.store.ledger import parse_ledger
+from ywplan.store.plan_file import parse_plan
 
 PLAN = """
 plan: 场景计划

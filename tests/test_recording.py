@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Run, write
-from ywplan.ledger import COLUMNS
+from ywplan.store.ledger import COLUMNS
 
 PLAN = """
 plan: 测试计划

@@ -15,9 +15,9 @@ from filelock import FileLock
 
 from tests.conftest import Run, write
 from tests.reliability_support import HEADER, TODAY, ledger_of, line, small_plan, ywplan
-from ywplan import textfile
-from ywplan.ledger import lock_path, read_ledger
 from ywplan.safetext import clip, shown, visible
+from ywplan.store import textfile
+from ywplan.store.ledger import lock_path, read_ledger
 
 BOM = "\ufeff"
 
@@ -441,7 +441,7 @@ def test_two_clerks_undoing_one_entry_at_once_reverse_it_once(
     run: Run, plan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The other clerk's reversal lands between our read and our append: ours is refused."""
-    from ywplan import recording
+    from ywplan.core import recording
 
     ledger = ledger_of(plan)
     ledger.write_text(BOM + HEADER + "\n" + line() + "\n", encoding="utf-8")
@@ -463,7 +463,7 @@ def test_two_clerks_undoing_one_entry_at_once_reverse_it_once(
 
 
 def test_reverses_finds_a_reversal_by_its_last_column() -> None:
-    from ywplan.ledger import reverses
+    from ywplan.store.ledger import reverses
 
     data = f'{HEADER}\r\n{line()}\r\n{line("bbbb0001", corrects="aaaa0001")}\r\n"x","aaaa0005"'
     assert reverses(data.encode(), "aaaa0001")

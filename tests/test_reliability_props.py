@@ -14,14 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.reliability_support import HEADER, PLAN
-from ywplan.checks import check_ledger, check_plan
+from ywplan.core.model import Entry, Plan, new_id
+from ywplan.core.progress import compute
+from ywplan.core.recording import reversal_for, validated
 from ywplan.errors import Problem, YwplanError
-from ywplan.ledger import BOM, LedgerFile, format_entry, new_id, parse_ledger
-from ywplan.model import Entry, Plan
-from ywplan.plan_file import PlanFile, parse_plan
-from ywplan.progress import compute
-from ywplan.recording import reversal_for, validated
-from ywplan.textfile import decode
+from ywplan.store.ledger import BOM, LedgerFile, format_entry, parse_ledger
+from ywplan.store.plan_file import PlanFile, parse_plan
+from ywplan.store.textfile import decode
+from ywplan.store.workspace import check_ledger, check_plan
 
 TODAY = dt.date(2024, 12, 31)
 STAMP = "2024-05-10T16:20:05+08:00"

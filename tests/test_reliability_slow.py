@@ -21,7 +21,7 @@ import pytest
 
 from tests.conftest import REPO, Run
 from tests.reliability_support import TODAY, env, ledger_of, small_plan, ywplan
-from ywplan.ledger import HEADER_LINE, parse_ledger, read_ledger
+from ywplan.store.ledger import HEADER_LINE, parse_ledger, read_ledger
 
 pytestmark = pytest.mark.slow
 
@@ -108,8 +108,9 @@ APPENDER = (
     + """
 import datetime as dt
 from pathlib import Path
-from ywplan.ledger import append_entries, new_id
-from ywplan.model import Entry
+from ywplan.core.model import new_id
+from ywplan.store.ledger import append_entries
+from ywplan.core.model import Entry
 ledger, rounds = Path(sys.argv[3]), int(sys.argv[4])
 for k in range(rounds):
     size = 1 + k % 3
@@ -145,8 +146,9 @@ def test_appenders_hammering_one_ledger_lose_nothing(run: Run, workdir: Path) ->
 LOOPER = """
 import datetime as dt, random, sys
 from pathlib import Path
-from ywplan.ledger import append_entries, new_id
-from ywplan.model import Entry
+from ywplan.core.model import new_id
+from ywplan.store.ledger import append_entries
+from ywplan.core.model import Entry
 ledger, me = Path(sys.argv[1]), sys.argv[2]
 k = 0
 while True:

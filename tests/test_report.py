@@ -17,12 +17,12 @@ import pytest
 
 from tests.conftest import Run
 from tests.reportplan import TODAY, write_plan
-from ywplan.ledger import parse_ledger
-from ywplan.periods import parse_month, parse_quarter
-from ywplan.plan_file import load_plan
-from ywplan.quarterly import period_progress
-from ywplan.ranking import rank_units
-from ywplan.report_command import choose_format
+from ywplan.core.dates import parse_month, parse_quarter
+from ywplan.core.periods import period_progress
+from ywplan.core.ranking import rank_units
+from ywplan.render import formats
+from ywplan.store.ledger import parse_ledger
+from ywplan.store.plan_file import load_plan
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("YWPLAN_UPDATE_GOLDEN") == "1"
@@ -135,7 +135,7 @@ def test_unit_ranking_by_hand(demo: Path) -> None:
 
 
 def test_units_without_any_quota_come_last(workdir: Path) -> None:
-    from ywplan.model import Plan
+    from ywplan.core.model import Plan
 
     plan = Plan.model_validate(
         {
@@ -289,6 +289,11 @@ def test_output_file_is_written_atomically(run: Run, demo: Path, workdir: Path) 
     assert out.read_text(encoding="utf-8").startswith("# 示例团委2024年第三季度工作要点推进情况")
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
     assert sorted(p.name for p in workdir.iterdir()) == ["plans", "report.md"]
+
+
+def choose_format(value: str | None, output: str | None, tty: bool) -> str:
+    """The format ``report`` writes (its default: the terminal view on a terminal, else txt)."""
+    return formats.choose(value, output, formats.TABLES, "table" if tty else "txt").name
 
 
 def test_default_format_follows_extension_and_terminal() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.conftest import Run
 from ywplan import __version__
-from ywplan.usage import translate_message
+from ywplan.cli.usage import translate_message
 
 
 def test_missing_argument_in_chinese(run: Run, bundled: Path) -> None:

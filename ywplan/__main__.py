@@ -1,5 +1,5 @@
 """Allow ``python -m ywplan``."""
 
-from ywplan.cli import main
+from ywplan.cli.main import main
 
 main()

@@ -635,6 +635,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{count} qualitative items (no targets) not shown",
     ),
     "status.title": ("{plan} · 截至 {as_of}", "{plan} · as of {as_of}"),
+    "status.sheet": ("目标进度", "Status"),
     "status.heading": (
         "{plan} · 截至 {as_of}(序时进度 {fraction})",
         "{plan} · as of {as_of} (year elapsed {fraction})",
@@ -646,6 +647,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "entries.bad_until": ("--until 的“{value}”不是日期", '--until "{value}" is not a date'),
     "entries.reversal": ("冲销 {id}", "reverses {id}"),
     "entries.reversed": ("已撤销", "reversed"),
+    "entries.sheet": ("台账记录", "Entries"),
     "entries.title": ("台账记录({count} 条)", "Ledger entries ({count})"),
     "col.entry_id": ("id", "id"),
     "col.entry_date": ("日期", "Date"),

@@ -2,7 +2,7 @@
 
 Every failure a user can cause is a :class:`YwplanError` carrying a catalog key and
 its arguments; the CLI turns it into a message in the user's language and an exit
-code in one place (``ywplan.cli``). Checks collect :class:`Problem` records instead of
+code in one place (``ywplan.cli.main``). Checks collect :class:`Problem` records instead of
 raising, so that one run reports every problem with its file, line and column.
 """
 

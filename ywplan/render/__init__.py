@@ -1,1 +1,1 @@
-"""Writers that give a :class:`~ywplan.table.Table` or a progress view a format."""
+"""Writers that give a :class:`~ywplan.reports.table.Table` or a progress view a format."""

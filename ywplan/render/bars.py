@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ywplan.progress import State
-from ywplan.table import Cell, Table
+from ywplan.core.kinds import State
+from ywplan.reports.table import Cell, Table
 
 BAR_WIDTH = 16
 
@@ -33,7 +33,7 @@ def bar_of(table: Table, row: tuple[Cell, ...]) -> Bar | None:
     if not isinstance(goal, int | float) or goal <= 0 or not isinstance(actual, int | float):
         return None
     ratio = max(float(actual), 0.0) / goal
-    at_most = values.get("op") == "≤"
+    at_most = values.get("op") == "<="
     mark = None
     if not at_most and isinstance(expected, int | float):
         mark = min(max(float(expected) / goal, 0.0), 1.0)

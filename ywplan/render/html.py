@@ -11,13 +11,13 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from ywplan.core.progress import State
 from ywplan.i18n import get_lang, t
-from ywplan.progress import State
 from ywplan.render.bars import Bar, bar_of, charted, state_named
-from ywplan.table import Cell, Table, format_cell
+from ywplan.reports.table import Cell, Table, format_cell
 
 if TYPE_CHECKING:
-    from ywplan.report_tables import Document
+    from ywplan.reports.table import Document, Output
 
 STATE_COLOURS: dict[State, str] = {
     State.DONE: "#1a7f37",
@@ -157,6 +157,11 @@ def table_html(table: Table, *, chart: bool) -> str:
         f"<section>\n<h2>{_e(table.title)}</h2>\n<table>\n<thead><tr>{''.join(head)}</tr></thead>\n"
         f"<tbody>\n" + "\n".join(body) + f"\n</tbody>\n</table>\n{notes}\n</section>\n"
     )
+
+
+def write(output: Output, to_file: bool) -> str:
+    """The registry's writer: the output's document as a printable page."""
+    return write_html(output.document())
 
 
 def write_html(document: Document) -> str:

@@ -1,9 +1,9 @@
-"""Tables as GitHub-flavoured Markdown (for pasting into a report or an issue)."""
+"""Tables as GitHub-flavoured Markdown (for pasting into a report, an issue or a chat)."""
 
 from __future__ import annotations
 
+from ywplan.reports.table import Document, Output, Table, format_cell, grouped
 from ywplan.safetext import visible
-from ywplan.table import Table, format_cell
 
 
 def _escape(text: str) -> str:
@@ -24,3 +24,20 @@ def write_markdown(tables: list[Table]) -> str:
         lines.extend(["", *(f"> {_escape(note)}" for note in table.notes)])
         parts.append("\n".join(lines).rstrip() + "\n")
     return "\n".join(parts)
+
+
+def write(output: Output, to_file: bool) -> str:
+    """The registry's writer: the output's document as Markdown."""
+    return write_document(output.document())
+
+
+def write_document(document: Document) -> str:
+    """``# title``, a list of the heading lines, then the tables (items grouped).
+
+    A listing is its one table under a ``##`` heading, every row whole.
+    """
+    if document.listing:
+        return write_markdown(list(document.tables))
+    head = [f"# {_escape(document.title)}", "", *(f"- {_escape(line)}" for line in document.lines)]
+    tables = write_markdown([grouped(table) for table in document.tables])
+    return "\n".join(head) + "\n\n" + tables

@@ -11,13 +11,14 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from ywplan.core.kinds import State, goal_text
+from ywplan.core.numbers import format_number, round_half_up
+from ywplan.core.progress import Progress, TargetProgress, year_fraction
 from ywplan.i18n import t
-from ywplan.progress import Progress, State, TargetProgress, round_half_up, year_fraction
 from ywplan.render.bars import BAR_WIDTH, Bar, text_bar
-from ywplan.report import goal_text, state_label
+from ywplan.reports.table import Output, format_cell
+from ywplan.reports.table import Table as GridTable
 from ywplan.safetext import visible
-from ywplan.table import Table as GridTable
-from ywplan.table import format_cell, format_number
 
 STATE_STYLES: dict[State, str] = {
     State.DONE: "bold green",
@@ -89,7 +90,7 @@ def status_view(progress: Progress, targets: list[TargetProgress], width: int = 
         gap = format_number(round_half_up(tp.gap, 1))
         table.add_row(
             Text("  " + visible(tp.target.name)),
-            Text(visible(goal_text(tp))),
+            Text(visible(goal_text(tp.target.op, tp.goal, tp.target.unit))),
             format_number(tp.actual),
             Text.assemble(bar(tp, bar_width), f" {tp.percent:.1f}%"),
             format_number(round_half_up(tp.expected, 1)),
@@ -98,7 +99,7 @@ def status_view(progress: Progress, targets: list[TargetProgress], width: int = 
                 gap if gap.startswith("-") or gap == "0" else "+" + gap,
                 style="red" if tp.gap < 0 else "",
             ),
-            Text(state_label(tp), style=STATE_STYLES[tp.state]),
+            Text(t("state." + tp.state.value), style=STATE_STYLES[tp.state]),
         )
     return table
 
@@ -134,7 +135,7 @@ def print_status(
 
 
 def print_table(table: GridTable, file: IO[str] | None = None) -> None:
-    """Print any :class:`~ywplan.table.Table` as a rich table."""
+    """Print any :class:`~ywplan.reports.table.Table` as a rich table."""
     out = console(file)
     view = RichTable(
         title=Text(visible(table.title)), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False
@@ -148,3 +149,19 @@ def print_table(table: GridTable, file: IO[str] | None = None) -> None:
     out.print(view)
     for note in table.notes:
         out.print(Text("  " + visible(note), style="dim"))
+
+
+def write(output: Output, to_file: bool) -> str:
+    """The registry's writer for the terminal: the command's own view, else its tables."""
+    if output.view is not None:
+        output.view()
+        return ""
+    document = output.document()
+    if document.listing:
+        for table in document.tables:
+            print_table(table)
+        return ""
+    from ywplan.render.rich_document import print_document
+
+    print_document(document)
+    return ""

@@ -8,10 +8,10 @@ from tabulate import tabulate
 
 from ywplan.i18n import t
 from ywplan.render.bars import bar_of, charted, text_bar
-from ywplan.table import Table, format_cell
+from ywplan.reports.table import Table, format_cell
 
 if TYPE_CHECKING:
-    from ywplan.report_tables import Document
+    from ywplan.reports.table import Document, Output
 
 
 def table_text(table: Table, *, chart: bool = False) -> str:
@@ -41,10 +41,17 @@ def table_text(table: Table, *, chart: bool = False) -> str:
     return "\n".join(lines)
 
 
+def write(output: Output, to_file: bool) -> str:
+    """The registry's writer: the output's document as plain text."""
+    return write_text(output.document())
+
+
 def write_text(document: Document) -> str:
     """The whole report: title, heading lines, then each table (readers see items grouped)."""
-    from ywplan.report_tables import grouped
+    from ywplan.reports.table import grouped
 
+    if document.listing:
+        return "\n\n".join(table_text(table) for table in document.tables) + "\n"
     parts = [document.title, "=" * 8, *document.lines, ""]
     for table in document.tables:
         parts.append(table_text(grouped(table), chart=table.title == document.chart))

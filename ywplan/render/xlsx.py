@@ -4,7 +4,7 @@ One sheet per table: the report's title and the table's title on the first rows,
 header frozen below them, numbers stored as numbers (percent columns keep the percent
 number, e.g. 53.0, shown with the format ``0.0"%"`` — the same value as in CSV and JSON),
 column widths sized with wcwidth so Chinese fits, notes under the table. Text never
-becomes a formula: it is neutralised with :func:`~ywplan.render.csvfile.safe_text` and
+becomes a formula: it is neutralised with :func:`~ywplan.render.csv.safe_text` and
 stored with the string data type.
 """
 
@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 from wcwidth import wcswidth
 
 from ywplan.render.bars import state_named
-from ywplan.render.csvfile import safe_text
+from ywplan.render.csv import safe_text
 from ywplan.render.html import STATE_COLOURS
-from ywplan.table import Cell, Column, Table, format_cell
+from ywplan.reports.table import Cell, Column, Table, format_cell
 
 if TYPE_CHECKING:
-    from ywplan.report_tables import Document
+    from ywplan.reports.table import Document, Output
 
 PERCENT_FORMAT = '0.0"%"'
 NUMBER_FORMAT = "General"
@@ -114,6 +114,11 @@ def _fill_sheet(sheet: Any, document: Document, table: Table) -> None:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def write(output: Output, to_file: bool) -> bytes:
+    """The registry's writer: the output's document as a workbook."""
+    return write_xlsx(output.document())
 
 
 def write_xlsx(document: Document) -> bytes:

@@ -1,0 +1,1 @@
+"""One engine per command, named like it (``ywplan log`` → :mod:`ywplan.app.log`)."""

@@ -1,0 +1,135 @@
+"""``ywplan check``: find the plans named, check each with its ledger, print the findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ywplan.core.rules import sort_key
+from ywplan.diagnostics import problem_text
+from ywplan.errors import Problem
+from ywplan.i18n import t
+from ywplan.render import formats
+from ywplan.store.discovery import is_ledger_name, ledger_path, plan_of_ledger, plans_in
+from ywplan.store.ledger import read_ledger
+from ywplan.store.plan_file import load_plan
+from ywplan.store.workspace import check_ledger, check_plan
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One plan's result: its problems and what was counted."""
+
+    path: Path
+    problems: list[Problem]
+    items: int = 0
+    targets: int = 0
+    entries: int = 0
+
+
+def expand(paths: list[str]) -> tuple[list[Path], list[Problem]]:
+    """Plan files named by *paths*: files as given, folders' plans, a ledger's plan."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            plans = plans_in(path)
+            if not plans:
+                problems.append(Problem("check.no_plans", {}, name))
+            found.extend(plans)
+        elif is_ledger_name(name):
+            found.append(plan_of_ledger(path))
+        else:
+            found.append(path)
+    unique = list(dict.fromkeys(found))
+    return unique, problems
+
+
+def check_one(path: Path, today: dt.date) -> Checked:
+    """Check one plan file and, when the plan is valid, its ledger."""
+    plan_file = load_plan(path)
+    problems = check_plan(plan_file)
+    plan = plan_file.plan
+    if plan is None or any(p.severity == "error" for p in problems):
+        return Checked(path, problems)
+    ledger = read_ledger(ledger_path(path))
+    problems.extend(check_ledger(plan, ledger, today))
+    targets = sum(len(item.targets) for item in plan.items)
+    return Checked(path, problems, len(plan.items), targets, len(ledger.entries))
+
+
+def finding(problem: Problem) -> dict[str, object]:
+    """A problem as a JSON object (``check --format json``)."""
+    return {
+        "file": problem.path,
+        "line": problem.line,
+        "col": problem.col,
+        "severity": problem.severity,
+        "code": problem.key,
+        "message": problem.message,
+        "hint": problem.hint,
+    }
+
+
+def _escape_data(text: str) -> str:
+    """A workflow command's message: ``%``, CR and LF are percent-encoded (``%`` first)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value: the message's escapes plus ``:`` and ``,``."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """``::error file=F,line=L,col=C::message (hint)`` for GitHub Actions.
+
+    Escaped as GitHub's workflow commands require, so that a path holding ``,`` or ``:``
+    or a message holding ``%`` or a line break reaches the annotation intact.
+    """
+    message = _escape_data(problem.message + (f" ({problem.hint})" if problem.hint else ""))
+    if not problem.path:
+        return f"::{problem.severity}::{message}"
+    fields = [f"file={_escape_property(problem.path)}"]
+    if problem.line:
+        fields += [f"line={problem.line}", f"col={problem.col or 1}"]
+    return f"::{problem.severity} {','.join(fields)}::{message}"
+
+
+def _summary(result: Checked) -> str:
+    errors = sum(1 for p in result.problems if p.severity == "error")
+    warnings = len(result.problems) - errors
+    if errors:
+        return t("check.failed", path=result.path, errors=errors, warnings=warnings)
+    return t(
+        "check.passed",
+        path=result.path,
+        items=result.items,
+        targets=result.targets,
+        entries=result.entries,
+        warnings=warnings,
+    )
+
+
+def run(paths: list[str], fmt: str | None, today: dt.date) -> bool:
+    """Check every plan named by *paths*, print the findings in *fmt*; True when no errors."""
+    fmt = formats.resolve(fmt, formats.FINDINGS).name if fmt is not None else "txt"
+    plans, problems = expand(paths)
+    results = [check_one(path, today) for path in plans]
+    everything = sorted(problems + [p for r in results for p in r.problems], key=sort_key)
+    ok = not any(p.severity == "error" for p in everything) and bool(plans)
+    if fmt == "json":
+        print(json.dumps([finding(p) for p in everything], ensure_ascii=False, indent=2))
+    elif fmt == "github":
+        for problem in everything:
+            print(github_annotation(problem))
+    else:
+        for problem in everything:
+            print(problem_text(problem), file=sys.stderr)
+        for result in results:
+            print(_summary(result), file=sys.stderr if not ok else sys.stdout)
+    return ok

@@ -1,0 +1,145 @@
+"""``ywplan new``: the files a plans repository starts with.
+
+A plan skeleton that passes ``ywplan check`` (one example target, one qualitative item),
+``.gitattributes`` so that two clerks' ledger lines merge as a union, ``.gitignore`` for
+the lock files, a pre-commit configuration and a GitHub Actions workflow. Existing files
+are never overwritten without ``--force``; each file is written to a temporary file
+beside it and renamed into place, so an interrupted run leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from ywplan.errors import UsageError, YwplanError
+from ywplan.i18n import t
+from ywplan.store.textfile import write_atomically
+
+PLAN = """\
+# ywplan 计划文件 / ywplan plan file
+# 修改后运行 ywplan check 检查 / run `ywplan check` after editing.
+plan: {title}
+org: {org}
+year: {year}
+# 报送进度的下级单位(可选)/ sub-units that report (optional):
+# units: [南湖区, 秀洲区, 嘉善县]
+items:
+  - number: 1                      # 序号,唯一 / item number, unique
+    title: 加强团干部选育管用          # 必填 / required
+    text: 全年培训团干部不少于400人次。  # 原文(可选)/ the original wording (optional)
+    lead: 组织部                     # 牵头部门(可选)/ lead department (optional)
+    targets:
+      - id: cadre-training         # 小写字母、数字、连字符 / [a-z0-9-]; log as 1.cadre-training
+        name: 培训团干部
+        unit: 人次
+        min: 400                   # 不少于 → min;不超过 → max / at least → min, at most → max
+        # kind: sum                # sum(累计,默认)| level(最新值)| growth(增长 %,需 baseline)
+        # schedule: {{Q1: 100, Q2: 200, Q3: 300}}   # 季度累计节点(可选)/ quarterly checkpoints
+        # by_unit: {{南湖区: 60}}                   # 各单位任务数(可选)/ quotas per sub-unit
+  - number: 2
+    title: 深化青年理论武装
+    # 没有 targets 的事项是定性事项 / an item without targets is qualitative
+"""
+
+GITATTRIBUTES = """\
+# 台账只追加、一行一条:两位同事各自追加的记录按并集合并。
+# Ledgers are append-only, one entry per line: two clerks' appends merge as a union.
+*.ledger.csv merge=union
+"""
+
+GITIGNORE = """\
+# ywplan 写台账时的锁文件 / ywplan's lock files beside each ledger
+.*.ledger.csv.lock
+"""
+
+PRE_COMMIT = """\
+# pre-commit (https://pre-commit.com): pre-commit install
+# 每次提交前检查计划和台账 / check plans and ledgers before each commit.
+repos:
+  - repo: local
+    hooks:
+      - id: ywplan-check
+        name: ywplan check
+        entry: ywplan check
+        language: system
+        files: ^plans/.*\\.(ya?ml|ledger\\.csv)$
+        pass_filenames: true
+        require_serial: true
+"""
+
+WORKFLOW = """\
+# 每次推送和合并请求时检查计划和台账,错误标注在对应的行上。
+# Check plans and ledgers on every push and pull request; findings appear on their lines.
+name: ywplan
+on: [push, pull_request]
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: python -m pip install "ywplan>=0.1"
+      - run: ywplan check --format github
+        env:
+          YWPLAN_LANG: {lang}
+"""
+
+
+def _year(text: str | None, today: dt.date) -> int:
+    if text is None:
+        return today.year
+    text = text.strip()
+    if not (text.isdigit() and len(text) == 4 and int(text) >= 1900):
+        raise UsageError("new.bad_year", value=text[:20])
+    return int(text)
+
+
+def files_for(org: str | None, year: int, lang: str) -> dict[str, str]:
+    """The scaffold's files, relative path → text."""
+    org = (org or "").strip() or t("new.default_org")
+    chinese = any("\u4e00" <= c <= "\u9fff" for c in org)
+    title = f"{org}{year}年工作要点" if chinese else f"{org} work plan {year}"
+    plan = PLAN.format(title=_yaml_text(title), org=_yaml_text(org), year=year)
+    return {
+        f"plans/workplan-{year}.yaml": plan,
+        ".gitattributes": GITATTRIBUTES,
+        ".gitignore": GITIGNORE,
+        ".pre-commit-config.yaml": PRE_COMMIT,
+        ".github/workflows/ywplan.yml": WORKFLOW.format(lang=lang),
+    }
+
+
+def _yaml_text(value: str) -> str:
+    """A one-line YAML scalar: quoted (JSON style, which YAML reads) when it needs it."""
+    import json
+
+    plain = value and value == value.strip() and not any(c in value for c in ":#{}[],&*!|>'\"%@`")
+    return value if plain else json.dumps(value, ensure_ascii=False)
+
+
+def run(folder: str, *, org: str | None, year: str | None, force: bool, today: dt.date) -> None:
+    """Create the files of a plans repository in *folder*."""
+    from ywplan.i18n import get_lang
+
+    root = Path(folder)
+    if root.exists() and not root.is_dir():
+        raise YwplanError("new.not_a_folder", path=folder)
+    files = files_for(org, _year(year, today), get_lang())
+    existing = [name for name in files if (root / name).exists()]
+    if existing and not force:
+        raise YwplanError("new.exists", files="\n".join(f"  {root / n}" for n in existing))
+    for name, text in files.items():
+        path = root / name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, text)
+        except OSError as exc:
+            raise YwplanError("new.write_failed", path=str(path), reason=exc.strerror) from None
+        key = "new.overwritten" if name in existing else "new.created"
+        typer.echo(t(key, path=path))
+    typer.echo(t("new.next", plan=root / next(iter(files))))

@@ -1,0 +1,78 @@
+"""``ywplan report``: the quarterly (季报) or monthly (月报) report, in any format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from pathlib import Path
+
+from ywplan.core.dates import Period, default_as_of, parse_month, parse_quarter
+from ywplan.core.model import Plan
+from ywplan.core.periods import PeriodKind, PeriodProgress, period_progress
+from ywplan.core.ranking import entries_by_unit, rank_units
+from ywplan.errors import UsageError, YwplanError
+from ywplan.render import formats
+from ywplan.reports.period import period_document, report_document
+from ywplan.reports.table import Output
+from ywplan.store.workspace import open_workspace
+
+
+def current_quarter(plan: Plan, today: dt.date) -> Period:
+    """The quarter holding the default as-of date (Q4 once the plan year is over)."""
+    day = default_as_of(plan.year, today)
+    period = parse_quarter(f"{day.year}Q{(day.month - 1) // 3 + 1}")
+    assert period is not None
+    return period
+
+
+def resolve_period(
+    plan: Plan, today: dt.date, quarter: str | None, month: str | None
+) -> tuple[Period, PeriodKind]:
+    """The period from ``--quarter`` or ``--month`` (not both), else the current quarter."""
+    if quarter is not None and month is not None:
+        raise UsageError("usage.quarter_and_month")
+    kind: PeriodKind = "quarter"
+    if month is not None:
+        period, kind = parse_month(month), "month"
+        if period is None:
+            raise YwplanError("report.bad_month", value=month[:20])
+    elif quarter is not None:
+        period = parse_quarter(quarter)
+        if period is None:
+            raise YwplanError("status.bad_quarter", value=quarter[:20])
+    else:
+        period = current_quarter(plan, today)
+    if period.first.year != plan.year:
+        raise YwplanError("report.outside_year", period=period.label, year=plan.year)
+    return period, kind
+
+
+def run(
+    path: Path,
+    today: dt.date,
+    *,
+    quarter: str | None,
+    month: str | None,
+    fmt: str | None,
+    output: str | None,
+) -> None:
+    """Build the 季报 (or 月报) of the plan at *path* and write it in the chosen format."""
+    chosen = formats.choose(fmt, output, formats.TABLES, formats.terminal_default())
+    workspace = open_workspace(path, today)
+    plan = workspace.plan
+    period, kind = resolve_period(plan, today, quarter, month)
+    entries = workspace.entries
+    as_of = today if period.first <= today <= period.last else period.last
+    pp = period_progress(plan, entries, period, kind, as_of=as_of)
+    day = pp.progress.as_of
+    standings = rank_units(plan, entries, day)
+    split = entries_by_unit(entries)
+    unit_periods: dict[str, PeriodProgress] = {
+        unit: period_progress(plan, split.get(unit, []), period, kind, unit, as_of=day)
+        for unit in plan.units
+    }
+    report = Output(
+        partial(report_document, pp, standings, unit_periods),
+        partial(period_document, pp, standings, unit_periods),
+    )
+    formats.emit(report, chosen, output)

@@ -1,0 +1,286 @@
+"""Every command's typer signature: its arguments, options and help keys, nothing else.
+
+Each function parses nothing itself: it checks ``--lang`` and hands its plain values
+to the engine of the same name in :mod:`ywplan.app` (``log`` → ``ywplan.app.log.run``),
+imported only when the command runs so that ``--version`` and TAB stay fast. The
+order of :data:`COMMANDS` is the order ``ywplan --help`` lists them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+
+from ywplan.cli.completion import (
+    complete_entry_id,
+    complete_month,
+    complete_quarter,
+    complete_target,
+)
+from ywplan.cli.options import (
+    AsOfOption,
+    FindingsFormatOption,
+    LangOption,
+    OutputOption,
+    PlanOption,
+    QuarterOption,
+    StatusFormatOption,
+    TablesFormatOption,
+    UnitOption,
+)
+
+
+def check(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="help.check.paths", show_default=False)
+    ] = None,
+    format: FindingsFormatOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.check"""
+    from ywplan.app import check
+    from ywplan.app.runtime import check_lang, today
+
+    check_lang(lang)
+    if not check.run(paths or ["plans"], format, today()):
+        raise typer.Exit(1)
+
+
+def log(
+    target: Annotated[
+        str | None,
+        typer.Argument(
+            help="help.log.target",
+            metavar="TARGET",
+            show_default=False,
+            autocompletion=complete_target,
+        ),
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Argument(help="help.log.amount", metavar="AMOUNT", show_default=False)
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="help.log.date", metavar="YYYY-MM-DD")
+    ] = None,
+    unit: UnitOption = None,
+    note: Annotated[
+        str | None, typer.Option("--note", "-n", help="help.log.note", metavar="TEXT")
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="help.log.by", metavar="NAME")] = None,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.log"""
+    from ywplan.app import log
+    from ywplan.app.runtime import check_lang, plan_path, today
+    from ywplan.cli.interactive import asked_entry, interactive_allowed, missing_argument
+
+    check_lang(lang)
+    request = log.Request(target, amount, date, unit, note, by)
+    ask = None
+    if target is None or amount is None:
+        if not interactive_allowed():
+            missing_argument("target" if target is None else "amount")
+        ask = asked_entry(request)
+    log.run(plan_path(plan), today(), request, ask=ask)
+
+
+def undo(
+    entry_id: Annotated[
+        str,
+        typer.Argument(
+            help="help.undo.id",
+            metavar="ID",
+            show_default=False,
+            autocompletion=complete_entry_id,
+        ),
+    ],
+    reason: Annotated[str, typer.Option("--reason", "-r", help="help.undo.reason", metavar="TEXT")],
+    by: Annotated[str | None, typer.Option("--by", help="help.log.by", metavar="NAME")] = None,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.undo"""
+    from ywplan.app import undo
+    from ywplan.app.runtime import check_lang, plan_path, today
+
+    check_lang(lang)
+    undo.run(plan_path(plan), today(), entry_id, reason=reason, by=by)
+
+
+def entries(
+    item: Annotated[
+        str | None,
+        typer.Option(
+            "--item", help="help.entries.item", metavar="N|N.ID", autocompletion=complete_target
+        ),
+    ] = None,
+    unit: UnitOption = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="help.entries.since", metavar="YYYY-MM-DD")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="help.entries.until", metavar="YYYY-MM-DD")
+    ] = None,
+    format: StatusFormatOption = None,
+    output: OutputOption = None,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.entries"""
+    from ywplan.app import entries
+    from ywplan.app.runtime import check_lang, plan_path, today
+
+    check_lang(lang)
+    entries.run(
+        plan_path(plan),
+        today(),
+        entries.Filters(item, unit, since, until),
+        fmt=format,
+        output=output,
+    )
+
+
+def status(
+    as_of: AsOfOption = None,
+    quarter: QuarterOption = None,
+    unit: UnitOption = None,
+    behind: Annotated[bool, typer.Option("--behind", help="help.status.behind")] = False,
+    format: StatusFormatOption = None,
+    output: OutputOption = None,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.status"""
+    from ywplan.app import status
+    from ywplan.app.runtime import check_lang, plan_path, today
+
+    check_lang(lang)
+    status.run(
+        plan_path(plan),
+        today(),
+        as_of=as_of,
+        quarter=quarter,
+        unit=unit,
+        behind=behind,
+        fmt=format,
+        output=output,
+    )
+
+
+def report(
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            "--quarter",
+            help="help.report.quarter",
+            metavar="YYYYQn",
+            show_default=False,
+            autocompletion=complete_quarter,
+        ),
+    ] = None,
+    month: Annotated[
+        str | None,
+        typer.Option(
+            "--month",
+            help="help.report.month",
+            metavar="YYYY-MM",
+            show_default=False,
+            autocompletion=complete_month,
+        ),
+    ] = None,
+    format: TablesFormatOption = None,
+    output: OutputOption = None,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.report"""
+    from ywplan.app import report
+    from ywplan.app.runtime import check_lang, plan_path, today
+
+    check_lang(lang)
+    report.run(plan_path(plan), today(), quarter=quarter, month=month, fmt=format, output=output)
+
+
+def units(
+    as_of: AsOfOption = None,
+    quarter: QuarterOption = None,
+    format: TablesFormatOption = None,
+    output: OutputOption = None,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.units"""
+    from ywplan.app import units
+    from ywplan.app.runtime import check_lang, plan_path, today
+
+    check_lang(lang)
+    units.run(plan_path(plan), today(), as_of=as_of, quarter=quarter, fmt=format, output=output)
+
+
+def import_plan(
+    file: Annotated[
+        str, typer.Argument(help="help.import.file", metavar="FILE", show_default=False)
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="help.import.output", metavar="FILE", show_default=False
+        ),
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option("--org", help="help.import.org", metavar="ORG", show_default=False),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="help.import.year", min=1949, max=2200, show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.import.force")] = False,
+    lang: LangOption = None,
+) -> None:
+    """help.import"""
+    from ywplan.app import import_plan
+    from ywplan.app.runtime import check_lang
+
+    check_lang(lang)
+    import_plan.run(file, output=output, org=org, year=year, force=force)
+
+
+def new(
+    folder: Annotated[
+        str, typer.Argument(help="help.new.folder", metavar="FOLDER", show_default=False)
+    ] = ".",
+    org: Annotated[
+        str | None, typer.Option("--org", help="help.new.org", metavar="NAME", show_default=False)
+    ] = None,
+    year: Annotated[
+        str | None,
+        typer.Option("--year", help="help.new.year", metavar="YYYY", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.new.force")] = False,
+    lang: LangOption = None,
+) -> None:
+    """help.new"""
+    from ywplan.app import new
+    from ywplan.app.runtime import check_lang, today
+
+    check_lang(lang)
+    new.run(folder, org=org, year=year, force=force, today=today())
+
+
+# name → (function, extra click context settings)
+COMMANDS: dict[str, tuple[Callable[..., None], dict[str, Any]]] = {
+    "check": (check, {}),
+    # "ywplan log 26 -3" must reach ywplan (a clear refusal), not click's "no such option -3".
+    "log": (log, {"ignore_unknown_options": True}),
+    "undo": (undo, {}),
+    "entries": (entries, {}),
+    "status": (status, {}),
+    "report": (report, {}),
+    "units": (units, {}),
+    "import": (import_plan, {}),
+    "new": (new, {}),
+}

@@ -1,0 +1,187 @@
+"""TAB completion: targets, sub-units, quarters, months and entry ids read from the plan.
+
+The shell runs ``ywplan`` on every TAB, so this module is built to be fast and to never
+fail: it imports only the standard library (and ``yaml`` when a plan is read), reads the
+plan without validating it (no pydantic, no rich), scans the ledger with the csv module,
+and answers nothing at all when the plan cannot be read. The plan is the one a command
+would use, found by the same :func:`ywplan.store.discovery.find_plan`.
+
+Each ``complete_*`` function is given to typer as ``autocompletion=`` and receives the
+click context and the word being completed; it returns ``(value, help)`` pairs.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ywplan.core.kinds import goal_text
+from ywplan.errors import YwplanError
+from ywplan.store.discovery import find_plan, ledger_path
+
+Completions = list[tuple[str, str]]
+
+MAX_IDS = 100  # a shell shows no more than this usefully; the most recent come first
+LANG_NAMES = (("zh", "中文"), ("en", "English"))
+
+
+def _never_raise(
+    function: Callable[[Any, str], Completions],
+) -> Callable[[Any, list[str], str], Completions]:
+    """Wrap a completer so that any failure (a broken plan, a locked file) completes nothing."""
+
+    def completer(ctx: Any, args: list[str], incomplete: str) -> Completions:
+        try:
+            return function(ctx, incomplete or "")
+        except Exception:  # completion must never print a traceback into the shell
+            return []
+
+    completer.__name__ = function.__name__
+    completer.__doc__ = function.__doc__
+    return completer
+
+
+def _typed_plan(ctx: Any) -> str | None:
+    """The ``--plan`` value already on the command line, in this context or a parent."""
+    while ctx is not None:
+        value = getattr(ctx, "params", {}).get("plan")
+        if isinstance(value, str) and value:
+            return value
+        ctx = getattr(ctx, "parent", None)
+    return None
+
+
+def plan_path(ctx: Any) -> Path | None:
+    """The plan a command would work on, or None when there is no single one."""
+    try:
+        return find_plan(_typed_plan(ctx), os.environ, Path())
+    except YwplanError:
+        return None
+
+
+def read_plan(path: Path) -> dict[str, Any] | None:
+    """The plan file as plain data, not validated; None when it is not a YAML mapping."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8-sig") as stream:
+        data = yaml.load(stream, Loader=loader)
+    return data if isinstance(data, dict) else None
+
+
+def _plan(ctx: Any) -> dict[str, Any]:
+    path = plan_path(ctx)
+    data = read_plan(path) if path is not None else None
+    return data or {}
+
+
+def _targets(plan: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """``(26.cadre-training, 培训团干部 ≥400 人次)`` for every target of the plan."""
+    for item in plan.get("items") or ():
+        if not isinstance(item, dict) or not isinstance(item.get("number"), int):
+            continue
+        for target in item.get("targets") or ():
+            if not isinstance(target, dict) or not isinstance(target.get("id"), str):
+                continue
+            op, goal = (">=", target.get("min")) if "min" in target else ("<=", target.get("max"))
+            unit = str(target.get("unit", ""))
+            wanted = goal_text(op, goal, unit) if isinstance(goal, int | float) else "?"
+            yield (f"{item['number']}.{target['id']}", f"{target.get('name', '')} {wanted}".strip())
+
+
+def _start(value: str, incomplete: str) -> bool:
+    return value.lower().startswith(incomplete.lower())
+
+
+@_never_raise
+def complete_target(ctx: Any, incomplete: str) -> Completions:
+    """Targets as ``26.cadre-training``, each with its name and goal as help."""
+    return [(ref, help) for ref, help in _targets(_plan(ctx)) if _start(ref, incomplete)]
+
+
+@_never_raise
+def complete_unit(ctx: Any, incomplete: str) -> Completions:
+    """The plan's sub-units (县市区)."""
+    units = _plan(ctx).get("units") or ()
+    return [(u, "") for u in units if isinstance(u, str) and _start(u, incomplete)]
+
+
+@_never_raise
+def complete_quarter(ctx: Any, incomplete: str) -> Completions:
+    """The plan year's quarters, ``2024Q1`` … ``2024Q4``."""
+    year = _plan(ctx).get("year")
+    if not isinstance(year, int):
+        return []
+    quarters = [
+        (f"{year}Q{q}", f"{year}-{q * 3 - 2:02d} … {year}-{q * 3:02d}") for q in (1, 2, 3, 4)
+    ]
+    return [(q, h) for q, h in quarters if _start(q, incomplete)]
+
+
+@_never_raise
+def complete_month(ctx: Any, incomplete: str) -> Completions:
+    """The plan year's months, ``2024-01`` … ``2024-12``."""
+    year = _plan(ctx).get("year")
+    if not isinstance(year, int):
+        return []
+    months = [f"{year}-{m:02d}" for m in range(1, 13)]
+    return [(m, "") for m in months if _start(m, incomplete)]
+
+
+_ID = re.compile(r"[a-z0-9]{8,}")
+
+
+def _ledger_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    return [row for row in rows[1:] if len(row) >= 10 and _ID.fullmatch(row[0])]
+
+
+@_never_raise
+def complete_entry_id(ctx: Any, incomplete: str) -> Completions:
+    """Ids of entries that can still be undone, most recent first, with what each recorded."""
+    plan = plan_path(ctx)
+    if plan is None:
+        return []
+    ledger = ledger_path(plan)
+    if not ledger.is_file():
+        return []
+    rows = _ledger_rows(ledger)
+    reversed_ids = {row[9] for row in rows if row[9]}
+    found: Completions = []
+    for row in reversed(rows):
+        entry_id, date, item, target, amount, unit = row[:6]
+        if row[9] or entry_id in reversed_ids or not entry_id.startswith(incomplete.lower()):
+            continue
+        sign = "" if amount.startswith("-") else "+"
+        found.append((entry_id, f"{date} {item}.{target} {sign}{amount} {unit}".rstrip()))
+        if len(found) >= MAX_IDS:
+            break
+    return found
+
+
+def _zsh_escape(text: str) -> str:
+    return (
+        text.replace('"', '""')
+        .replace("'", "''")
+        .replace("$", "\\$")
+        .replace("`", "\\`")
+        .replace(":", r"\\:")
+    )
+
+
+def register_shells() -> None:
+    """Show completion help in zsh, fish and PowerShell without rich (see ``typer_compat``)."""
+    from ywplan.cli.typer_compat import register_shells as register
+
+    register(_zsh_escape)
+
+
+@_never_raise
+def complete_lang(ctx: Any, incomplete: str) -> Completions:
+    """The two languages."""
+    return [(code, name) for code, name in LANG_NAMES if code.startswith(incomplete)]

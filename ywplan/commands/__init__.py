@@ -1,1 +1,0 @@
-"""One module per ``ywplan`` command; each imports only typer at module level."""

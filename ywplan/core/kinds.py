@@ -1,0 +1,139 @@
+"""Target kinds: how each kind of target is measured, where its 序时进度 starts, its state.
+
+A target's ``kind`` names one of the classes registered in :data:`KINDS`. Everything
+that differs between kinds lives in its class, so a new kind is one class here plus its
+messages in the catalog; the model, the rules, progress and every report ask the kind.
+
+This module imports no third-party package: TAB completion reads it too.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from ywplan.core.model import Target
+    from ywplan.core.progress import Tally
+
+_EPSILON = 1e-9
+
+# The comparison a target states, as the plan writes it and as people read it.
+OP_SYMBOLS = {">=": "≥", "<=": "≤"}
+
+
+def op_symbol(op: str) -> str:
+    """``≥`` for ``>=`` (a ``min`` target, 不少于), ``≤`` for ``<=`` (a ``max``, 不超过)."""
+    return OP_SYMBOLS[op]
+
+
+def goal_text(op: str, goal: float, unit: str) -> str:
+    """``≥400 人次`` / ``≤20 万元``: the goal as the plan states it (never rounded)."""
+    from ywplan.core.numbers import format_amount
+
+    return f"{op_symbol(op)}{format_amount(goal)} {unit}"
+
+
+class State(StrEnum):
+    """Where a target stands (SPEC §3)."""
+
+    DONE = "done"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    NOT_STARTED = "not_started"
+    BREACHED = "breached"
+
+
+class TargetKind:
+    """The behaviour shared by every kind; a subclass overrides what differs."""
+
+    name: ClassVar[str]
+    needs_baseline: ClassVar[bool] = False  # refused by ``check`` without ``baseline``
+    schedulable: ClassVar[bool] = True  # may have quarterly ``schedule`` checkpoints
+
+    def measure(self, target: Target, tally: Tally | None) -> tuple[float, float | None]:
+        """The target's actual value from its counted entries, and the latest reading."""
+        raise NotImplementedError
+
+    def start(self, target: Target) -> float:
+        """Where 序时进度 starts on 1 January: the baseline, else 0."""
+        return target.baseline or 0.0
+
+    def period_start(self, target: Target, before: float, count_before: int) -> float:
+        """The value a period's amount is counted from: the actual measured before it."""
+        return before
+
+    def state(
+        self,
+        target: Target,
+        goal: float,
+        actual: float,
+        expected: float,
+        count: int,
+        final: bool,
+    ) -> State:
+        """The state of a measured target; *final* is true on the plan year's last day."""
+        if count == 0:
+            return State.NOT_STARTED
+        if target.op == "<=":
+            if actual > goal + _EPSILON:
+                return State.BREACHED
+            return State.DONE if final else State.ON_TRACK
+        if actual >= goal - _EPSILON:
+            return State.DONE
+        if actual >= expected - _EPSILON * max(1.0, abs(expected)):
+            return State.ON_TRACK
+        return State.BEHIND
+
+
+class Sum(TargetKind):
+    """``sum`` (the default): the sum of the logged amounts (培训团干部400人次)."""
+
+    name = "sum"
+
+    def measure(self, target: Target, tally: Tally | None) -> tuple[float, float | None]:
+        """The sum of the amounts."""
+        return (math.fsum(tally.amounts), None) if tally else (0.0, None)
+
+
+class Level(TargetKind):
+    """``level``: the latest logged value (a coverage rate, a count of organisations)."""
+
+    name = "level"
+
+    def measure(self, target: Target, tally: Tally | None) -> tuple[float, float | None]:
+        """The latest reading (by date, the last line of that date)."""
+        return (tally.latest, tally.latest) if tally else (0.0, None)
+
+    def period_start(self, target: Target, before: float, count_before: int) -> float:
+        """Nothing logged before the period: it starts from the baseline."""
+        return before if count_before else (target.baseline or 0.0)
+
+
+class Growth(TargetKind):
+    """``growth``: percent growth of the latest level over ``baseline``."""
+
+    name = "growth"
+    needs_baseline = True
+    schedulable = False
+
+    def measure(self, target: Target, tally: Tally | None) -> tuple[float, float | None]:
+        """(latest − baseline) / baseline × 100."""
+        if tally is None:
+            return 0.0, None
+        baseline = target.baseline or 1.0
+        return (tally.latest - baseline) / baseline * 100, tally.latest
+
+    def start(self, target: Target) -> float:
+        """Growth is counted from 0 %."""
+        return 0.0
+
+
+KINDS: dict[str, TargetKind] = {kind.name: kind() for kind in (Sum, Level, Growth)}
+
+
+def kind_names() -> str:
+    """``'sum', 'level' or 'growth'``: the kinds as messages list them."""
+    names = [repr(name) for name in KINDS]
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]

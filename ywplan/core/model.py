@@ -1,0 +1,190 @@
+"""The plan and the ledger entry: immutable data, no I/O.
+
+A plan is validated by these pydantic models (strict: ``"400"`` is not a number, ``yes``
+is not a boolean); rules that span several items or the ledger live in
+:mod:`ywplan.core.rules`. An :class:`Entry` is a plain named tuple because a province
+ledger holds 150,000 of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+import string
+from typing import Annotated, Literal, NamedTuple
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ywplan.core.kinds import KINDS, TargetKind, kind_names
+
+Op = Literal[">=", "<="]
+QuarterKey = Literal["Q1", "Q2", "Q3"]
+# Each schedule checkpoint and the fraction of the year elapsed at its quarter's end.
+CHECKPOINTS: tuple[tuple[QuarterKey, float], ...] = (("Q1", 0.25), ("Q2", 0.5), ("Q3", 0.75))
+
+PositiveNumber = Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)]
+Text = Annotated[str, Field(min_length=1, max_length=10_000, strict=True)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200, strict=True)]
+TargetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60, strict=True)]
+
+
+def _known_kind(name: str) -> str:
+    if name not in KINDS:
+        raise PydanticCustomError(
+            "literal_error", "Input should be {expected}", {"expected": kind_names()}
+        )
+    return name
+
+
+KindName = Annotated[str, Field(strict=True), AfterValidator(_known_kind)]
+
+# Scalars are strict (``"400"`` is not a number); lists are accepted for tuple fields.
+_STRICT = ConfigDict(extra="forbid", frozen=True)
+
+
+def _fail(code: str, field: str, **ctx: object) -> PydanticCustomError:
+    # The error type is a catalog key; ``field`` tells the loader which key to point at.
+    return PydanticCustomError(code, code, {"field": field, **ctx})
+
+
+class Target(BaseModel):
+    """A quantitative target of an item, addressed as ``<item>.<id>``."""
+
+    model_config = _STRICT
+
+    id: TargetId
+    name: ShortText
+    unit: ShortText
+    min: PositiveNumber | None = None
+    max: PositiveNumber | None = None
+    kind: KindName = "sum"
+    baseline: PositiveNumber | None = None
+    schedule: dict[QuarterKey, PositiveNumber] | None = None
+    by_unit: dict[ShortText, PositiveNumber] | None = None
+
+    @model_validator(mode="after")
+    def _rules(self) -> Target:
+        if (self.min is None) == (self.max is None):
+            raise _fail("plan.min_max", "min" if self.min is not None else "id")
+        if self.behaviour.needs_baseline and self.baseline is None:
+            raise _fail("plan.growth_baseline", "kind")
+        if self.schedule:
+            self._check_schedule(self.schedule)
+        return self
+
+    def _check_schedule(self, schedule: dict[QuarterKey, float]) -> None:
+        if not self.behaviour.schedulable:
+            raise _fail("plan.schedule_growth", "schedule")
+        previous = ("", 0.0)
+        for quarter, _ in CHECKPOINTS:
+            value = schedule.get(quarter)
+            if value is None:
+                continue
+            if value < previous[1]:
+                raise _fail(
+                    "plan.schedule_order", "schedule", q=quarter, prev=previous[0], value=value
+                )
+            if self.min is not None and value > self.min:
+                raise _fail(
+                    "plan.schedule_above", "schedule", q=quarter, value=value, goal=self.min
+                )
+            previous = (quarter, value)
+
+    @property
+    def behaviour(self) -> TargetKind:
+        """What the target's kind does: how it is measured, where 序时进度 starts."""
+        return KINDS[self.kind]
+
+    @property
+    def op(self) -> Op:
+        """``>=`` for a ``min`` target (不少于), ``<=`` for a ``max`` target (不超过)."""
+        return ">=" if self.min is not None else "<="
+
+    @property
+    def goal(self) -> float:
+        """The annual figure: the ``min`` or the ``max``."""
+        value = self.min if self.min is not None else self.max
+        assert value is not None  # guaranteed by _rules
+        return value
+
+
+class Item(BaseModel):
+    """A numbered item (序号) of the plan; an item without targets is qualitative."""
+
+    model_config = _STRICT
+
+    number: Annotated[int, Field(ge=1, le=10_000, strict=True)]
+    title: Text
+    section: ShortText | None = None
+    text: Text | None = None
+    lead: ShortText | None = None
+    targets: tuple[Target, ...] = ()
+
+    def target(self, target_id: str) -> Target | None:
+        """The target with this id, if the item has one."""
+        return next((t for t in self.targets if t.id == target_id), None)
+
+
+class Plan(BaseModel):
+    """A year's work plan (年度工作要点)."""
+
+    model_config = _STRICT
+
+    plan: Text
+    org: ShortText
+    year: Annotated[int, Field(ge=1949, le=2200, strict=True)]
+    units: tuple[ShortText, ...] = ()
+    items: tuple[Item, ...] = ()
+
+    def item(self, number: int) -> Item | None:
+        """The item with this number, if the plan has one."""
+        return next((i for i in self.items if i.number == number), None)
+
+    def targets(self) -> list[tuple[Item, Target]]:
+        """Every (item, target) pair, in plan order."""
+        return [(item, target) for item in self.items for target in item.targets]
+
+    @property
+    def first_day(self) -> dt.date:
+        """1 January of the plan year."""
+        return dt.date(self.year, 1, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """31 December of the plan year."""
+        return dt.date(self.year, 12, 31)
+
+
+# An entry's fields, as the ledger stores them and as a clerk may type them.
+ID_RE = re.compile(r"[a-z0-9]{8,64}")
+AMOUNT_RE = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,10})?")
+MAX_NOTE = 500
+_ID_ALPHABET = string.ascii_lowercase + string.digits
+
+
+def new_id() -> str:
+    """A fresh entry id: 16 random lowercase letters and digits (~82 bits, no coordination)."""
+    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(16))
+
+
+class Entry(NamedTuple):
+    """One line of the ledger (台账); ``line`` is where it stands in the file (0: not yet)."""
+
+    id: str
+    date: dt.date
+    item: int
+    target: str
+    amount: float
+    unit: str
+    note: str
+    by: str
+    recorded_at: str
+    corrects: str
+    line: int = 0
+
+    @property
+    def ref(self) -> str:
+        """The target this entry counts toward, as ``26.cadre-training``."""
+        return f"{self.item}.{self.target}"

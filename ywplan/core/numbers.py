@@ -1,0 +1,27 @@
+"""How numbers are rounded and written: the same everywhere a person reads them."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def round_half_up(value: float, places: int = 1) -> float:
+    """Round as people do on paper (2.25 → 2.3), not as binary floats do."""
+    quantum = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def format_number(value: float | None) -> str:
+    """``400`` → ``400``, ``149.458`` → ``149.5``, ``None`` → ``''`` (one decimal, half up)."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{round_half_up(value, 1):.1f}"
+
+
+def format_amount(amount: float) -> str:
+    """``45.0`` → ``45``, ``2.5`` → ``2.5``: the shortest exact decimal, no exponent."""
+    if amount == int(amount) and abs(amount) < 1e15:
+        return str(int(amount))
+    return f"{amount:.10f}".rstrip("0").rstrip(".")

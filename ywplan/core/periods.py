@@ -1,0 +1,96 @@
+"""A quarter's or a month's amounts: what each target gained inside the period.
+
+Pure functions of (plan, entries, period, sub-unit), built on :mod:`ywplan.core.progress`.
+The period amount of a target is the change of its measured value over the period:
+
+* ``sum``: the sum of the counted entries dated inside the period;
+* ``level``: the latest value at the period's end minus the latest value before the
+  period started (the ``baseline``, else 0, when nothing was logged before);
+* ``growth``: the same change, in percentage points of growth.
+
+So the period amounts of the four quarters add up to the year's actual, for every
+kind. Entries dated after the period's end do not count; an entry that a later line
+reverses counts in no period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from ywplan.core.dates import Period
+from ywplan.core.model import Entry, Plan
+from ywplan.core.progress import Progress, TargetProgress, compute, counted
+
+PeriodKind = Literal["quarter", "month"]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodProgress:
+    """The plan measured at a period's end, with each target's amount inside the period."""
+
+    period: Period
+    kind: PeriodKind
+    progress: Progress
+    amounts: dict[str, float]
+    counts: dict[str, int]
+    notes: dict[int, str]
+
+    def amount(self, tp: TargetProgress) -> float:
+        """What *tp*'s target gained inside the period (see the module's docstring)."""
+        return self.amounts.get(tp.ref, 0.0)
+
+    def count(self, tp: TargetProgress) -> int:
+        """How many counted entries of *tp*'s target are dated inside the period."""
+        return self.counts.get(tp.ref, 0)
+
+
+def period_amounts(start: Progress, end: Progress) -> dict[str, float]:
+    """Each target's change between two measurements of the same plan (``ref`` → amount)."""
+    amounts = {}
+    for before, after in zip(start.targets(), end.targets(), strict=True):
+        if after.count == 0:
+            amounts[after.ref] = 0.0
+        else:
+            amounts[after.ref] = after.actual - after.target.behaviour.period_start(
+                after.target, before.actual, before.count
+            )
+    return amounts
+
+
+def latest_notes(
+    entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
+) -> dict[int, str]:
+    """Per item number, the note of its latest counted entry that has one (by date, then line)."""
+    notes: dict[int, tuple[dt.date, int, str]] = {}
+    for entry in counted(entries, as_of, unit):
+        note = entry.note.strip()
+        if not note:
+            continue
+        known = notes.get(entry.item)
+        if known is None or (entry.date, entry.line) >= known[:2]:
+            notes[entry.item] = (entry.date, entry.line, note)
+    return {item: value[2] for item, value in notes.items()}
+
+
+def period_progress(
+    plan: Plan,
+    entries: Iterable[Entry],
+    period: Period,
+    kind: PeriodKind,
+    unit: str | None = None,
+    as_of: dt.date | None = None,
+) -> PeriodProgress:
+    """Measure *plan* at *period*'s end (or *as_of*, inside it) and each target's amount in it."""
+    entries = list(entries)
+    day = period.last if as_of is None else min(max(as_of, period.first), period.last)
+    end = compute(plan, entries, day, unit)
+    start = compute(plan, entries, period.first - dt.timedelta(days=1), unit)
+    counts: dict[str, int] = {}
+    for entry in counted(entries, day, unit):
+        if entry.date >= period.first:
+            counts[entry.ref] = counts.get(entry.ref, 0) + 1
+    notes = latest_notes(entries, day, unit)
+    return PeriodProgress(period, kind, end, period_amounts(start, end), counts, notes)

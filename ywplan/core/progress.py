@@ -1,0 +1,315 @@
+"""序时进度 and where each target stands: actual, expected by now, percent and state.
+
+Pure functions of (plan, entries, as-of date, sub-unit); every report is built from
+the :class:`Progress` they return. The three questions, each answered once:
+
+* **what counts** at a date (:func:`keep_mask`): an entry not taken back by a later
+  line, not itself a reversing line, dated on or before the as-of date, of the unit
+  asked for;
+* **序时进度** (:func:`expected_at`): where a target should stand when a fraction of the
+  year (:func:`year_fraction`) is gone — a straight line from its kind's start to the
+  annual goal, through the ``schedule`` checkpoints when it has them;
+* **the actual value and the state**: its kind's (:mod:`ywplan.core.kinds`).
+
+Entries are counted column by column (:class:`Columns`): the ledger index stores its
+entries that way, and a ledger read whole is put that way by :func:`columns_by_target`,
+so both are counted by the same code.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import compress
+from operator import and_, itemgetter, not_
+from typing import Protocol
+
+from ywplan.core.kinds import State
+from ywplan.core.model import CHECKPOINTS, Entry, Item, Plan, Target
+from ywplan.core.numbers import round_half_up
+
+__all__ = ["State"]
+
+TargetKey = tuple[int, str]
+
+
+def year_fraction(day: dt.date) -> float:
+    """The fraction of its year elapsed at the end of *day*: (m − 1 + d / days-in-month) / 12.
+
+    Exactly 0.25, 0.5, 0.75 and 1 at the quarters' ends.
+    """
+    days = calendar.monthrange(day.year, day.month)[1]
+    return (day.month - 1 + day.day / days) / 12
+
+
+def expected_at(target: Target, goal: float, fraction: float) -> float:
+    """序时进度: what *target* should have reached when *fraction* of the year is gone.
+
+    *goal* is the annual figure being measured against (the target, or a sub-unit's
+    quota); a schedule's checkpoints are scaled by ``goal / target.goal`` for a quota.
+    A ``max`` target may stand at its limit all year.
+    """
+    if target.op == "<=":
+        return goal
+    points = [(0.0, target.behaviour.start(target))]
+    if target.schedule:
+        scale = goal / target.goal
+        for quarter, at in CHECKPOINTS:
+            value = target.schedule.get(quarter)
+            if value is not None:
+                points.append((at, value * scale))
+    points.append((1.0, goal))
+    for (f0, v0), (f1, v1) in itertools.pairwise(points):
+        if fraction <= f1:
+            return v0 + (v1 - v0) * (fraction - f0) / (f1 - f0)
+    return goal
+
+
+@dataclass(frozen=True, slots=True)
+class TargetProgress:
+    """One target measured at the as-of date."""
+
+    item: Item
+    target: Target
+    goal: float
+    actual: float
+    expected: float
+    state: State
+    count: int
+    latest: float | None
+
+    @property
+    def percent(self) -> float:
+        """actual / goal × 100, to one decimal."""
+        return round_half_up(self.actual / self.goal * 100, 1)
+
+    @property
+    def remaining(self) -> float:
+        """What is still missing to a ``min`` goal, or the headroom left under a ``max``."""
+        return max(self.goal - self.actual, 0.0)
+
+    @property
+    def gap(self) -> float:
+        """actual − 序时进度: negative when behind schedule."""
+        return self.actual - self.expected
+
+    @property
+    def ref(self) -> str:
+        """``26.cadre-training``."""
+        return f"{self.item.number}.{self.target.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemProgress:
+    """An item and its targets' progress (empty for a qualitative item)."""
+
+    item: Item
+    targets: tuple[TargetProgress, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """The whole plan measured at *as_of*, for one sub-unit or for all."""
+
+    plan: Plan
+    as_of: dt.date
+    unit: str | None
+    items: tuple[ItemProgress, ...]
+
+    def targets(self) -> Iterator[TargetProgress]:
+        """Every target's progress, in plan order."""
+        for item in self.items:
+            yield from item.targets
+
+
+# --- what counts ------------------------------------------------------------------------
+
+
+class Columns(Protocol):
+    """Entries that reverse nothing, in file order, one sequence per field."""
+
+    @property
+    def ids(self) -> Sequence[str]: ...
+    @property
+    def days(self) -> Sequence[int]: ...  # date ordinals
+    @property
+    def amounts(self) -> Sequence[float]: ...
+    @property
+    def units(self) -> Sequence[Hashable]: ...  # unit names, or codes standing for them
+
+
+@dataclass(frozen=True, slots=True)
+class EntryColumns:
+    """:class:`Columns` made from entries read whole (see :func:`columns_by_target`)."""
+
+    ids: Sequence[str]
+    days: Sequence[int]
+    amounts: Sequence[float]
+    units: Sequence[Hashable]
+
+
+def reversed_ids(entries: Iterable[Entry]) -> set[str]:
+    """Ids of entries that a later line reverses."""
+    gone = set(map(itemgetter(9), entries))  # the corrects column, at C speed
+    gone.discard("")
+    return gone
+
+
+def keep_mask(
+    columns: Columns, day: int, unit: Hashable | None, gone: set[str]
+) -> list[bool] | None:
+    """Which entries count at date ordinal *day* for *unit* (None: all); None when all do.
+
+    An entry counts when it is dated on or before *day*, belongs to *unit*, and is not
+    taken back (its id is not in *gone*). Filters run as C-level maps over the columns.
+    """
+    keep: list[bool] | None = None
+    if columns.days and max(columns.days) > day:
+        keep = list(map(day.__ge__, columns.days))
+    if unit is not None:
+        same = map(unit.__eq__, columns.units)
+        keep = list(same if keep is None else map(and_, keep, same))
+    if gone:
+        taken = list(map(gone.__contains__, columns.ids))
+        if any(taken):
+            fresh = map(not_, taken)
+            keep = list(fresh if keep is None else map(and_, keep, fresh))
+    return keep
+
+
+def _plain(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries that reverse nothing (reversing lines only take others back)."""
+    return list(compress(entries, map(not_, map(itemgetter(9), entries))))
+
+
+def _columns(entries: Sequence[Entry]) -> EntryColumns:
+    dates = list(map(itemgetter(1), entries))
+    ordinals = {day: day.toordinal() for day in set(dates)}
+    return EntryColumns(
+        list(map(itemgetter(0), entries)),
+        list(map(ordinals.__getitem__, dates)),
+        list(map(itemgetter(4), entries)),
+        list(map(itemgetter(5), entries)),
+    )
+
+
+def counted(entries: Iterable[Entry], as_of: dt.date, unit: str | None = None) -> Iterator[Entry]:
+    """Entries that count at *as_of* (see :func:`keep_mask`), in file order."""
+    entries = entries if isinstance(entries, list | tuple) else list(entries)
+    plain = _plain(entries)
+    keep = keep_mask(_columns(plain), as_of.toordinal(), unit, reversed_ids(entries))
+    return iter(plain) if keep is None else compress(plain, keep)
+
+
+def columns_by_target(entries: Sequence[Entry]) -> dict[TargetKey, EntryColumns]:
+    """The entries that reverse nothing, split by target, as :class:`Columns`."""
+    plain = _plain(entries)
+    whole = _columns(plain)
+    positions: dict[TargetKey, list[int]] = {}
+    for position, key in enumerate(map(itemgetter(2, 3), plain)):
+        found = positions.get(key)
+        if found is None:
+            positions[key] = [position]
+        else:
+            found.append(position)
+    groups = {}
+    for key, chosen in positions.items():
+        pick = itemgetter(*chosen) if len(chosen) > 1 else lambda seq, at=chosen[0]: (seq[at],)
+        groups[key] = EntryColumns(
+            pick(whole.ids), pick(whole.days), pick(whole.amounts), pick(whole.units)
+        )
+    return groups
+
+
+@dataclass
+class Tally:
+    """A target's counted entries: their amounts in file order and the latest by date."""
+
+    amounts: list[float]
+    latest_date: dt.date | None = None
+    latest: float = 0.0
+
+
+def tally_columns(
+    columns: Columns, as_of: dt.date, unit: Hashable | None, gone: set[str]
+) -> Tally | None:
+    """One target's :class:`Tally` at *as_of*, or None when none of its entries counts.
+
+    The latest is the last of the counted entries dated on the latest date.
+    """
+    keep = keep_mask(columns, as_of.toordinal(), unit, gone)
+    if keep is None:
+        days, amounts = list(columns.days), list(columns.amounts)
+    else:
+        days = list(compress(columns.days, keep))
+        amounts = list(compress(columns.amounts, keep))
+    if not amounts:
+        return None
+    latest_day = max(days)
+    at = len(days) - 1 - days[::-1].index(latest_day)
+    return Tally(amounts, dt.date.fromordinal(latest_day), amounts[at])
+
+
+def tally(
+    entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
+) -> dict[TargetKey, Tally]:
+    """The counted entries (see :func:`keep_mask`) of each target, in file order."""
+    entries = entries if isinstance(entries, list | tuple) else list(entries)
+    gone = reversed_ids(entries)
+    found = {}
+    for key, columns in columns_by_target(entries).items():
+        counted_here = tally_columns(columns, as_of, unit, gone)
+        if counted_here is not None:
+            found[key] = counted_here
+    return found
+
+
+# --- measuring ----------------------------------------------------------------------------
+
+
+def goal_for(target: Target, unit: str | None) -> float:
+    """The figure to measure against: the sub-unit's quota when it has one, else the target."""
+    if unit is not None and target.by_unit and unit in target.by_unit:
+        return target.by_unit[unit]
+    return target.goal
+
+
+def measure(
+    item: Item, target: Target, tally: Tally | None, as_of: dt.date, unit: str | None
+) -> TargetProgress:
+    """Measure one target from its tally of counted entries."""
+    kind = target.behaviour
+    goal = goal_for(target, unit)
+    actual, latest = kind.measure(target, tally)
+    expected = expected_at(target, goal, year_fraction(as_of))
+    count = len(tally.amounts) if tally else 0
+    final = as_of == dt.date(as_of.year, 12, 31)
+    state = kind.state(target, goal, actual, expected, count, final)
+    return TargetProgress(item, target, goal, actual, expected, state, count, latest)
+
+
+def compute(
+    plan: Plan, entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
+) -> Progress:
+    """Measure every target of *plan* from *entries* as of *as_of* (for *unit*, or all)."""
+    return assemble(plan, tally(entries, as_of, unit), as_of, unit)
+
+
+def assemble(
+    plan: Plan, tallies: dict[TargetKey, Tally], as_of: dt.date, unit: str | None
+) -> Progress:
+    """Measure every target of *plan* from its tally of counted entries (see :func:`tally`)."""
+    items = tuple(
+        ItemProgress(
+            item,
+            tuple(
+                measure(item, target, tallies.get((item.number, target.id)), as_of, unit)
+                for target in item.targets
+            ),
+        )
+        for item in sorted(plan.items, key=lambda i: i.number)
+    )
+    return Progress(plan, as_of, unit, items)

@@ -1,0 +1,455 @@
+"""Every rule ``check`` enforces, each a plain function, registered in one list.
+
+Plan rules look at a built plan and where its parts stand in the file
+(:class:`Places`); ledger rules look at the plan and the ledger's entries. The entry
+rules (:data:`ENTRY_RULES`) each judge one field of an entry — its target, date, unit or
+amount — so that ``log`` refuses a clerk for exactly what ``check`` reports in the file,
+and a ledger of 150,000 entries is judged once per distinct value, not once per line.
+Nothing here reads a file or prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
+from typing import Protocol
+
+from ywplan.core.kinds import goal_text
+from ywplan.core.model import Entry, Item, Plan
+from ywplan.errors import Problem, Severity
+from ywplan.i18n import t
+
+
+class Places(Protocol):
+    """Where a plan's parts stand in its file (a plan file as read, see ``store.plan_file``)."""
+
+    def at(
+        self,
+        path: tuple[str | int, ...],
+        key: str,
+        *,
+        on_key: bool = False,
+        severity: Severity = "error",
+        **args: object,
+    ) -> Problem:
+        """The problem *key* placed at the value (or, *on_key*, the key) at *path*."""
+        ...
+
+    def line(self, path: tuple[str | int, ...]) -> int:
+        """The line of the value at *path*."""
+        ...
+
+
+PlanRule = Callable[[Plan, Places], list[Problem]]
+LedgerRule = Callable[[Plan | None, Sequence[Entry], dt.date], list[Problem]]
+
+
+def unique_item_numbers(plan: Plan, places: Places) -> list[Problem]:
+    """Item numbers are unique."""
+    seen: dict[int, int] = {}
+    problems = []
+    for index, item in enumerate(plan.items):
+        if item.number in seen:
+            first = places.line(("items", seen[item.number], "number"))
+            problems.append(
+                places.at(
+                    ("items", index, "number"),
+                    "plan.duplicate_number",
+                    number=item.number,
+                    first=first,
+                )
+            )
+        else:
+            seen[item.number] = index
+    return problems
+
+
+def unique_target_ids(plan: Plan, places: Places) -> list[Problem]:
+    """Target ids are unique within their item."""
+    problems = []
+    for index, item in enumerate(plan.items):
+        seen: dict[str, int] = {}
+        for tindex, target in enumerate(item.targets):
+            if target.id in seen:
+                first = places.line(("items", index, "targets", seen[target.id], "id"))
+                path = ("items", index, "targets", tindex, "id")
+                problems.append(
+                    places.at(
+                        path,
+                        "plan.duplicate_target",
+                        ref=f"{item.number}.{target.id}",
+                        first=first,
+                    )
+                )
+            else:
+                seen[target.id] = tindex
+    return problems
+
+
+def unique_units(plan: Plan, places: Places) -> list[Problem]:
+    """Sub-unit names are listed once."""
+    seen: set[str] = set()
+    problems = []
+    for index, unit in enumerate(plan.units):
+        if unit in seen:
+            problems.append(places.at(("units", index), "plan.duplicate_unit", unit=unit))
+        seen.add(unit)
+    return problems
+
+
+def known_quota_units(plan: Plan, places: Places) -> list[Problem]:
+    """``by_unit`` names appear in ``units`` when the plan lists units."""
+    if not plan.units:
+        return []
+    problems = []
+    for index, item in enumerate(plan.items):
+        for tindex, target in enumerate(item.targets):
+            for unit in target.by_unit or {}:
+                if unit not in plan.units:
+                    path = ("items", index, "targets", tindex, "by_unit", unit)
+                    problems.append(
+                        places.at(
+                            path,
+                            "plan.quota_unit",
+                            on_key=True,
+                            unit=unit,
+                            suggest=did_you_mean(unit, plan.units),
+                            units="、".join(plan.units),
+                        )
+                    )
+    return problems
+
+
+def schedule_on_max(plan: Plan, places: Places) -> list[Problem]:
+    """A schedule on a ``max`` target has no effect: say so rather than ignore it silently."""
+    problems = []
+    for index, item in enumerate(plan.items):
+        for tindex, target in enumerate(item.targets):
+            if target.schedule and target.op == "<=":
+                path = ("items", index, "targets", tindex, "schedule")
+                problems.append(
+                    places.at(
+                        path,
+                        "plan.schedule_max",
+                        on_key=True,
+                        severity="warning",
+                        ref=f"{item.number}.{target.id}",
+                    )
+                )
+    return problems
+
+
+def numbering_gaps(plan: Plan, places: Places) -> list[Problem]:
+    """Items are numbered 1..n without gaps (a warning: a draft may skip numbers on purpose)."""
+    numbers = {item.number for item in plan.items}
+    if not numbers:
+        return []
+    missing = [n for n in range(1, max(numbers) + 1) if n not in numbers]
+    if not missing:
+        return []
+    shown = "、".join(map(str, missing[:10])) + ("…" if len(missing) > 10 else "")
+    return [
+        places.at(
+            ("items",),
+            "plan.numbering_gap",
+            on_key=True,
+            severity="warning",
+            missing=shown,
+        )
+    ]
+
+
+PLAN_RULES: tuple[PlanRule, ...] = (
+    unique_item_numbers,
+    unique_target_ids,
+    unique_units,
+    known_quota_units,
+    schedule_on_max,
+    numbering_gaps,
+)
+
+
+def closest(name: str, choices: Sequence[str]) -> str:
+    """The choice most like *name* ('' when none is close)."""
+    found = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.3)
+    if not found:
+        found = [choice for choice in choices if name and (name in choice or choice in name)][:1]
+    return found[0] if found else ""
+
+
+def did_you_mean(name: str, choices: Sequence[str]) -> str:
+    """``是不是“海宁市”?`` for the closest choice, or '' — the start of a hint."""
+    found = closest(name, choices)
+    return t("did_you_mean", name=found) if found else ""
+
+
+def target_list(item: Item) -> str:
+    """An item's targets, one per line: ``  26.cadre-training  培训团干部 (≥400 人次)``."""
+    return "\n".join(
+        f"  {item.number}.{t.id}  {t.name} ({goal_text(t.op, t.goal, t.unit)})"
+        for t in item.targets
+    )
+
+
+# --- entry rules: one field each --------------------------------------------------------
+
+
+def _target_known(plan: Plan, key: Hashable, today: dt.date) -> Problem | None:
+    assert isinstance(key, tuple)
+    number: int = key[0]
+    target_id: str = key[1]
+    item = plan.item(number)
+    if item is None:
+        numbers = [i.number for i in plan.items]
+        span = f"{min(numbers)}–{max(numbers)}" if numbers else "—"
+        return Problem("entry.unknown_item", {"item": number, "span": span}, col=3)
+    if item.target(target_id) is not None:
+        return None
+    code = "entry.qualitative_item" if not item.targets else "entry.unknown_target"
+    args = {
+        "ref": f"{number}.{target_id}",
+        "item": item.number,
+        "known": target_list(item),
+        "suggest": did_you_mean(target_id, [t.id for t in item.targets]),
+    }
+    return Problem(code, args, col=4)
+
+
+def _date_in_year(plan: Plan, day: Hashable, today: dt.date) -> Problem | None:
+    assert isinstance(day, dt.date)
+    if day.year != plan.year:
+        args: dict[str, object] = {"date": day.isoformat(), "year": plan.year}
+        return Problem("entry.date_outside_year", args, col=2)
+    if day > today:
+        return Problem(
+            "entry.date_future", {"date": day.isoformat(), "today": today.isoformat()}, col=2
+        )
+    return None
+
+
+def _unit_known(plan: Plan, unit: Hashable, today: dt.date) -> Problem | None:
+    if not unit or unit in plan.units:
+        return None
+    if not plan.units:
+        return Problem("entry.unit_without_units", {"unit": unit}, col=6)
+    assert isinstance(unit, str)
+    args = {
+        "unit": unit,
+        "suggest": did_you_mean(unit, plan.units),
+        "units": "、".join(plan.units),
+    }
+    return Problem("entry.unknown_unit", args, col=6)
+
+
+def _amount_positive(plan: Plan, amount: Hashable, today: dt.date) -> Problem | None:
+    if amount is None or amount > 0:  # type: ignore[operator]
+        return None  # None: a reversing line, negative by design
+    return Problem("entry.amount_not_positive", {"amount": amount}, col=5)
+
+
+def _amount_of(entry: Entry) -> float | None:
+    return None if entry.corrects else entry.amount
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRule:
+    """A rule on one field of an entry: *value* reads the field, *judge* finds the problem.
+
+    A *decisive* rule's problem is the entry's only one (an unknown item makes its
+    target, date and unit meaningless to report).
+    """
+
+    field: str
+    value: Callable[[Entry], Hashable]
+    judge: Callable[[Plan, Hashable, dt.date], Problem | None]
+    decisive: bool = False
+
+
+ENTRY_RULES: tuple[EntryRule, ...] = (
+    EntryRule("target", itemgetter(2, 3), _target_known, decisive=True),
+    EntryRule("date", itemgetter(1), _date_in_year),
+    EntryRule("unit", itemgetter(5), _unit_known),
+    EntryRule("amount", _amount_of, _amount_positive),
+)
+# A decisive rule decides only when its problem is one of these (an unknown target is not).
+_DECISIVE_KEYS = frozenset({"entry.unknown_item"})
+
+Judged = Callable[[EntryRule, Hashable], Problem | None]
+
+
+def _decides(problem: Problem | None, rule: EntryRule) -> bool:
+    return problem is not None and rule.decisive and problem.key in _DECISIVE_KEYS
+
+
+def _problems_of(entry: Entry, judged: Judged) -> list[Problem]:
+    problems = []
+    for rule in ENTRY_RULES:
+        problem = judged(rule, rule.value(entry))
+        if problem is not None:
+            if _decides(problem, rule):
+                return [problem]
+            problems.append(problem)
+    return problems
+
+
+def entry_problems(plan: Plan, entry: Entry, today: dt.date) -> list[Problem]:
+    """What is wrong with one entry on its own (unplaced: the caller adds file and line)."""
+    return _problems_of(entry, lambda rule, value: rule.judge(plan, value, today))
+
+
+def judge_values(
+    plan: Plan, today: dt.date, values: Mapping[str, Iterable[Hashable]]
+) -> dict[str, dict[Hashable, Problem]]:
+    """Each rule's judgement of the distinct values of its field: the bad values only."""
+    bad: dict[str, dict[Hashable, Problem]] = {}
+    for rule in ENTRY_RULES:
+        found = {}
+        for value in set(values.get(rule.field, ())):
+            problem = rule.judge(plan, value, today)
+            if problem is not None:
+                found[value] = problem
+        bad[rule.field] = found
+    return bad
+
+
+def count_entry_problems(
+    plan: Plan,
+    today: dt.date,
+    groups: Iterable[tuple[tuple[int, str], Mapping[str, Mapping[Hashable, int]]]],
+) -> int:
+    """How many problems the entry rules find, from each target's counts of field values.
+
+    Each group is a target (item, id) and, for every other field, how many of its
+    entries hold each value; the answer equals the number of problems :func:`each_entry`
+    reports for those entries.
+    """
+    groups = list(groups)
+    values: dict[str, set[Hashable]] = {"target": {key for key, _ in groups}}
+    for _, counts in groups:
+        for field, counter in counts.items():
+            values.setdefault(field, set()).update(counter)
+    bad = judge_values(plan, today, values)
+    count = 0
+    for key, counts in groups:
+        size = sum(next(iter(counts.values()), {}).values())
+        for rule in ENTRY_RULES:
+            if rule.field == "target":
+                problem = bad["target"].get(key)
+                if _decides(problem, rule):
+                    count += size
+                    break
+                count += size if problem is not None else 0
+            else:
+                wrong = bad[rule.field]
+                if wrong:
+                    count += sum(n for value, n in counts[rule.field].items() if value in wrong)
+    return count
+
+
+# A ledger is checked on machines in other time zones (CI runs in UTC, clerks in UTC+8):
+# an entry dated "tomorrow" there is today here, so the file check allows one day.
+CLOCK_SLACK = dt.timedelta(days=1)
+
+
+def each_entry(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> list[Problem]:
+    """Every entry passes the entry rules (dates up to a day ahead: time zones)."""
+    if plan is None or not entries:
+        return []
+    values = {rule.field: map(rule.value, entries) for rule in ENTRY_RULES}
+    bad = judge_values(plan, today + CLOCK_SLACK, values)
+    if not any(bad.values()):
+        return []  # the common case at province scale, decided once per distinct value
+
+    def judged(rule: EntryRule, value: Hashable) -> Problem | None:
+        return bad[rule.field].get(value)
+
+    return [
+        problem.at("", entry.line, problem.col)
+        for entry in entries
+        for problem in _problems_of(entry, judged)
+    ]
+
+
+def unique_ids(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> list[Problem]:
+    """No id appears twice (a bad merge or a copied line); needs no plan."""
+    if len(set(map(itemgetter(0), entries))) == len(entries):
+        return []
+    seen: dict[str, int] = {}
+    problems = []
+    for entry in entries:
+        if entry.id in seen:
+            problems.append(
+                Problem(
+                    "ledger.duplicate_id",
+                    {"id": entry.id, "first": seen[entry.id]},
+                    "",
+                    entry.line,
+                    1,
+                )
+            )
+        else:
+            seen[entry.id] = entry.line
+    return problems
+
+
+def reversal_problem(
+    original: Entry | None, reversal: Entry, already: Collection[str]
+) -> Problem | None:
+    """What is wrong with *reversal* as the undo of *original* (None when it is right)."""
+    args = {"id": reversal.corrects}
+    if original is None:
+        return Problem("ledger.corrects_unknown", args)
+    if original.corrects:
+        return Problem("ledger.corrects_reversal", args)
+    if original.id in already:
+        return Problem("ledger.corrects_twice", args)
+    same = (original.date, original.item, original.target, original.unit) == (
+        reversal.date,
+        reversal.item,
+        reversal.target,
+        reversal.unit,
+    )
+    if not same or abs(original.amount + reversal.amount) > 1e-9:
+        return Problem("ledger.corrects_mismatch", {**args, "line": original.line})
+    return None
+
+
+def reversals(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> list[Problem]:
+    """Each reversing line names an existing entry once and repeats it negated; needs no plan."""
+    lines = list(compress(entries, map(itemgetter(9), entries)))
+    if not lines:
+        return []
+    named = {entry.corrects for entry in lines}
+    by_id = {
+        e.id: e for e in compress(entries, map(named.__contains__, map(itemgetter(0), entries)))
+    }
+    done: set[str] = set()
+    problems = []
+    for entry in lines:
+        problem = reversal_problem(by_id.get(entry.corrects), entry, done)
+        if problem is not None:
+            problems.append(problem.at("", entry.line, 10))
+        done.add(entry.corrects)
+    return problems
+
+
+LEDGER_RULES: tuple[LedgerRule, ...] = (each_entry, unique_ids, reversals)
+
+
+def plan_problems(plan: Plan, places: Places) -> list[Problem]:
+    """Every problem the plan rules find in a plan that was built."""
+    return [problem for rule in PLAN_RULES for problem in rule(plan, places)]
+
+
+def ledger_problems(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> list[Problem]:
+    """Every problem the ledger rules find, placed at their lines (the caller adds the file)."""
+    return [problem for rule in LEDGER_RULES for problem in rule(plan, entries, today)]
+
+
+def sort_key(problem: Problem) -> tuple[str, int, int]:
+    """Order problems as a reader goes through the files."""
+    return (problem.path, problem.line, problem.col)

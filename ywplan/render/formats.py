@@ -1,0 +1,119 @@
+"""The formats ywplan writes: one registry of names, aliases, file extensions and writers.
+
+Every command with ``--format`` resolves the name here, so ``md`` means ``markdown`` for
+``status`` as for ``report``, and ``-o x.xlsx`` means xlsx for every command. A writer
+is ``write(output, to_file) -> str | bytes`` over an :class:`~ywplan.reports.table.Output`,
+named as ``module:function`` and imported only when that format is written (openpyxl
+and rich load only for the runs that need them). This module is imported at start-up
+and imports nothing heavy.
+
+To add a format: its writer module in ``ywplan/render/`` and one line in :data:`FORMATS`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ywplan.errors import UsageError, YwplanError
+from ywplan.i18n import t
+
+if TYPE_CHECKING:
+    from ywplan.reports.table import Output
+
+Writer = Callable[["Output", bool], "str | bytes"]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A format: its name, other names users type, file extensions, and its writer."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = ()
+    binary: bool = False  # needs -o: never written to a terminal
+    writer: str = ""  # "module:function"; '' for check's findings-only format
+    terminal: bool = False  # prints itself on the terminal; a file gets txt instead
+
+    def write(self, output: Output, to_file: bool) -> str | bytes:
+        """The output in this format (the terminal view prints itself and returns '')."""
+        module, _, function = self.writer.partition(":")
+        writer: Writer = getattr(importlib.import_module(module), function)
+        return writer(output, to_file)
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("table", ("terminal",), (), writer="ywplan.render.terminal:write", terminal=True),
+    Format("txt", ("text",), (".txt",), writer="ywplan.render.text:write"),
+    Format("markdown", ("md",), (".md", ".markdown"), writer="ywplan.render.markdown:write"),
+    Format("csv", (), (".csv",), writer="ywplan.render.csv:write"),
+    Format("html", ("htm",), (".html", ".htm"), writer="ywplan.render.html:write"),
+    Format("xlsx", (), (".xlsx",), binary=True, writer="ywplan.render.xlsx:write"),
+    Format("json", (), (".json",), writer="ywplan.render.json:write"),
+    Format("github"),  # GitHub Actions annotations: check's findings only
+)
+BY_NAME = {f.name: f for f in FORMATS}
+ALIASES = {alias: f.name for f in FORMATS for alias in (f.name, *f.aliases)}
+
+# What each kind of command can write.
+TABLES = ("table", "txt", "markdown", "csv", "html", "xlsx", "json")
+FINDINGS = ("txt", "json", "github")
+
+
+def resolve(value: str, allowed: tuple[str, ...]) -> Format:
+    """The format named *value* (a name or an alias, any case); refused (exit 2) if not allowed."""
+    name = ALIASES.get(value.strip().lower(), "")
+    if name not in allowed:
+        raise UsageError("usage.bad_format", value=value[:20], choices=", ".join(allowed))
+    return BY_NAME[name]
+
+
+def by_extension(output: str, allowed: tuple[str, ...]) -> Format:
+    """The format ``-o FILE``'s extension names (txt when none does)."""
+    suffix = Path(output).suffix.lower()
+    found = next((f for f in FORMATS if suffix in f.extensions and f.name in allowed), None)
+    return found or BY_NAME["txt"]
+
+
+def choose(value: str | None, output: str | None, allowed: tuple[str, ...], default: str) -> Format:
+    """``--format``, else ``-o``'s extension, else *default*; the terminal view never goes
+    to a file (txt does), and a binary format needs ``-o`` (exit 2)."""
+    if value is not None:
+        chosen = resolve(value, allowed)
+    elif output is not None:
+        chosen = by_extension(output, allowed)
+    else:
+        chosen = BY_NAME[default]
+    if chosen.terminal and output is not None:
+        chosen = BY_NAME["txt"]
+    if chosen.binary and output is None:
+        raise UsageError("usage.binary_stdout", format=chosen.name)
+    return chosen
+
+
+def terminal_default() -> str:
+    """``table`` when standard output is a terminal, else ``txt``."""
+    return "table" if sys.stdout.isatty() else "txt"
+
+
+def emit(output: Output, fmt: Format, destination: str | None) -> None:
+    """Write *output* in *fmt* to *destination* (atomically), or to standard output."""
+    content = fmt.write(output, destination is not None)
+    if destination is None:
+        if isinstance(content, str):
+            sys.stdout.write(content)
+        return
+    from ywplan.store.textfile import write_atomically
+
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        write_atomically(Path(destination), data)
+    except OSError as exc:
+        raise YwplanError(
+            "report.write_failed", path=destination, reason=exc.strerror or str(exc)
+        ) from None
+    print(t("report.written", path=destination), file=sys.stderr)

@@ -1,0 +1,1 @@
+"""What each command shows, as tables and JSON documents (:mod:`.table` is the shared shape)."""

@@ -1,0 +1,139 @@
+"""The intermediate table every report is built as, before a writer gives it a format.
+
+A command builds an :class:`Output`: a :class:`Document` of titled tables for people,
+a JSON document for machines, and optionally its own terminal view or a CSV export.
+Every writer in :mod:`ywplan.render` reads these and nothing else (as hledger's csv,
+html and ods writers share one table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from ywplan.core.kinds import op_symbol
+from ywplan.core.numbers import format_amount, format_number
+from ywplan.i18n import t
+
+# text; number (rounded to one decimal when shown); percent; signed (+/−); state (a State
+# value, translated when shown); op (">=" or "<=", shown as ≥/≤); exact (an amount as the
+# ledger stores it, never rounded)
+ColumnKind = Literal["text", "number", "percent", "signed", "state", "op", "exact"]
+NUMERIC_KINDS = ("number", "percent", "signed", "exact")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column: a stable key (for CSV/JSON), a heading in the user's language, a kind."""
+
+    key: str
+    heading: str
+    kind: ColumnKind = "text"
+
+    @property
+    def numeric(self) -> bool:
+        """True for columns whose cells are numbers (right-aligned, stored as numbers)."""
+        return self.kind in NUMERIC_KINDS
+
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A titled grid of cells; ``None`` is an empty cell.
+
+    State cells hold the state's value (``"on_track"``) and op cells the comparison
+    (``">="``); writers translate them when they format the cell, and can colour a row
+    by its :class:`~ywplan.core.kinds.State`.
+    """
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def column(self, key: str) -> int:
+        """The index of the column with *key*."""
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A titled report: heading lines, then tables (each with a short sheet name for xlsx).
+
+    A *listing* is one table for a quick look or a machine (``status``, ``entries``): no
+    title block, rows not grouped by item.
+    """
+
+    title: str
+    lines: tuple[str, ...]
+    tables: tuple[Table, ...]
+    sheets: tuple[str, ...]
+    chart: str = ""  # the title of the table drawn with completion bars ('' for none)
+    listing: bool = False
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a command shows, ready for every format; each part is built only when asked.
+
+    *view* prints the command's own terminal view (else the document is shown);
+    *export* is the table CSV writes when it differs from the people's tables (entries:
+    the ledger's own columns and values).
+    """
+
+    document: Callable[[], Document]
+    data: Callable[[], Any]
+    view: Callable[[], None] | None = None
+    export: Callable[[], Table] | None = None
+
+
+def format_cell(column: Column, value: Cell) -> str:
+    """A cell as text in the user's language (states translated, numbers rounded)."""
+    if value is None:
+        return ""
+    if column.kind == "state" and isinstance(value, str):
+        return t("state." + value)
+    if column.kind == "op" and isinstance(value, str):
+        return op_symbol(value)
+    if isinstance(value, str) or not column.numeric:
+        return str(value)
+    if column.kind == "percent":
+        return f"{value:.1f}%"
+    if column.kind == "exact":
+        return format_amount(value)
+    text = format_number(value)
+    if column.kind == "signed" and not text.startswith("-") and text != "0":
+        return "+" + text
+    return text
+
+
+def grouped(table: Table) -> Table:
+    """*table* with a repeated item (number and title) or sub-unit shown on its first row only."""
+    names = {c.key for c in table.columns}
+    keys = ("item", "title") if {"item", "title"} <= names else ("subunit",)
+    present = [i for i, c in enumerate(table.columns) if c.key in keys]
+    if len(present) != len(keys):
+        return table
+    rows = []
+    previous: tuple[Cell, ...] | None = None
+    for row in table.rows:
+        current = tuple(row[i] for i in present)
+        shown = row
+        if current == previous:
+            shown = tuple(None if i in present else v for i, v in enumerate(row))
+        rows.append(shown)
+        previous = current
+    return replace(table, rows=tuple(rows))
+
+
+def columns(spec: Sequence[tuple[str, str, ColumnKind]]) -> tuple[Column, ...]:
+    """Columns from (key, catalog key of the heading, kind)."""
+    return tuple(Column(key, t(heading), kind) for key, heading, kind in spec)
+
+
+def json_number(value: float) -> int | float:
+    """Integral values as ints (``212``), others rounded to two decimals."""
+    return int(value) if float(value).is_integer() else round(value, 2)

@@ -1,0 +1,200 @@
+"""``units`` and the sub-unit sections of every report: ranking, quotas, shares.
+
+Built from :mod:`ywplan.core.ranking`: each sub-unit's quotas measured as its own
+targets, ranked by the mean of their capped completions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ywplan.core.kinds import State
+from ywplan.core.model import Plan
+from ywplan.core.numbers import round_half_up
+from ywplan.core.periods import PeriodProgress
+from ywplan.core.progress import TargetProgress
+from ywplan.core.ranking import Standing
+from ywplan.i18n import get_lang, t
+from ywplan.reports.table import Cell, ColumnKind, Document, Table, columns, json_number
+
+SECTION_NUMBERS = ("一", "二", "三", "四", "五", "六")
+
+
+def section(index: int, key: str, **args: Any) -> str:
+    """A section title numbered as reports number them: ``三、各单位排名`` / ``3. Ranking``."""
+    number = SECTION_NUMBERS[index] + "、" if get_lang() == "zh" else f"{index + 1}. "
+    return number + t(key, **args)
+
+
+def _round(value: float) -> float:
+    return round(value, 2)
+
+
+RANKING_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
+    ("rank", "col.rank", "number"),
+    ("subunit", "col.subunit", "text"),
+    ("percent", "col.unit_percent", "percent"),
+    ("quotas", "col.quotas", "number"),
+    ("done", "col.quotas_done", "number"),
+    ("behind", "col.quotas_behind", "number"),
+)
+
+
+def ranking_table(standings: Sequence[Standing], title: str) -> Table:
+    """One row per sub-unit, best first."""
+    rows = tuple(
+        (
+            s.rank,
+            s.unit,
+            s.percent,
+            len(s.quotas),
+            s.counting(State.DONE),
+            s.counting(State.BEHIND, State.NOT_STARTED, State.BREACHED),
+        )
+        for s in standings
+    )
+    return Table(title, columns(RANKING_COLUMNS), rows, (t("units.note_percent"),))
+
+
+def quota_table(
+    standings: Sequence[Standing], title: str, periods: dict[str, PeriodProgress] | None = None
+) -> Table:
+    """One row per (sub-unit, quota), in ranking order; with *periods*, the period's amount too."""
+    spec: list[tuple[str, str, ColumnKind]] = [
+        ("subunit", "col.subunit", "text"),
+        ("item", "col.item", "number"),
+        ("target", "col.target", "text"),
+        ("measure", "col.unit", "text"),
+        ("goal", "col.quota", "number"),
+    ]
+    kind = next(iter(periods.values())).kind if periods else None
+    if kind:
+        spec.append(("period", "col." + kind + "_amount", "number"))
+    spec += [
+        ("actual", "col.cumulative" if kind else "col.actual", "number"),
+        ("percent", "col.percent", "percent"),
+        ("expected", "col.expected", "number"),
+        ("gap", "col.gap", "signed"),
+        ("state", "col.state", "state"),
+    ]
+    rows: list[tuple[Cell, ...]] = []
+    for s in standings:
+        for tp in s.quotas:
+            row: list[Cell] = [s.unit, tp.item.number, tp.target.name, tp.target.unit, tp.goal]
+            if periods is not None and kind:
+                row.append(_round(periods[s.unit].amount(tp)))
+            row += [
+                _round(tp.actual),
+                tp.percent,
+                round_half_up(tp.expected, 1),
+                round_half_up(tp.gap, 1),
+            ]
+            row.append(tp.state.value)
+            rows.append(tuple(row))
+    return Table(title, columns(spec), tuple(rows))
+
+
+def share_table(standings: Sequence[Standing], title: str) -> Table:
+    """Each sub-unit's part of the sum targets that give it no quota."""
+    spec: tuple[tuple[str, str, ColumnKind], ...] = (
+        ("subunit", "col.subunit", "text"),
+        ("item", "col.item", "number"),
+        ("target", "col.target", "text"),
+        ("measure", "col.unit", "text"),
+        ("actual", "col.unit_amount", "number"),
+        ("total", "col.total_amount", "number"),
+        ("share", "col.share", "percent"),
+    )
+    rows = tuple(
+        (
+            s.unit,
+            share.unit_progress.item.number,
+            share.unit_progress.target.name,
+            share.unit_progress.target.unit,
+            _round(share.unit_progress.actual),
+            _round(share.total),
+            share.percent,
+        )
+        for s in standings
+        for share in s.shares
+    )
+    return Table(title, columns(spec), rows, (t("units.note_share"),))
+
+
+def units_document(plan: Plan, standings: Sequence[Standing], as_of_text: str) -> Document:
+    """``ywplan units``: the ranking, each unit's quotas, and its shares of the other targets."""
+    title = t("units.title", plan=plan.plan)
+    lines = (t("report.line_org", org=plan.org), as_of_text)
+    tables = (
+        ranking_table(standings, section(0, "report.section_ranking")),
+        quota_table(standings, section(1, "report.section_quotas")),
+        share_table(standings, section(2, "units.section_shares")),
+    )
+    sheets = (t("report.sheet_ranking"), t("report.sheet_quotas"), t("units.sheet_shares"))
+    return Document(title, lines, tables, sheets, tables[1].title)
+
+
+# --- JSON (SPEC §4) -------------------------------------------------------------------
+
+
+def quota_document(tp: TargetProgress, amount: float | None, kind: str | None) -> dict[str, Any]:
+    """One quota of a sub-unit, with the status document's keys (``target`` is the quota)."""
+    document: dict[str, Any] = {
+        "item": tp.item.number,
+        "id": tp.target.id,
+        "name": tp.target.name,
+        "unit": tp.target.unit,
+        "kind": tp.target.kind,
+        "op": tp.target.op,
+        "target": json_number(tp.goal),
+        "actual": json_number(_round(tp.actual)),
+    }
+    if kind is not None and amount is not None:
+        document[kind + "_amount"] = json_number(_round(amount))
+    document.update(
+        percent=tp.percent,
+        expected=round(tp.expected, 2),
+        gap=round(tp.gap, 2),
+        state=tp.state.value,
+        entries=tp.count,
+    )
+    return document
+
+
+def standings_document(
+    standings: Sequence[Standing], periods: dict[str, PeriodProgress] | None = None
+) -> list[dict[str, Any]]:
+    """The sub-units, best first, each with ``unit``, ``percent`` and its targets."""
+    result = []
+    for s in standings:
+        pp = periods.get(s.unit) if periods else None
+        targets = [
+            quota_document(tp, pp.amount(tp) if pp else None, pp.kind if pp else None)
+            for tp in s.quotas
+        ]
+        shares = [
+            {
+                "item": share.unit_progress.item.number,
+                "id": share.unit_progress.target.id,
+                "name": share.unit_progress.target.name,
+                "unit": share.unit_progress.target.unit,
+                "actual": json_number(_round(share.unit_progress.actual)),
+                "total": json_number(_round(share.total)),
+                "share": share.percent,
+            }
+            for share in s.shares
+        ]
+        result.append(
+            {
+                "rank": s.rank,
+                "unit": s.unit,
+                "percent": s.percent,
+                "quotas": len(s.quotas),
+                "done": s.counting(State.DONE),
+                "behind": s.counting(State.BEHIND, State.NOT_STARTED, State.BREACHED),
+                "targets": targets,
+                "shares": shares,
+            }
+        )
+    return result

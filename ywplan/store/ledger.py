@@ -1,0 +1,463 @@
+"""The ledger (台账) on disk: ``<plan-stem>.ledger.csv``, read whole, appended one line at a time.
+
+Appends never rewrite the file: each entry is one ``write()`` of one whole line on a
+file opened for appending, then ``fsync``; concurrent clerks are serialised by a lock
+file beside the ledger. A new ledger is created under the lock by writing a temporary
+file and renaming it, so no reader ever sees half a header.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import fnmatch
+import gc
+import io
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from ywplan.core.model import AMOUNT_RE, ID_RE, MAX_NOTE, Entry
+from ywplan.core.numbers import format_amount
+from ywplan.errors import Problem, YwplanError
+from ywplan.store.textfile import encoding_problem, read_text, write_atomically
+
+COLUMNS = (
+    "id",
+    "date",
+    "item",
+    "target",
+    "amount",
+    "unit",
+    "note",
+    "by",
+    "recorded_at",
+    "corrects",
+)
+HEADER_LINE = ",".join(COLUMNS)
+BOM = "\ufeff"
+MAX_LEDGER_BYTES = 512 * 1024 * 1024
+LOCK_TIMEOUT = 15.0
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ITEM_RE = re.compile(r"[0-9]{1,5}")
+_TARGET_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_STAMP_RE = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?"
+)
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file that serialises appends to *path* (hidden, ignored by git)."""
+    return path.with_name("." + path.name + ".lock")
+
+
+@dataclass(frozen=True)
+class LedgerFile:
+    """A ledger as read: its entries in file order, the problems found, its conventions."""
+
+    path: Path
+    entries: tuple[Entry, ...]
+    problems: tuple[Problem, ...]
+    exists: bool = True
+    newline: str = "\n"
+
+
+_EXCEL_DATE_RE = re.compile(r"\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4}")
+_EXCEL_STAMP_RE = re.compile(
+    r"(\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4}) \d{1,2}:\d{2}(:\d{2})?"
+)
+_CONFLICT_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+
+
+def _row_problem(row: list[str], path: str, line: int) -> Problem:
+    """A row without 10 columns: a git conflict marker, or a wrong column count."""
+    if row[0].startswith(_CONFLICT_MARKERS):
+        return Problem("ledger.conflict_marker", {}, path, line, 1)
+    return Problem("ledger.columns", {"count": len(row)}, path, line, 1)
+
+
+def _field_problem(row: list[str], path: str, line: int) -> Problem:
+    """Name the first malformed field of a row the fast path rejected."""
+    if (row[0].removeprefix(BOM), *row[1:]) == COLUMNS:
+        return Problem("ledger.header_again", {}, path, line, 1)  # two files' merge
+    checks = (
+        (0, "ledger.bad_id", ID_RE.fullmatch),
+        (1, "ledger.bad_date", _valid_date),
+        (2, "ledger.bad_item", _ITEM_RE.fullmatch),
+        (3, "ledger.bad_target", _TARGET_RE.fullmatch),
+        (4, "ledger.bad_amount", AMOUNT_RE.fullmatch),
+        (6, "ledger.note_too_long", lambda v: len(v) <= MAX_NOTE),
+        (6, "ledger.multiline", lambda v: "\n" not in v and "\r" not in v),
+        (8, "ledger.bad_recorded_at", _STAMP_RE.fullmatch),
+        (9, "ledger.bad_corrects", lambda v: not v or ID_RE.fullmatch(v)),
+    )
+    for index, key, ok in checks:
+        if not ok(row[index]):
+            value = row[index][:40]
+            found = key
+            if key == "ledger.bad_date" and _EXCEL_DATE_RE.fullmatch(value):
+                found = "ledger.excel_date"
+            elif key == "ledger.bad_recorded_at" and _EXCEL_STAMP_RE.fullmatch(value):
+                found = "ledger.excel_stamp"
+            return Problem(
+                found,
+                {"value": value, "column": COLUMNS[index], "limit": MAX_NOTE},
+                path,
+                line,
+                index + 1,
+            )
+    return Problem("ledger.bad_row", {}, path, line, 1)
+
+
+def _valid_date(text: str) -> bool:
+    if not _DATE_RE.fullmatch(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+# One valid row of the common shape (no quoting), matched and split in one C-level pass.
+# It accepts a strict subset of what the row-by-row path accepts (ASCII digits only, no
+# quotes, commas or line breaks inside fields) and yields the same fields, so a ledger
+# whose every line matches reads exactly as the row-by-row path would read it.
+_FAST_ROW = re.compile(
+    r"^([a-z0-9]{8,64}),([0-9]{4}-[0-9]{2}-[0-9]{2}),([0-9]{1,5}),([a-z0-9]+(?:-[a-z0-9]+)*),"
+    r"(-?[0-9]{1,15}(?:\.[0-9]{1,10})?),([^,\"\r\n]*),([^,\"\r\n]{0,"
+    + str(MAX_NOTE)
+    + r"}),([^,\"\r\n]*),"
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?),((?:[a-z0-9]{8,64})?)\r?$",
+    re.MULTILINE,
+)
+
+
+def parse_ledger(text: str, path: str = "<ledger>") -> LedgerFile:
+    """Parse ledger *text* (BOM and CRLF allowed); rows that cannot be read become problems."""
+    if text.startswith(BOM):
+        text = text[1:]
+    newline = "\r\n" if "\r\n" in text[: text.find("\n") + 1] else "\n"
+    collecting = gc.isenabled()
+    gc.disable()  # no reference cycles are made here; collections would only rescan the rows
+    try:
+        fast = _parse_fast(text, path)
+        entries, problems = fast if fast is not None else _parse_rows(text, path)
+    finally:
+        if collecting:
+            gc.enable()
+    if text and not text.endswith("\n"):
+        _mark_torn(problems, entries, path, text.count("\n") + 1)
+    return LedgerFile(Path(path), tuple(entries), tuple(problems), True, newline)
+
+
+def _parse_fast(text: str, name: str) -> tuple[list[Entry], list[Problem]] | None:
+    """Read a ledger whose header is right and every line is a plain valid row; else None."""
+    end = text.find("\n")
+    if end < 0 or text[:end].removesuffix("\r") != HEADER_LINE:
+        return None
+    rows = _FAST_ROW.findall(text, end + 1)  # the body, without copying it
+    lines = text.count("\n", end + 1) + (0 if text.endswith("\n") else 1)
+    if len(rows) != lines:  # each match is one whole line: equal counts mean every line matched
+        return None
+    dates: dict[str, dt.date] = {}
+    for day in {row[1] for row in rows}:
+        try:
+            dates[day] = dt.date.fromisoformat(day)
+        except ValueError:  # 2024-02-30: let the row-by-row path name it
+            return None
+    make = partial(tuple.__new__, Entry)  # Entry(...) without a Python-level call per row
+    entries = [
+        make((i, dates[d], int(n), t, float(a), u, note, b, s, c, k))
+        for k, (i, d, n, t, a, u, note, b, s, c) in enumerate(rows, 2)
+    ]
+    return entries, []
+
+
+def _parse_rows(
+    text: str, name: str, *, header: bool = True, before: int = 0
+) -> tuple[list[Entry], list[Problem]]:
+    """Read *text* row by row with the csv module, naming each malformed row's problem.
+
+    Without *header*, *text* is a run of whole rows that follows *before* lines of a
+    ledger (the bytes appended since a cached read).
+    """
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    if header:
+        first = next(reader, None)
+        if first is None:
+            return entries, problems
+        if tuple(first) != COLUMNS:
+            problems.append(Problem("ledger.header", {"expected": HEADER_LINE}, name, 1, 1))
+            if len(first) == len(COLUMNS) and ID_RE.fullmatch(first[0]):
+                reader = csv.reader(io.StringIO(text, newline=""))  # lost header: line 1 is data
+    fromiso = dt.date.fromisoformat
+    append = entries.append
+    id_ok, date_ok, item_ok = ID_RE.fullmatch, _DATE_RE.fullmatch, _ITEM_RE.fullmatch
+    target_ok, amount_ok, stamp_ok = _TARGET_RE.fullmatch, AMOUNT_RE.fullmatch, _STAMP_RE.fullmatch
+    for row in reader:
+        line = reader.line_num + before
+        if len(row) != 10:
+            if row:
+                problems.append(_row_problem(row, name, line))
+            continue
+        id_, day, item, target, amount, unit, note, by, stamp, corrects = row
+        if (
+            id_ok(id_)
+            and date_ok(day)
+            and item_ok(item)
+            and target_ok(target)
+            and amount_ok(amount)
+            and stamp_ok(stamp)
+            and (not corrects or id_ok(corrects))
+            and len(note) <= MAX_NOTE
+            and "\n" not in note
+            and "\r" not in note
+        ):
+            try:
+                date = fromiso(day)
+            except ValueError:
+                problems.append(_field_problem(row, name, line))
+                continue
+            append(
+                Entry(
+                    id_,
+                    date,
+                    int(item),
+                    target,
+                    float(amount),
+                    unit,
+                    note,
+                    by,
+                    stamp,
+                    corrects,
+                    line,
+                )
+            )
+        else:
+            problems.append(_field_problem(row, name, line))
+    return entries, problems
+
+
+def _mark_torn(problems: list[Problem], entries: list[Entry], name: str, last: int) -> None:
+    """A last line without a line ending: torn by a crash if unreadable, else only unterminated."""
+    if problems and problems[-1].line == last:
+        problems[-1] = Problem("ledger.torn", {}, name, last, 1)
+    elif entries and entries[-1].line == last:
+        problems.append(Problem("ledger.no_final_newline", {}, name, last, 1, "warning"))
+
+
+def read_ledger(path: Path) -> LedgerFile:
+    """Read the ledger at *path*; a missing ledger is an empty one."""
+    if not path.exists():
+        return LedgerFile(path, (), (), exists=False)
+    text, problem = read_text(path, MAX_LEDGER_BYTES, torn_tail=True)
+    if problem is not None:
+        return LedgerFile(path, (), (problem,))
+    return parse_ledger(text, str(path))
+
+
+def format_entry(entry: Entry, newline: str = "\n") -> str:
+    """One entry as one CSV line, ending in *newline*."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=newline)
+    writer.writerow(
+        (
+            entry.id,
+            entry.date.isoformat(),
+            entry.item,
+            entry.target,
+            format_amount(entry.amount),
+            entry.unit,
+            entry.note,
+            entry.by,
+            entry.recorded_at,
+            entry.corrects,
+        )
+    )
+    return buffer.getvalue()
+
+
+def _create(path: Path) -> None:
+    """Create an empty ledger (BOM + header) atomically: temporary file, fsync, rename."""
+    write_atomically(path, BOM + HEADER_LINE + "\n")
+    _prepare_git(path)
+
+
+GIT_ATTRIBUTES_LINE = "*.ledger.csv merge=union"
+GIT_IGNORE_LINE = ".*.ledger.csv.lock"
+
+
+def _git_root(folder: Path) -> Path | None:
+    """The work tree *folder* lies in (the nearest folder holding ``.git``), if any."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def _declared(folder: Path, root: Path, filename: str, pattern: str, word: str) -> bool:
+    """True when a *filename* from *folder* up to *root* has a line for *pattern* with *word*."""
+    for candidate in (folder, *folder.parents):
+        try:
+            lines = (candidate / filename).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        for line in lines:
+            fields = line.split()
+            glob = fields[0].lstrip("/").rsplit("/", 1)[-1] if fields else ""
+            if glob and fnmatch.fnmatch(pattern, glob) and (not word or word in fields[1:]):
+                return True
+        if candidate == root:
+            break
+    return False
+
+
+def _prepare_git(path: Path) -> None:
+    """In a git work tree, make the ledger merge as a union and its lock file ignored.
+
+    Two clerks who log on two clones both append at the end of the ledger; git's
+    ``merge=union`` keeps both sides' lines instead of reporting a conflict. This runs
+    once, when a ledger is created, and only adds a ``.gitattributes``/``.gitignore``
+    line beside the ledger when no such file up to the repository root declares it.
+    """
+    folder = path.resolve().parent
+    root = _git_root(folder)
+    if root is None:
+        return
+    wanted = (
+        (".gitattributes", path.name, "merge=union", GIT_ATTRIBUTES_LINE),
+        (".gitignore", lock_path(path).name, "", GIT_IGNORE_LINE),
+    )
+    for filename, name, word, line in wanted:
+        if _declared(folder, root, filename, name, word):
+            continue
+        target = folder / filename
+        try:
+            old = target.read_text(encoding="utf-8") if target.exists() else ""
+            joiner = "" if not old or old.endswith("\n") else "\n"
+            write_atomically(target, old + joiner + line + "\n")
+        except (OSError, UnicodeDecodeError):
+            pass  # a convenience: the ledger is written whether or not git is set up
+
+
+def _conventions(data: bytes) -> tuple[str, str]:
+    """What an append must write before its lines, and the line ending to use.
+
+    The line ending is the first line's (a ledger saved on Windows keeps CRLF); an
+    empty file gets the header first; a last line without a line ending (torn by a
+    crash) gets one, so the new entry never glues onto it.
+    """
+    end = data.find(b"\n")
+    if end >= 0:
+        newline = "\r\n" if data[end - 1 : end] == b"\r" else "\n"
+    else:
+        newline = "\r\n" if b"\r" in data else "\n"
+    if data in (b"", BOM.encode()):
+        return ("" if data else BOM) + HEADER_LINE + newline, newline
+    if not data.endswith(b"\n"):
+        return ("\n" if data.endswith(b"\r") else newline), newline
+    return "", newline
+
+
+def lock_timeout() -> float:
+    """How long ``log`` waits for another clerk's append: ``$YWPLAN_LOCK_TIMEOUT`` or 15 s."""
+    value = os.environ.get("YWPLAN_LOCK_TIMEOUT", "").strip()
+    if not value:
+        return LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:
+        raise YwplanError("lock.bad_timeout", value=value[:20])
+    return seconds
+
+
+def _check_encoding(path: Path, data: bytes) -> None:
+    """Refuse to append UTF-8 lines to a file in another encoding (GBK from Excel/WPS)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if data.find(b"\n", exc.start) < 0:
+            return  # only the torn last line is cut inside a character
+        key = encoding_problem(data)
+        line = data.count(b"\n", 0, exc.start) + 1
+        problem = Problem(key, {}, str(path), line, 1)
+        raise YwplanError(
+            "lock.not_utf8", path=str(path), problems=(problem,), encoding=key
+        ) from None
+
+
+def append_entries(
+    path: Path,
+    entries: Sequence[Entry],
+    timeout: float | None = None,
+    *,
+    recheck: Callable[[bytes], None] | None = None,
+) -> None:
+    """Append *entries* to the ledger at *path*, creating it if needed.
+
+    Under the ledger's lock, the file is read and checked (UTF-8, its line ending, its
+    last line), then all lines go out in one ``write()`` on a descriptor opened for
+    appending, and are synced to disk before the lock is released. A process killed
+    at any moment therefore leaves the file as it was or with whole new lines.
+
+    *recheck*, if given, is called with the ledger's bytes as they are now, under the
+    lock, and may raise to refuse: ``undo`` uses it so that two clerks reversing the same
+    entry at the same moment cannot both succeed.
+    """
+    from filelock import FileLock, Timeout
+
+    wait = lock_timeout() if timeout is None else timeout
+    try:
+        with FileLock(str(lock_path(path)), timeout=wait):
+            if not path.exists():
+                _create(path)
+            with open(path, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_LEDGER_BYTES:
+                    raise YwplanError(
+                        "lock.too_large", path=str(path), size=size, limit=MAX_LEDGER_BYTES
+                    )
+                data = handle.read(MAX_LEDGER_BYTES + 1)
+            _check_encoding(path, data)
+            if recheck is not None:
+                recheck(data)
+            prefix, newline = _conventions(data)
+            payload = prefix + "".join(format_entry(e, newline) for e in entries)
+            _append(path, payload.encode("utf-8"))
+    except Timeout:
+        raise YwplanError("ledger.locked", path=str(path), seconds=f"{wait:g}") from None
+    except OSError as exc:
+        raise YwplanError(
+            "ledger.write_failed", path=str(path), reason=exc.strerror or str(exc)
+        ) from None
+
+
+def _append(path: Path, data: bytes) -> None:
+    """One ``write()`` of *data* at the end of *path* (``O_APPEND``), then ``fsync``."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+    try:
+        written = os.write(fd, data)
+        while written < len(data):  # a short write: only on a full disk or a signal
+            written += os.write(fd, data[written:])
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def reverses(data: bytes, entry_id: str) -> bool:
+    """True when a line of ledger bytes *data* reverses *entry_id* (its last column names it).
+
+    A byte search, not a parse, so that ``undo`` can re-check under the lock at any size.
+    """
+    pattern = rb',"?' + re.escape(entry_id.encode("ascii", "replace")) + rb'"?\r?$'
+    return re.search(pattern, data, re.MULTILINE) is not None

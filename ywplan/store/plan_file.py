@@ -1,0 +1,183 @@
+"""Reading a plan file: bytes → YAML with marks → :class:`~ywplan.core.model.Plan` + problems.
+
+Nothing here raises on a user's mistake; every mistake becomes a
+:class:`~ywplan.errors.Problem` placed at ``file:line:col``, so ``ywplan check`` can
+report them all at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ywplan.errors import Problem, Severity
+from ywplan.i18n import t
+from ywplan.store import yamlio
+from ywplan.store.textfile import read_text
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
+
+    from ywplan.core.model import Plan
+
+MAX_PLAN_BYTES = 2 * 1024 * 1024
+
+_TYPE_KEYS = {
+    "string_type": "plan.type_text",
+    "int_type": "plan.type_integer",
+    "float_type": "plan.type_number",
+    "tuple_type": "plan.type_list",
+    "list_type": "plan.type_list",
+    "dict_type": "plan.type_mapping",
+    "model_type": "plan.type_mapping",
+    "model_attributes_type": "plan.type_mapping",
+    "bool_type": "plan.type_bool",
+}
+_SIMPLE_KEYS = {
+    "greater_than": "plan.not_positive",
+    "finite_number": "plan.not_finite",
+    "greater_than_equal": "plan.out_of_range",
+    "less_than_equal": "plan.out_of_range",
+    "string_pattern_mismatch": "plan.bad_id",
+    "string_too_short": "plan.empty",
+    "string_too_long": "plan.too_long",
+    "literal_error": "plan.bad_choice",
+}
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """A plan file as read: the plan (None when it cannot be built), marks and problems."""
+
+    path: Path
+    plan: Plan | None
+    marks: yamlio.Marks
+    problems: tuple[Problem, ...]
+    data: Any = None
+
+    @property
+    def name(self) -> str:
+        """The path as messages show it."""
+        return str(self.path)
+
+    @property
+    def ok(self) -> bool:
+        """True when the plan was built and no problem is an error."""
+        return self.plan is not None and not any(p.severity == "error" for p in self.problems)
+
+    def at(
+        self,
+        path: tuple[str | int, ...],
+        key: str,
+        *,
+        on_key: bool = False,
+        severity: Severity = "error",
+        **args: object,
+    ) -> Problem:
+        """The problem *key* placed at the value (or, *on_key*, the key) at *path*."""
+        mark = self.marks.key(path) if on_key else self.marks.value(path)
+        return Problem(key, args, self.name, mark.line, mark.col, severity)
+
+    def line(self, path: tuple[str | int, ...]) -> int:
+        """The line of the value at *path*."""
+        return self.marks.value(path).line
+
+
+def where(data: Any, loc: Sequence[str | int]) -> str:
+    """Name the part of a plan that *loc* points into: ``事项 26``, ``目标 26.cadre-training``."""
+    items = data.get("items") if isinstance(data, Mapping) else None
+    if len(loc) < 2 or loc[0] != "items" or not isinstance(items, list):
+        return t("where.plan")
+    index = loc[1]
+    item = items[index] if isinstance(index, int) and index < len(items) else None
+    number = item.get("number") if isinstance(item, Mapping) else None
+    label = str(number) if isinstance(number, int) else f"#{int(index) + 1}"
+    targets = item.get("targets") if isinstance(item, Mapping) else None
+    if len(loc) < 4 or loc[2] != "targets" or not isinstance(targets, list):
+        return t("where.item", item=label)
+    tindex = loc[3]
+    target = targets[tindex] if isinstance(tindex, int) and tindex < len(targets) else None
+    tid = target.get("id") if isinstance(target, Mapping) else None
+    return t("where.target", target=f"{label}.{tid}" if tid else f"{label}.#{int(tindex) + 1}")
+
+
+def _allowed_keys(loc: Sequence[str | int]) -> list[str]:
+    from ywplan.core.model import Item, Plan, Target
+
+    depth = len([part for part in loc if isinstance(part, str)])
+    model = (Plan, Item, Target)[min(depth - 1, 2)] if depth else Plan
+    return list(model.model_fields)
+
+
+def _problem_for(error: ErrorDetails, data: Any, marks: yamlio.Marks, path: str) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    args: dict[str, Any] = {"where": where(data, loc), "key": str(loc[-1]) if loc else ""}
+    mark = marks.value(loc)
+    if kind == "missing":
+        key = "plan.missing"
+        mark = marks.value(loc[:-1])
+    elif kind == "extra_forbidden":
+        allowed = _allowed_keys(loc)
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.5)
+        key = "plan.unknown_key_typo" if close else "plan.unknown_key"
+        args.update(suggestion=close[0] if close else "", allowed=", ".join(allowed))
+        mark = marks.key(loc)
+    elif kind.startswith("plan."):
+        ctx = dict(error.get("ctx") or {})
+        key = kind
+        mark = marks.key((*loc, ctx.get("field", ""))) if ctx.get("field") else marks.value(loc)
+        args.update(ctx)
+    elif kind in _TYPE_KEYS and error.get("input", "") is None:
+        key = "plan.no_value"  # ``year:`` with nothing after it, as a draft leaves it
+    else:
+        key = _TYPE_KEYS.get(kind) or _SIMPLE_KEYS.get(kind) or "plan.invalid_value"
+        if loc and loc[-1] == "[key]":
+            loc = loc[:-1]
+            mark = marks.key(loc)
+            args["key"] = str(loc[-1])
+        args.update(detail=error["msg"], **(error.get("ctx") or {}))
+    return Problem(key, args, path, mark.line, mark.col)
+
+
+def validation_problems(
+    exc: ValidationError, data: Any, marks: yamlio.Marks, path: str
+) -> list[Problem]:
+    """Turn pydantic's errors into problems placed at the offending key or value."""
+    return [_problem_for(error, data, marks, path) for error in exc.errors(include_url=False)]
+
+
+def parse_plan(text: str, path: str = "<plan>") -> PlanFile:
+    """Build a plan from YAML *text*; *path* is only used to place problems."""
+    from pydantic import ValidationError
+
+    from ywplan.core.model import Plan
+
+    try:
+        data, marks = yamlio.load(text)
+    except yamlio.YamlError as exc:
+        problem = Problem(exc.key, exc.args_, path, exc.mark.line, exc.mark.col)
+        return PlanFile(Path(path), None, yamlio.Marks(), (problem,))
+    if not isinstance(data, dict):
+        mark = marks.value(())
+        problem = Problem("plan.not_mapping", {}, path, mark.line, mark.col)
+        return PlanFile(Path(path), None, marks, (problem,), data)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        return PlanFile(
+            Path(path), None, marks, tuple(validation_problems(exc, data, marks, path)), data
+        )
+    return PlanFile(Path(path), plan, marks, (), data)
+
+
+def load_plan(path: Path) -> PlanFile:
+    """Read and build the plan at *path*; unreadable files become problems too."""
+    text, problem = read_text(path, MAX_PLAN_BYTES)
+    if problem is not None:
+        return PlanFile(path, None, yamlio.Marks(), (problem,))
+    return parse_plan(text, str(path))

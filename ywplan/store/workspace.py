@@ -1,0 +1,151 @@
+"""Opening a plan with its ledger: the one way every command reads them.
+
+:func:`open_workspace` loads and checks the plan (refusing an invalid one), then serves
+the ledger from its index (:mod:`ywplan.store.index`) when one is valid and asked for,
+else reads the whole file and checks it. The :class:`Workspace` answers the same
+questions either way, so no command chooses between the two. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Sequence
+from pathlib import Path
+
+from ywplan.core.model import Entry, Plan
+from ywplan.core.progress import Tally, tally
+from ywplan.core.rules import ledger_problems, plan_problems
+from ywplan.errors import Problem, YwplanError
+from ywplan.store.discovery import ledger_path
+from ywplan.store.index import LedgerIndex, open_index
+from ywplan.store.ledger import LedgerFile, read_ledger
+from ywplan.store.plan_file import PlanFile, load_plan
+
+
+def check_plan(plan_file: PlanFile) -> list[Problem]:
+    """Every problem of a plan file: reading it, then each plan rule (see ``core.rules``)."""
+    problems = list(plan_file.problems)
+    if plan_file.plan is not None:
+        problems.extend(plan_problems(plan_file.plan, plan_file))
+    return problems
+
+
+def check_ledger(plan: Plan | None, ledger: LedgerFile, today: dt.date) -> list[Problem]:
+    """Every problem of a ledger: reading it, then each ledger rule, placed in its file."""
+    name = str(ledger.path)
+    placed = [p.at(name, p.line, p.col) for p in ledger_problems(plan, ledger.entries, today)]
+    return [*ledger.problems, *placed]
+
+
+def open_plan(path: Path) -> PlanFile:
+    """Load and check the plan at *path*; refuse (exit 1) with every problem if it is invalid."""
+    plan_file = load_plan(path)
+    errors = tuple(p for p in check_plan(plan_file) if p.severity == "error")
+    if errors or plan_file.plan is None:
+        raise YwplanError("plan.invalid", path=str(path), count=len(errors), problems=errors)
+    return plan_file
+
+
+class Workspace:
+    """A valid plan and its ledger, served by the ledger's index or read whole."""
+
+    def __init__(
+        self, plan_file: PlanFile, today: dt.date, index: LedgerIndex | None = None
+    ) -> None:
+        assert plan_file.plan is not None
+        self.plan_file = plan_file
+        self.plan: Plan = plan_file.plan
+        self.path = ledger_path(plan_file.path)
+        self.today = today
+        self.index = index
+        self._ledger: LedgerFile | None = None
+        self._problems: tuple[Problem, ...] = ()
+
+    @property
+    def ledger(self) -> LedgerFile:
+        """The whole ledger as read (read now if the index has served so far)."""
+        if self._ledger is None:
+            self._ledger = read_ledger(self.path)
+            self._problems = tuple(check_ledger(self.plan, self._ledger, self.today))
+        return self._ledger
+
+    @property
+    def entries(self) -> Sequence[Entry]:
+        """Every line of the ledger that could be read, in file order."""
+        return self.ledger.entries
+
+    @property
+    def ledger_problems(self) -> tuple[Problem, ...]:
+        """The ledger's problems, errors and warnings (reads the ledger)."""
+        self.ledger  # noqa: B018 - reading the ledger finds its problems
+        return self._problems
+
+    @property
+    def ledger_errors(self) -> tuple[Problem, ...]:
+        """The ledger's problems that are errors, not warnings."""
+        return tuple(p for p in self.ledger_problems if p.severity == "error")
+
+    def error_count(self) -> int:
+        """How many errors ``check`` reports for the ledger."""
+        if self.index is not None and self._ledger is None:
+            return self.index.error_count(self.plan, self.today)
+        return len(self.ledger_errors)
+
+    def tallies(self, as_of: dt.date, unit: str | None) -> dict[tuple[int, str], Tally]:
+        """Each target's counted entries at *as_of* (see ``core.progress``)."""
+        if self.index is not None:
+            return self.index.tallies(as_of, unit)
+        return tally(self.entries, as_of, unit)
+
+    def matching(self, prefix: str) -> Sequence[Entry]:
+        """The lines whose id starts with *prefix* (every line when the index is absent)."""
+        if self.index is not None:
+            return self.index.matching(prefix.strip().lower())
+        return self.entries
+
+    def reversed_ids(self) -> Collection[str]:
+        """Ids that a reversing line already takes back."""
+        if self.index is not None:
+            return self.index.gone()
+        return {e.corrects for e in self.entries if e.corrects}
+
+    def entries_of(self, item: int, target: str) -> Sequence[Entry]:
+        """The entries that count toward a target (every entry when the index is absent)."""
+        if self.index is not None:
+            return self.index.entries_of(item, target)
+        return self.entries
+
+    def refuse_errors(self) -> None:
+        """Refuse (exit 1) a ledger with errors, listing them."""
+        errors = self.ledger_errors
+        if errors:
+            raise YwplanError(
+                "ledger.invalid", path=str(self.path), count=len(errors), problems=errors
+            )
+
+
+def open_workspace(
+    path: Path,
+    today: dt.date,
+    *,
+    strict: bool = True,
+    indexed: bool = False,
+    plan_file: PlanFile | None = None,
+) -> Workspace:
+    """Open the plan at *path* and its ledger.
+
+    With *indexed*, the ledger's index serves when it is valid (and, with *strict*, when
+    the ledger has no error); otherwise the ledger is read whole. With *strict*, a ledger
+    with errors is refused (exit 1). *plan_file* is the plan when the caller has it open.
+    """
+    plan_file = plan_file or open_plan(path)
+    assert plan_file.plan is not None
+    index = open_index(ledger_path(path)) if indexed else None
+    if index is not None and strict and index.error_count(plan_file.plan, today):
+        index = None  # read the ledger whole, to say what is wrong
+    workspace = Workspace(plan_file, today, index)
+    if index is None:
+        workspace.ledger  # noqa: B018 - read now: what follows may append to it
+        if strict:
+            workspace.refuse_errors()
+    return workspace
