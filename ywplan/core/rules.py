@@ -302,17 +302,20 @@ def entry_problems(plan: Plan, entry: Entry, today: dt.date) -> list[Problem]:
 
 
 def judge_values(
-    plan: Plan, today: dt.date, values: Mapping[str, Iterable[Hashable]]
-) -> dict[str, dict[Hashable, Problem]]:
-    """Each rule's judgement of the distinct values of its field: the bad values only."""
-    bad: dict[str, dict[Hashable, Problem]] = {}
+    plan: Plan, today: dt.date, values: Mapping[str, Collection[Hashable]]
+) -> list[dict[Hashable, Problem]]:
+    """Each rule's judgement of the distinct values of its field: the bad values only.
+
+    The list follows :data:`ENTRY_RULES`; *values* holds each field's distinct values.
+    """
+    bad = []
     for rule in ENTRY_RULES:
         found = {}
-        for value in set(values.get(rule.field, ())):
+        for value in values.get(rule.field, ()):
             problem = rule.judge(plan, value, today)
             if problem is not None:
                 found[value] = problem
-        bad[rule.field] = found
+        bad.append(found)
     return bad
 
 
@@ -323,9 +326,9 @@ def count_entry_problems(
 ) -> int:
     """How many problems the entry rules find, from each target's counts of field values.
 
-    Each group is a target (item, id) and, for every other field, how many of its
-    entries hold each value; the answer equals the number of problems :func:`each_entry`
-    reports for those entries.
+    Each group is a target (item, id) — the ``target`` field — and, for every other
+    field, how many of its entries hold each value; the answer equals the number of
+    problems :func:`each_entry` reports for those entries.
     """
     groups = list(groups)
     values: dict[str, set[Hashable]] = {"target": {key for key, _ in groups}}
@@ -336,17 +339,17 @@ def count_entry_problems(
     count = 0
     for key, counts in groups:
         size = sum(next(iter(counts.values()), {}).values())
-        for rule in ENTRY_RULES:
+        for rule, wrong in zip(ENTRY_RULES, bad, strict=True):
+            if not wrong:
+                continue
             if rule.field == "target":
-                problem = bad["target"].get(key)
+                problem = wrong.get(key)
                 if _decides(problem, rule):
                     count += size
                     break
                 count += size if problem is not None else 0
             else:
-                wrong = bad[rule.field]
-                if wrong:
-                    count += sum(n for value, n in counts[rule.field].items() if value in wrong)
+                count += sum(n for value, n in counts[rule.field].items() if value in wrong)
     return count
 
 
@@ -359,13 +362,14 @@ def each_entry(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> l
     """Every entry passes the entry rules (dates up to a day ahead: time zones)."""
     if plan is None or not entries:
         return []
-    values = {rule.field: map(rule.value, entries) for rule in ENTRY_RULES}
+    values = {rule.field: set(map(rule.value, entries)) for rule in ENTRY_RULES}
     bad = judge_values(plan, today + CLOCK_SLACK, values)
-    if not any(bad.values()):
+    if not any(bad):
         return []  # the common case at province scale, decided once per distinct value
+    verdicts = dict(zip(map(id, ENTRY_RULES), bad, strict=True))
 
     def judged(rule: EntryRule, value: Hashable) -> Problem | None:
-        return bad[rule.field].get(value)
+        return verdicts[id(rule)].get(value)
 
     return [
         problem.at("", entry.line, problem.col)
