@@ -9,8 +9,8 @@ own layer and the layers below it, never above.
 from __future__ import annotations
 
 import ast
-import re
 import datetime as dt
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,9 +90,12 @@ def _code_strings(path: Path) -> Iterator[str]:
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                 docstrings.add(id(body[0].value))
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if id(node) not in docstrings:
-                yield node.value
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+        ):
+            yield node.value
 
 
 def test_the_comparison_symbols_are_written_in_one_place() -> None:
@@ -179,7 +182,9 @@ def test_the_entry_rules_judge_each_distinct_value_once() -> None:
         (("units", "--format", "MD"), "| "),
     ],
 )
-def test_the_same_format_names_everywhere(run: Run, bundled: Path, args: tuple[str, ...], marker: str) -> None:
+def test_the_same_format_names_everywhere(
+    run: Run, bundled: Path, args: tuple[str, ...], marker: str
+) -> None:
     result = run(*args, today="2024-12-31")
     assert result.exit_code == 0, result.stderr
     assert marker in result.stdout

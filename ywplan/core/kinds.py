@@ -32,6 +32,7 @@ class Tally(Protocol):
     @property
     def latest(self) -> float: ...
 
+
 _EPSILON = 1e-9
 
 # The comparison a target states, as the plan writes it and as people read it.
