@@ -63,6 +63,14 @@ def _private_cache(
     monkeypatch.delenv("YWPLAN_CACHE", raising=False)
 
 
+def runner() -> CliRunner:
+    """A runner that keeps stderr apart (click < 8.2 mixes it in unless told not to)."""
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg, unused-ignore]
+    except TypeError:  # click 8.2+: always apart, and no such argument
+        return CliRunner()
+
+
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """Run ``ywplan ARGS`` in-process; ``lang=`` picks the language, ``today=`` fixes the date."""
@@ -73,7 +81,7 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
         if today is not None:
             monkeypatch.setenv("YWPLAN_TODAY", today)
         monkeypatch.setenv("YWPLAN_LANG", lang)
-        result = CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+        result = runner().invoke(app, list(args), input=input, catch_exceptions=False)
         return Result(result.exit_code, result.stdout, result.stderr)
 
     return invoke
