@@ -25,7 +25,7 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import and_, itemgetter, not_
-from typing import Protocol
+from typing import Any, Protocol
 
 from ywplan.core.kinds import State
 from ywplan.core.model import CHECKPOINTS, Entry, Item, Plan, Target
@@ -134,7 +134,7 @@ class Columns(Protocol):
     @property
     def ids(self) -> Sequence[str]: ...
     @property
-    def days(self) -> Sequence[int]: ...  # date ordinals
+    def days(self) -> Sequence[dt.date] | Sequence[int]: ...  # dates, or their ordinals
     @property
     def amounts(self) -> Sequence[float]: ...
     @property
@@ -146,7 +146,7 @@ class EntryColumns:
     """:class:`Columns` made from entries read whole (see :func:`columns_by_target`)."""
 
     ids: Sequence[str]
-    days: Sequence[int]
+    days: Sequence[dt.date]
     amounts: Sequence[float]
     units: Sequence[Hashable]
 
@@ -158,25 +158,29 @@ def reversed_ids(entries: Iterable[Entry]) -> set[str]:
     return gone
 
 
+def _day(columns: Columns, as_of: dt.date) -> dt.date | int:
+    """*as_of* in the form the columns hold their days (a date, or its ordinal)."""
+    return as_of if not columns.days or isinstance(columns.days[0], dt.date) else as_of.toordinal()
+
+
 def keep_mask(
-    columns: Columns, day: int, unit: Hashable | None, gone: set[str]
+    columns: Columns, as_of: dt.date, unit: Hashable | None, gone: set[str]
 ) -> list[bool] | None:
-    """Which entries count at date ordinal *day* for *unit* (None: all); None when all do.
+    """Which entries count at *as_of* for *unit* (None: all); None when all of them do.
 
     An entry counts when it is dated on or before *day*, belongs to *unit*, and is not
     taken back (its id is not in *gone*). Filters run as C-level maps over the columns.
     """
     keep: list[bool] | None = None
+    day: Any = _day(columns, as_of)
     if columns.days and max(columns.days) > day:
         keep = list(map(day.__ge__, columns.days))
     if unit is not None:
         same = map(unit.__eq__, columns.units)
         keep = list(same if keep is None else map(and_, keep, same))
-    if gone:
-        taken = list(map(gone.__contains__, columns.ids))
-        if any(taken):
-            fresh = map(not_, taken)
-            keep = list(fresh if keep is None else map(and_, keep, fresh))
+    if gone and not gone.isdisjoint(columns.ids):
+        fresh = map(not_, map(gone.__contains__, columns.ids))
+        keep = list(fresh if keep is None else map(and_, keep, fresh))
     return keep
 
 
@@ -186,11 +190,9 @@ def _plain(entries: Sequence[Entry]) -> list[Entry]:
 
 
 def _columns(entries: Sequence[Entry]) -> EntryColumns:
-    dates = list(map(itemgetter(1), entries))
-    ordinals = {day: day.toordinal() for day in set(dates)}
     return EntryColumns(
         list(map(itemgetter(0), entries)),
-        list(map(ordinals.__getitem__, dates)),
+        list(map(itemgetter(1), entries)),
         list(map(itemgetter(4), entries)),
         list(map(itemgetter(5), entries)),
     )
@@ -200,28 +202,28 @@ def counted(entries: Iterable[Entry], as_of: dt.date, unit: str | None = None) -
     """Entries that count at *as_of* (see :func:`keep_mask`), in file order."""
     entries = entries if isinstance(entries, list | tuple) else list(entries)
     plain = _plain(entries)
-    keep = keep_mask(_columns(plain), as_of.toordinal(), unit, reversed_ids(entries))
+    keep = keep_mask(_columns(plain), as_of, unit, reversed_ids(entries))
     return iter(plain) if keep is None else compress(plain, keep)
 
 
 def columns_by_target(entries: Sequence[Entry]) -> dict[TargetKey, EntryColumns]:
-    """The entries that reverse nothing, split by target, as :class:`Columns`."""
-    plain = _plain(entries)
-    whole = _columns(plain)
-    positions: dict[TargetKey, list[int]] = {}
-    for position, key in enumerate(map(itemgetter(2, 3), plain)):
-        found = positions.get(key)
-        if found is None:
-            positions[key] = [position]
-        else:
-            found.append(position)
-    groups = {}
-    for key, chosen in positions.items():
-        pick = itemgetter(*chosen) if len(chosen) > 1 else lambda seq, at=chosen[0]: (seq[at],)
-        groups[key] = EntryColumns(
-            pick(whole.ids), pick(whole.days), pick(whole.amounts), pick(whole.units)
-        )
-    return groups
+    """The entries that reverse nothing, split by target, as :class:`Columns`.
+
+    (One plain loop: it measured faster than grouping positions and picking columns.)
+    """
+    found: dict[TargetKey, tuple[list[str], list[dt.date], list[float], list[str]]] = {}
+    get = found.get
+    for id_, date, item, target, amount, unit, _, _, _, corrects, _ in entries:
+        if corrects:
+            continue
+        group = get((item, target))
+        if group is None:
+            group = found[(item, target)] = ([], [], [], [])
+        group[0].append(id_)
+        group[1].append(date)
+        group[2].append(amount)
+        group[3].append(unit)
+    return {key: EntryColumns(*group) for key, group in found.items()}
 
 
 @dataclass
@@ -240,9 +242,10 @@ def tally_columns(
 
     The latest is the last of the counted entries dated on the latest date.
     """
-    keep = keep_mask(columns, as_of.toordinal(), unit, gone)
+    keep = keep_mask(columns, as_of, unit, gone)
+    days: Sequence[Any]
     if keep is None:
-        days, amounts = list(columns.days), list(columns.amounts)
+        days, amounts = columns.days, list(columns.amounts)
     else:
         days = list(compress(columns.days, keep))
         amounts = list(compress(columns.amounts, keep))
@@ -250,13 +253,14 @@ def tally_columns(
         return None
     latest_day = max(days)
     at = len(days) - 1 - days[::-1].index(latest_day)
-    return Tally(amounts, dt.date.fromordinal(latest_day), amounts[at])
+    latest = latest_day if isinstance(latest_day, dt.date) else dt.date.fromordinal(latest_day)
+    return Tally(amounts, latest, amounts[at])
 
 
 def tally(
     entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
 ) -> dict[TargetKey, Tally]:
-    """The counted entries (see :func:`keep_mask`) of each target, in file order."""
+    """The counted entries (see :func:`keep_mask`) of each target, amounts in file order."""
     entries = entries if isinstance(entries, list | tuple) else list(entries)
     gone = reversed_ids(entries)
     found = {}

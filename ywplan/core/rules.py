@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
-from typing import Protocol
+from typing import Any, Protocol
 
 from ywplan.core.kinds import goal_text
 from ywplan.core.model import Entry, Item, Plan
@@ -259,26 +259,30 @@ def _amount_of(entry: Entry) -> float | None:
 class EntryRule:
     """A rule on one field of an entry: *value* reads the field, *judge* finds the problem.
 
-    A *decisive* rule's problem is the entry's only one (an unknown item makes its
-    target, date and unit meaningless to report).
+    *value* is None where the rule does not apply (the amount of a reversing line). A
+    *decisive* rule's problem is the entry's only one (an unknown item makes its target,
+    date and unit meaningless to report). An *interval* rule accepts the values between
+    any two it accepts, so a ledger whose smallest and largest values pass passes whole.
     """
 
     field: str
     value: Callable[[Entry], Hashable]
     judge: Callable[[Plan, Hashable, dt.date], Problem | None]
     decisive: bool = False
+    interval: bool = False
 
 
 ENTRY_RULES: tuple[EntryRule, ...] = (
     EntryRule("target", itemgetter(2, 3), _target_known, decisive=True),
-    EntryRule("date", itemgetter(1), _date_in_year),
+    EntryRule("date", itemgetter(1), _date_in_year, interval=True),
     EntryRule("unit", itemgetter(5), _unit_known),
-    EntryRule("amount", _amount_of, _amount_positive),
+    EntryRule("amount", _amount_of, _amount_positive, interval=True),
 )
 # A decisive rule decides only when its problem is one of these (an unknown target is not).
 _DECISIVE_KEYS = frozenset({"entry.unknown_item"})
 
 Judged = Callable[[EntryRule, Hashable], Problem | None]
+Decode = Callable[[Any], Hashable]
 
 
 def _decides(problem: Problem | None, rule: EntryRule) -> bool:
@@ -301,55 +305,82 @@ def entry_problems(plan: Plan, entry: Entry, today: dt.date) -> list[Problem]:
     return _problems_of(entry, lambda rule, value: rule.judge(plan, value, today))
 
 
-def judge_values(
-    plan: Plan, today: dt.date, values: Mapping[str, Collection[Hashable]]
-) -> list[dict[Hashable, Problem]]:
-    """Each rule's judgement of the distinct values of its field: the bad values only.
+def _same(value: Any) -> Hashable:
+    return value  # type: ignore[no-any-return]
 
-    The list follows :data:`ENTRY_RULES`; *values* holds each field's distinct values.
+
+def refused(
+    rule: EntryRule,
+    plan: Plan,
+    today: dt.date,
+    values: Collection[Any],
+    decode: Decode = _same,
+) -> dict[Hashable, Problem]:
+    """The values of *rule*'s field that it refuses, each distinct value judged once.
+
+    *values* may be stored codes (a date's ordinal, a unit's number) that *decode* turns
+    into the field's value; for an interval rule it must keep their order. The keys of
+    the answer are the values as given. None (the rule does not apply) is never judged.
     """
-    bad = []
-    for rule in ENTRY_RULES:
-        found = {}
-        for value in values.get(rule.field, ()):
-            problem = rule.judge(plan, value, today)
-            if problem is not None:
-                found[value] = problem
-        bad.append(found)
-    return bad
+    present = [v for v in values if v is not None] if None in values else values
+    if not present:
+        return {}
+    if rule.interval:
+        low, high = decode(min(present)), decode(max(present))
+        if rule.judge(plan, low, today) is None and rule.judge(plan, high, today) is None:
+            return {}
+    found = {}
+    for value in set(present):
+        problem = rule.judge(plan, decode(value), today)
+        if problem is not None:
+            found[value] = problem
+    return found
+
+
+FieldColumns = Mapping[str, Collection[Any]]
 
 
 def count_entry_problems(
     plan: Plan,
     today: dt.date,
-    groups: Iterable[tuple[tuple[int, str], Mapping[str, Mapping[Hashable, int]]]],
+    groups: Sequence[tuple[tuple[int, str], FieldColumns]],
+    decode: Mapping[str, Decode],
 ) -> int:
-    """How many problems the entry rules find, from each target's counts of field values.
+    """How many problems the entry rules find in entries given column by column.
 
-    Each group is a target (item, id) — the ``target`` field — and, for every other
-    field, how many of its entries hold each value; the answer equals the number of
-    problems :func:`each_entry` reports for those entries.
+    Each group holds entries of one target (item, id) — the ``target`` field — as a
+    column of values for every other field (None where a rule does not apply); *decode*
+    turns a field's stored codes into its values. The answer equals the number of
+    problems :func:`each_entry` reports for the same entries.
     """
-    groups = list(groups)
-    values: dict[str, set[Hashable]] = {"target": {key for key, _ in groups}}
-    for _, counts in groups:
-        for field, counter in counts.items():
-            values.setdefault(field, set()).update(counter)
-    bad = judge_values(plan, today, values)
+    verdicts = {}
+    for rule in ENTRY_RULES:
+        if rule.field == "target":
+            keys = [key for key, _ in groups]
+            verdicts[id(rule)] = refused(rule, plan, today, keys)
+        else:
+            present = [v for _, columns in groups for v in set(columns[rule.field])]
+            verdicts[id(rule)] = refused(rule, plan, today, present, decode.get(rule.field, _same))
+    if not any(verdicts.values()):
+        return 0
     count = 0
-    for key, counts in groups:
-        size = sum(next(iter(counts.values()), {}).values())
-        for rule, wrong in zip(ENTRY_RULES, bad, strict=True):
+    for key, columns in groups:
+        size = max(map(len, columns.values()), default=0)
+        found = 0
+        for rule in ENTRY_RULES:
+            wrong = verdicts[id(rule)]
             if not wrong:
                 continue
             if rule.field == "target":
                 problem = wrong.get(key)
                 if _decides(problem, rule):
-                    count += size
+                    found = size  # the only problem of each of these entries
                     break
-                count += size if problem is not None else 0
+                found += size if problem is not None else 0
             else:
-                count += sum(n for value, n in counts[rule.field].items() if value in wrong)
+                values: Any = columns[rule.field]
+                found += sum(values.count(v) for v in set(values) if v in wrong)
+        count += found
     return count
 
 
@@ -362,11 +393,12 @@ def each_entry(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> l
     """Every entry passes the entry rules (dates up to a day ahead: time zones)."""
     if plan is None or not entries:
         return []
-    values = {rule.field: set(map(rule.value, entries)) for rule in ENTRY_RULES}
-    bad = judge_values(plan, today + CLOCK_SLACK, values)
-    if not any(bad):
-        return []  # the common case at province scale, decided once per distinct value
-    verdicts = dict(zip(map(id, ENTRY_RULES), bad, strict=True))
+    day = today + CLOCK_SLACK
+    verdicts = {
+        id(rule): refused(rule, plan, day, set(map(rule.value, entries))) for rule in ENTRY_RULES
+    }
+    if not any(verdicts.values()):
+        return []  # the common case at province scale, decided per distinct value
 
     def judged(rule: EntryRule, value: Hashable) -> Problem | None:
         return verdicts[id(rule)].get(value)

@@ -29,8 +29,7 @@ import marshal
 import os
 import tempfile
 from array import array
-from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -182,39 +181,27 @@ class LedgerIndex:
         """How many errors ``check`` reports for the ledger.
 
         The index holds only ledgers without malformed rows, repeated ids or wrong
-        reversals, so only the entry rules can find anything; they judge each target's
-        counts of dates, units and amounts (:func:`~ywplan.core.rules.count_entry_problems`).
+        reversals, so only the entry rules can find anything; they judge the stored
+        columns (:func:`~ywplan.core.rules.count_entry_problems`).
         """
         from ywplan.core.rules import CLOCK_SLACK, count_entry_problems
 
-        return count_entry_problems(plan, today + CLOCK_SLACK, self._field_counts())
-
-    def _field_counts(self) -> list[tuple[_Key, dict[str, Counter[Hashable]]]]:
-        """Per target, how many of its lines hold each date, unit and amount."""
-        names = self.unit_names
-        days: dict[_Key, Counter[int]] = {}
-        units: dict[_Key, Counter[int]] = {}
-        amounts: dict[_Key, Counter[Hashable]] = {}
-        for key, group in self.groups.items():
-            days[key], units[key] = Counter(group.days), Counter(group.units)
-            amounts[key] = Counter(group.amounts)
-        for _, day, number, target_id, unit, _ in self.reversals:
-            key = (number, target_id)
-            days.setdefault(key, Counter())[day] += 1
-            units.setdefault(key, Counter())[self._code(unit)] += 1
-            amounts.setdefault(key, Counter())[None] += 1  # a reversing line has no amount rule
-        fromordinal = dt.date.fromordinal
-        return [
-            (
-                key,
-                {
-                    "date": Counter({fromordinal(d): n for d, n in days[key].items()}),
-                    "unit": Counter({names[u]: n for u, n in units[key].items()}),
-                    "amount": amounts[key],
-                },
-            )
-            for key in days
+        groups: list[tuple[_Key, dict[str, Any]]] = [
+            (key, {"date": g.days, "unit": g.units, "amount": g.amounts})
+            for key, g in self.groups.items()
         ]
+        lines: dict[_Key, dict[str, list[Any]]] = {}
+        for _, day, number, target_id, unit, _ in self.reversals:
+            found = lines.setdefault((number, target_id), {"date": [], "unit": [], "amount": []})
+            found["date"].append(day)
+            found["unit"].append(self._code(unit))
+            found["amount"].append(None)  # a reversing line has no amount rule
+        groups.extend(lines.items())
+        decode: dict[str, Callable[[Any], Hashable]] = {
+            "date": dt.date.fromordinal,
+            "unit": self.unit_names.__getitem__,
+        }
+        return count_entry_problems(plan, today + CLOCK_SLACK, groups, decode)
 
     def tallies(self, as_of: dt.date, unit: str | None) -> dict[_Key, Tally]:
         """Each target's counted entries at *as_of*, as :func:`~ywplan.core.progress.tally`.
