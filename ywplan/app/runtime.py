@@ -12,8 +12,7 @@ import os
 from pathlib import Path
 
 from ywplan.core.dates import parse_date
-from ywplan.errors import UsageError, YwplanError
-from ywplan.i18n import parse_lang
+from ywplan.errors import YwplanError
 from ywplan.store.discovery import find_plan
 
 
@@ -47,9 +46,3 @@ def clerk() -> str:
 def plan_path(option: str | None) -> Path:
     """The plan this command works on (``--plan``, ``$YWPLAN_PLAN``, ``./plans``)."""
     return find_plan(option, os.environ, Path())
-
-
-def check_lang(value: str | None) -> None:
-    """Refuse a ``--lang`` that is neither zh nor en (the language itself is set by ``main``)."""
-    if value is not None and parse_lang(value) is None:
-        raise UsageError("usage.bad_lang", value=value[:20])

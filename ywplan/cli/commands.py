@@ -1,9 +1,9 @@
 """Every command's typer signature: its arguments, options and help keys, nothing else.
 
-Each function parses nothing itself: it checks ``--lang`` and hands its plain values
-to the engine of the same name in :mod:`ywplan.app` (``log`` → ``ywplan.app.log.run``),
-imported only when the command runs so that ``--version`` and TAB stay fast. The
-order of :data:`COMMANDS` is the order ``ywplan --help`` lists them in.
+Each function hands its plain values to the engine of the same name in
+:mod:`ywplan.app` (``log`` → ``ywplan.app.log.run``), imported only when the command
+runs so that ``--version`` and TAB stay fast. ``--lang`` is checked by its option and
+applied by ``cli.main``. The order of :data:`COMMANDS` is the order of ``--help``.
 """
 
 from __future__ import annotations
@@ -41,9 +41,8 @@ def check(
 ) -> None:
     """help.check"""
     from ywplan.app import check
-    from ywplan.app.runtime import check_lang, today
+    from ywplan.app.runtime import today
 
-    check_lang(lang)
     if not check.run(paths or ["plans"], format, today()):
         raise typer.Exit(1)
 
@@ -74,10 +73,9 @@ def log(
 ) -> None:
     """help.log"""
     from ywplan.app import log
-    from ywplan.app.runtime import check_lang, plan_path, today
+    from ywplan.app.runtime import plan_path, today
     from ywplan.cli.interactive import asked_entry, interactive_allowed, missing_argument
 
-    check_lang(lang)
     request = log.Request(target, amount, date, unit, note, by)
     ask = None
     if target is None or amount is None:
@@ -104,9 +102,8 @@ def undo(
 ) -> None:
     """help.undo"""
     from ywplan.app import undo
-    from ywplan.app.runtime import check_lang, plan_path, today
+    from ywplan.app.runtime import plan_path, today
 
-    check_lang(lang)
     undo.run(plan_path(plan), today(), entry_id, reason=reason, by=by)
 
 
@@ -131,9 +128,8 @@ def entries(
 ) -> None:
     """help.entries"""
     from ywplan.app import entries
-    from ywplan.app.runtime import check_lang, plan_path, today
+    from ywplan.app.runtime import plan_path, today
 
-    check_lang(lang)
     entries.run(
         plan_path(plan),
         today(),
@@ -155,9 +151,8 @@ def status(
 ) -> None:
     """help.status"""
     from ywplan.app import status
-    from ywplan.app.runtime import check_lang, plan_path, today
+    from ywplan.app.runtime import plan_path, today
 
-    check_lang(lang)
     status.run(
         plan_path(plan),
         today(),
@@ -198,9 +193,8 @@ def report(
 ) -> None:
     """help.report"""
     from ywplan.app import report
-    from ywplan.app.runtime import check_lang, plan_path, today
+    from ywplan.app.runtime import plan_path, today
 
-    check_lang(lang)
     report.run(plan_path(plan), today(), quarter=quarter, month=month, fmt=format, output=output)
 
 
@@ -214,9 +208,8 @@ def units(
 ) -> None:
     """help.units"""
     from ywplan.app import units
-    from ywplan.app.runtime import check_lang, plan_path, today
+    from ywplan.app.runtime import plan_path, today
 
-    check_lang(lang)
     units.run(plan_path(plan), today(), as_of=as_of, quarter=quarter, fmt=format, output=output)
 
 
@@ -243,9 +236,7 @@ def import_plan(
 ) -> None:
     """help.import"""
     from ywplan.app import import_plan
-    from ywplan.app.runtime import check_lang
 
-    check_lang(lang)
     import_plan.run(file, output=output, org=org, year=year, force=force)
 
 
@@ -265,9 +256,8 @@ def new(
 ) -> None:
     """help.new"""
     from ywplan.app import new
-    from ywplan.app.runtime import check_lang, today
+    from ywplan.app.runtime import today
 
-    check_lang(lang)
     new.run(folder, org=org, year=year, force=force, today=today())
 
 

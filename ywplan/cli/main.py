@@ -84,6 +84,9 @@ class YwplanGroup(TyperGroup):
             code = super().main(argv, prog_name, complete_var, False, windows_expand_args, **extra)
         except NoArgsIsHelpError:
             sys.exit(EXIT_USAGE)  # the help has been printed
+        except YwplanError as exc:  # from parsing an option (--lang xx before the command)
+            report_error(exc)
+            sys.exit(exc.exit_code)
         except ClickException as exc:
             show_usage_error(exc)
             sys.exit(getattr(exc, "exit_code", EXIT_USAGE))
@@ -161,9 +164,6 @@ def root(
     lang: LangOption = None,
 ) -> None:
     """help.app"""
-    from ywplan.app.runtime import check_lang
-
-    check_lang(lang)
 
 
 for name, (function, settings) in COMMANDS.items():

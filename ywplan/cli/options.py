@@ -12,12 +12,23 @@ from typing import Annotated, Any
 import typer
 
 from ywplan.cli.completion import complete_lang, complete_quarter, complete_unit
+from ywplan.errors import UsageError
+from ywplan.i18n import parse_lang
 from ywplan.render.formats import FINDINGS, TABLES
 
 PlanOption = Annotated[
     str | None,
     typer.Option("--plan", help="help.opt.plan", metavar="PATH", show_default=False),
 ]
+
+
+def checked_lang(value: str | None) -> str | None:
+    """Refuse a ``--lang`` that is neither zh nor en (exit 2); ``main`` has set the language."""
+    if value is not None and parse_lang(value) is None:
+        raise UsageError("usage.bad_lang", value=value[:20])
+    return value
+
+
 LangOption = Annotated[
     str | None,
     typer.Option(
@@ -26,6 +37,7 @@ LangOption = Annotated[
         metavar="zh|en",
         show_default=False,
         autocompletion=complete_lang,
+        callback=checked_lang,
     ),
 ]
 AsOfOption = Annotated[

@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from ywplan.core.dates import Period
+from ywplan.core.kinds import KINDS
 from ywplan.core.model import Plan
 from ywplan.core.numbers import round_half_up
 from ywplan.core.periods import PeriodProgress
 from ywplan.core.progress import year_fraction
 from ywplan.core.ranking import Standing
 from ywplan.i18n import get_lang, t
-from ywplan.reports.status import status_document
+from ywplan.reports.status import TARGET_COLUMNS, status_document, target_cells
 from ywplan.reports.table import ColumnKind, Document, Table, columns, json_number
 from ywplan.reports.units import quota_table, ranking_table, section, standings_document
 
@@ -56,12 +57,7 @@ def heading_lines(plan: Plan, pp: PeriodProgress) -> tuple[str, ...]:
 
 
 MAIN_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
-    ("item", "col.item", "number"),
-    ("title", "col.title", "text"),
-    ("target", "col.target", "text"),
-    ("unit", "col.unit", "text"),
-    ("op", "col.op", "op"),
-    ("goal", "col.goal", "number"),
+    *TARGET_COLUMNS,
     ("period", "col.period", "number"),
     ("actual", "col.cumulative", "number"),
     ("percent", "col.percent", "percent"),
@@ -84,12 +80,7 @@ def main_table(pp: PeriodProgress, index: int = 0) -> Table:
     ]
     rows = tuple(
         (
-            tp.item.number,
-            tp.item.title,
-            tp.target.name,
-            tp.target.unit,
-            tp.target.op,
-            tp.goal,
+            *target_cells(tp),
             _round(pp.amount(tp)),
             _round(tp.actual),
             tp.percent,
@@ -101,10 +92,11 @@ def main_table(pp: PeriodProgress, index: int = 0) -> Table:
         for tp in pp.progress.targets()
     )
     notes = [t("report.note_main")]
-    if any(tp.target.kind == "growth" for tp in pp.progress.targets()):
-        notes.append(t("report.note_growth"))
-    if any(tp.target.kind == "level" for tp in pp.progress.targets()):
-        notes.append(t("report.note_level", period=t("report.period_" + pp.kind)))
+    period = t("report.period_" + pp.kind)
+    for kind in sorted(KINDS):  # a kind that needs explaining has a note in the catalog
+        if any(tp.target.kind == kind for tp in pp.progress.targets()):
+            notes.append(t("report.note_" + kind, _default="", period=period))
+    notes = [note for note in notes if note]
     return Table(section(index, "report.section_targets"), columns(spec), rows, tuple(notes))
 
 

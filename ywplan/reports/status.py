@@ -68,13 +68,24 @@ def status_document(progress: Progress) -> dict[str, Any]:
     return document
 
 
-STATUS_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
+# The columns that say which target a row is and what it asks for.
+TARGET_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
     ("item", "col.item", "number"),
     ("title", "col.title", "text"),
     ("target", "col.target", "text"),
     ("unit", "col.unit", "text"),
     ("op", "col.op", "op"),
     ("goal", "col.goal", "number"),
+)
+
+
+def target_cells(tp: TargetProgress) -> tuple[Cell, ...]:
+    """A target's cells in :data:`TARGET_COLUMNS` order."""
+    return (tp.item.number, tp.item.title, tp.target.name, tp.target.unit, tp.target.op, tp.goal)
+
+
+STATUS_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
+    *TARGET_COLUMNS,
     ("actual", "col.actual", "number"),
     ("percent", "col.percent", "percent"),
     ("expected", "col.expected", "number"),
@@ -87,12 +98,7 @@ STATUS_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
 def status_row(tp: TargetProgress) -> tuple[Cell, ...]:
     """One target as a status-table row, in :data:`STATUS_COLUMNS` order."""
     return (
-        tp.item.number,
-        tp.item.title,
-        tp.target.name,
-        tp.target.unit,
-        tp.target.op,
-        tp.goal,
+        *target_cells(tp),
         tp.actual,
         tp.percent,
         round_half_up(tp.expected, 1),
