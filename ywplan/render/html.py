@@ -112,10 +112,11 @@ def group_spans(table: Table) -> tuple[set[int], list[int]]:
     return columns, spans
 
 
-def table_html(table: Table, *, chart: bool) -> str:
+def table_html(table: Table, *, chart: bool, titled: bool = True) -> str:
     """One table as a titled ``<section>``; with *chart*, an SVG bar after the percent.
 
     An item's number and title (or a sub-unit's name) span the rows of its targets.
+    Without *titled* (a listing, whose page title is the table's), no ``<h2>``.
     """
     bars = chart and charted(table)
     columns, spans = group_spans(table)
@@ -154,7 +155,8 @@ def table_html(table: Table, *, chart: bool) -> str:
         body.append(f'<tr><td colspan="{span}">—</td></tr>')
     notes = "".join(f'<p class="note">{_e(note)}</p>' for note in table.notes)
     return (
-        f"<section>\n<h2>{_e(table.title)}</h2>\n<table>\n<thead><tr>{''.join(head)}</tr></thead>\n"
+        f"<section>\n{f'<h2>{_e(table.title)}</h2>' if titled else ''}\n"
+        f"<table>\n<thead><tr>{''.join(head)}</tr></thead>\n"
         f"<tbody>\n" + "\n".join(body) + f"\n</tbody>\n</table>\n{notes}\n</section>\n"
     )
 
@@ -169,7 +171,8 @@ def write_html(document: Document) -> str:
     lang = "zh-CN" if get_lang() == "zh" else "en"
     lines = "".join(f"<p>{_e(line)}</p>" for line in document.lines)
     sections = "".join(
-        table_html(table, chart=table.title == document.chart) for table in document.tables
+        table_html(table, chart=table.title == document.chart, titled=not document.listing)
+        for table in document.tables
     )
     legend = ""
     if document.chart:
