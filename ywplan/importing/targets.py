@@ -110,11 +110,17 @@ _CHAIN = re.compile(rf"[^\d{_CLAUSE_END}]{{0,12}}?(?:以及|及|和|与|、)\s*{
 # 新建青年驿站2个,改建3个,步道5条: a list of bare commitments goes on past commas.
 _BARE_CHAIN = re.compile(rf"[,，、]\s*[^\d{_CLAUSE_END}]{{0,6}}?{_QUANTITY}")
 _BARE_VERB = re.compile(
-    rf"(?:新建|改建|扩建|建设|建成|打造|培育|新增|推出|资助|覆盖|组建|招募)[^\d{_CLAUSE_END}]{{0,12}}$"
+    r"(?:新建|改建|扩建|建设|建成|打造|培育|新增|推出|资助|覆盖|组建|招募|筹集|募集|举办|开展|组织|培训)"
+    rf"[^\d{_CLAUSE_END}]{{0,12}}$"
 )
-_AHEAD = re.compile(r"将|计划|力争|拟|确保|今年|年内|全年")
+# 将 looks ahead, except in 将…列为/纳入 (the 把 construction: 将服务列为民生实事).
+_AHEAD = re.compile(
+    r"将(?![^,，。;；]{0,15}?(?:列为|列入|作为|纳入))|计划|力争|拟|确保|今年|年内|全年"
+)
 _PAST = re.compile(r"已|截至|累计|共计|以来|年来|先后|去年|上年|数据显示")
 _PAST_SENTENCE = re.compile(r"数据显示|截至")
+_APPROXIMATE_BEFORE = ("超", "近", "约", "逾")  # 超2万场次: a round figure of what was done
+_APPROXIMATE_AFTER = re.compile(r"\s*[余多]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!度)")
 
 _NOUN_AFTER = re.compile(rf"[^\s\d{_CLAUSE_END}、()（）/]{{1,16}}")
@@ -238,10 +244,15 @@ def _bare_commitment(plain: str, match: re.Match[str], context: _Context) -> boo
     """新建青年驿站2个 in a plan: a plan verb, Arabic digits, and a look ahead."""
     if not match.group("num")[0].isdigit() and not match.group("each"):
         return False
+    if plain[: match.start("num")].endswith(_APPROXIMATE_BEFORE) or _APPROXIMATE_AFTER.match(
+        plain, match.end("num")
+    ):
+        return False
     sentence = _sentence_before(plain, match.start())
     if _PAST.search(sentence):
         return False
-    verb = _BARE_VERB.search(plain, max(0, match.start() - 16), match.start())
+    number = match.start("each") if match.group("each") else match.start("num")
+    verb = _BARE_VERB.search(plain, max(0, number - 16), number)
     return (verb is not None or bool(match.group("each"))) and (
         context.ahead or _AHEAD.search(sentence) is not None
     )
@@ -322,4 +333,4 @@ def _noun_before(segment: str) -> str:
     if event is not None and len(name) - event.end() >= 2:
         name = name[event.end() :]
     name = _FILLER.sub("", name) or name
-    return name[-_NAME_WIDTH:]
+    return name.removesuffix("各")[-_NAME_WIDTH:]
