@@ -150,6 +150,11 @@ def test_flattened_table_with_row_numbers_alone() -> None:
     ]
 
 
+def test_names_in_a_table_cell_lose_the_cell_numbering() -> None:
+    (target,) = find_targets("1、非公单位团组织增加5个/10个;")
+    assert target.name == "非公单位团组织"
+
+
 def test_a_lone_page_number_is_no_table() -> None:
     parsed = parse_plan("1.条目一。\n2\n2.条目二。\n")
     assert [i.number for i in parsed.items] == [1, 2]

@@ -127,6 +127,7 @@ _NOUN_AFTER = re.compile(rf"[^\s\d{_CLAUSE_END}、()（）/]{{1,16}}")
 _NOUN_STOP = re.compile(r"的|以及|及|和|与|等|提供|参加|参与|开展|进行|不少于|不低于|至少")
 _QUOTES = re.compile(r"[“”‘’\"'《》「」『』\s]")
 _EVENT_VERB = re.compile(r".*(?:举办|开展|举行|召开)")
+_SUB_NUMBER = re.compile(r"^\s*[1-9]\d?\s*[、.．]")  # 1、非公单位团组织 in a table cell
 _FILLER = re.compile(r"^(?:全市|全区|全县|全省|全年|年度|每年|今年|力争|确保|推动|推进|累计|其中)+")
 _SCALE = {"万": 10_000, "亿": 100_000_000}
 _PHRASE_WIDTH = 40
@@ -326,7 +327,7 @@ def _noun_after(text: str, end: int) -> tuple[str, int]:
 
 def _noun_before(segment: str) -> str:
     """What is counted, from the words before the comparator: 全年培训团干部 → 培训团干部."""
-    name = _QUOTES.sub("", segment)
+    name = _QUOTES.sub("", _SUB_NUMBER.sub("", segment))
     if "的" in name[:-2]:
         name = name[name.rindex("的", 0, len(name) - 2) + 1 :]
     event = _EVENT_VERB.match(name)
