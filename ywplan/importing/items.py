@@ -14,7 +14,8 @@ Layouts that real plans use are brought to that shape first (:func:`_layout`):
 * a table flattened to one cell per line, the row number (序号) alone on a line: each row
   becomes the item ``N.`` with its cells joined;
 * an item glued onto its section heading (``一、……1、……``) is split off it;
-* a text with no ``N.`` item numbers its items ``一、`` / ``(一)`` / ``(1)`` instead;
+* a text with no ``N.`` item numbers its items ``一、`` / ``(一)`` / ``(1)`` / ``一是`` instead;
+* ``(1)…`` lines under an ``N、`` item are its parts, even after a closing ``;``;
 * an item whose line is only its title (``3.建设青年驿站。``) takes the paragraphs after it.
 
 Items come back in number order. When numbers repeat (each section numbered from 1
@@ -30,7 +31,8 @@ from ywplan.importing.noise import strip_noise
 from ywplan.importing.numerals import normalize_digits, parse_chinese, parse_digit_string
 from ywplan.importing.targets import FoundTarget, find_targets
 
-_ITEM = re.compile(r"(?P<num>[1-9]\d{0,3})\s*[.、](?!\d)\s*(?P<body>\S.*)")
+# 1.5万 is a number, not item 1; 2.2025年… and 1.4月2日… are items that open with a date.
+_ITEM = re.compile(r"(?P<num>[1-9]\d{0,3})\s*[.、](?!\d(?!\d*\s*[年月日届]))\s*(?P<body>\S.*)")
 _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]).+")
 _HEADING_WIDTH = 60
 _LEAD = re.compile(
@@ -53,12 +55,18 @@ _GLUED = re.compile(
     r"\s*(?P<item>[1-9]\d{0,2}\s*[.、．](?!\d).+)"
 )
 _OTHER_ITEM = re.compile(
-    rf"(?:(?P<cn>[{_CN_NUM}]{{1,3}})[、.．]|[(（](?:(?P<cn2>[{_CN_NUM}]{{1,3}})|(?P<n>\d{{1,2}}))[)）])"
+    rf"(?:(?P<cn>[{_CN_NUM}]{{1,3}})[、.．]|[(（](?:(?P<cn2>[{_CN_NUM}]{{1,3}})|(?P<n>\d{{1,2}}))[)）]"
+    rf"|(?P<cn3>[{_CN_NUM}]{{1,3}})是)"
     r"\s*(?P<body>\S.*)"
 )
+_SUB_ITEM = re.compile(r"[(（]\d{1,2}[)）]")  # (1)…(2)… under an item: part of it
 _PLAN_WORDS = re.compile(
     r"工作要点|工作计划|任务清单|任务分解|目标分解|分解表|任务书|实施方案|年度目标"
+    rf"|(?:\d+|[{_CN_NUM}]+)件实事|实事项目"
 )
+# A short head line that announces what will be done (团市委将…, 活动安排) makes the text a plan.
+_PLAN_HEADLINE = re.compile(r"将|计划|力争|拟|活动安排")
+_HEADLINE_WIDTH = 30
 _PLAN_HEAD_LINES = 5
 _TITLE_ONLY_WIDTH = 30
 _CELL_ENDS = tuple("。;;::,,、!!??")
@@ -115,7 +123,7 @@ class _Lines:
         or the item is only a title so far and *line* brings numbers (its targets)."""
         if _is_heading(line):
             return False
-        if not self.body.endswith(_CLOSERS):
+        if not self.body.endswith(_CLOSERS) or _SUB_ITEM.match(line):
             return True
         return self.title_only and any(ch.isdigit() for ch in normalize_digits(line))
 
@@ -168,7 +176,11 @@ def parse_plan(text: str) -> ParsedPlan:
 def _looks_like_plan(lines: list[str]) -> bool:
     """Whether the text's first lines call it a plan, task list or target table."""
     head = [line for line in lines if line][:_PLAN_HEAD_LINES]
-    return any(_PLAN_WORDS.search(line) for line in head)
+    return any(
+        _PLAN_WORDS.search(line)
+        or (len(line) <= _HEADLINE_WIDTH and _PLAN_HEADLINE.search(line) is not None)
+        for line in head
+    )
 
 
 def _layout(lines: list[str]) -> list[str]:
@@ -195,7 +207,7 @@ def _table_rows(lines: list[str]) -> list[str]:
         return lines
     out = lines[: rows[0]]
     for start, end in zip(rows, [*rows[1:], len(lines)], strict=True):
-        out.append(f"{lines[start]}." + _joined(lines[start + 1 : end]))
+        out.append(f"{int(lines[start])}." + _joined(lines[start + 1 : end]))
     return out
 
 
@@ -216,11 +228,11 @@ def _unglued(line: str) -> list[str]:
 
 
 def _renumbered(line: str) -> str:
-    """``一、…`` / ``(一)…`` / ``(1)…`` as ``N.…``, for a text with no ``N.`` items."""
+    """``一、…`` / ``(一)…`` / ``(1)…`` / ``一是…`` as ``N.…``, for a text with no ``N.`` items."""
     match = _OTHER_ITEM.fullmatch(normalize_digits(line))
     if match is None:
         return line
-    numeral = match.group("cn") or match.group("cn2")
+    numeral = match.group("cn") or match.group("cn2") or match.group("cn3")
     number = parse_chinese(numeral) if numeral else int(match.group("n"))
     return f"{number}.{line[match.start('body') :]}" if number else line
 

@@ -32,6 +32,11 @@ Op = Literal["min", "max"]
 Kind = Literal["sum", "level", "growth"]
 
 _PRE_MIN = (
+    "增加至",
+    "提高至",
+    "提升至",
+    "扩大至",
+    "增至",
     "不少于",
     "不低于",
     "不小于",
@@ -60,6 +65,11 @@ UNITS = (
     "小时",
     "公里",
     "条",
+    "辆",
+    "台",
+    "部",
+    "册",
+    "类",
     "片",
     "张",
     "座",
@@ -97,7 +107,7 @@ _QUANTITY = (
     rf"(?P<each>各)?(?P<num>(?<![\d.+])(?:{_ARABIC_NUM})(?![\d+])"
     rf"|(?<![{_CN}第])[{_CN}]+?)"
     rf"(?:\s*[-—~～至]\s*(?P<upper>{_ARABIC_NUM}))?"
-    rf"\s*(?P<wan>万(?!元)|亿)?\s*(?P<unit>{_alt(UNITS)})"
+    rf"(?P<approx>[余多])?\s*(?P<wan>万(?!元)|亿)?[余多]?\s*(?P<unit>{_alt(UNITS)})(?!门)"
     rf"(?:\s*/\s*(?P<stretch>{_ARABIC_NUM})\s*(?:万(?!元)|亿)?\s*(?:{_alt(UNITS)})?)?"
     rf"(?P<post>{_alt(_POST_MIN + _POST_MAX)})?"
 )
@@ -108,15 +118,25 @@ _CLAUSE_END = ",，。;；:：!！?？\n"
 _SENTENCE_END = "。;；!！?？\n"
 _CHAIN = re.compile(rf"[^\d{_CLAUSE_END}]{{0,12}}?(?:以及|及|和|与|、)\s*{_QUANTITY}")
 # 新建青年驿站2个,改建3个,步道5条: a list of bare commitments goes on past commas.
-_BARE_CHAIN = re.compile(rf"[,，、]\s*[^\d{_CLAUSE_END}]{{0,6}}?{_QUANTITY}")
+_BARE_CHAIN = re.compile(rf"[,，、]\s*[^\d{_CLAUSE_END}]{{0,10}}?{_QUANTITY}")
+# 开展惠民演出、文化下乡、文化进万家等活动200场次: the verb may head a long list.
+_VERB_GAP = 20
 _BARE_VERB = re.compile(
-    r"(?:新建|改建|扩建|建设|建成|打造|培育|新增|推出|资助|覆盖|组建|招募|筹集|募集|举办|开展|组织|培训)"
-    rf"[^\d{_CLAUSE_END}]{{0,12}}$"
+    r"(?:新建|改建|扩建|建设|建成|打造|培育|新增|推出|资助|覆盖|组建|招募|筹集|募集|举办|开展|组织|培训"
+    r"|完成|改造|加装|拆除|配套|配送|养护|更新|帮助|设立|建立|提供|发布|发放|选树|发展)"
+    rf"[^\d{_CLAUSE_END}]{{0,{_VERB_GAP}}}$"
 )
 # 将 looks ahead, except in 将…列为/纳入 (the 把 construction: 将服务列为民生实事).
 _AHEAD = re.compile(
-    r"将(?![^,，。;；]{0,15}?(?:列为|列入|作为|纳入))|计划|力争|拟|确保|今年|年内|全年"
+    r"将(?![^,，。;；]{0,15}?(?:列为|列入|作为|纳入))|计划|力争|争取|拟|确保|今年|年内|全年"
 )
+# Strong enough to take a round figure (超10万人, 6000余张) for a commitment: not 今年/全年,
+# which reports of the year just done use as much as plans do.
+_AHEAD_STRONG = re.compile(r"将(?![^,，。;；]{0,15}?(?:列为|列入|作为|纳入))|计划|力争|争取|拟")
+# A list entry that opens with its count (*366张养老床位, 为8个住宅小区新增…): a commitment
+# in a plan, where the list itself is what will be done.
+_OPENING = re.compile(r"[*＊\s]*(?:为|向)?\s*$")
+_SCOPE_AFTER = re.compile(rf"[^{_CLAUSE_END}]*?全覆盖")  # 2.3万个团队组织主题教育全覆盖
 _PAST = re.compile(r"已|截至|累计|共计|以来|年来|先后|去年|上年|数据显示")
 _PAST_SENTENCE = re.compile(r"数据显示|截至")
 _APPROXIMATE_BEFORE = ("超", "近", "约", "逾")  # 超2万场次: a round figure of what was done
@@ -200,10 +220,18 @@ def _with_chained(plain: str, match: re.Match[str], *, bare: bool) -> list[re.Ma
     """*match* and the quantities joined to it: 5家重点企业及50家中小企业."""
     chain = [match]
     while (link := _CHAIN.match(plain, chain[-1].end())) is not None or (
-        bare and (link := _BARE_CHAIN.match(plain, chain[-1].end())) is not None
+        bare and (link := _bare_link(plain, chain[-1].end())) is not None
     ):
         chain.append(link)
     return chain
+
+
+def _bare_link(plain: str, pos: int) -> re.Match[str] | None:
+    """The next entry of a list of bare commitments: Arabic digits, not a scope (全覆盖)."""
+    link = _BARE_CHAIN.match(plain, pos)
+    if link is None or not link.group("num")[0].isdigit():
+        return None
+    return None if _SCOPE_AFTER.match(plain, link.end()) else link
 
 
 def _op(plain: str, match: re.Match[str], inherited: Op | None, context: _Context) -> Op | None:
@@ -242,20 +270,27 @@ def _in_plan_time(plain: str, match: re.Match[str], context: _Context) -> bool:
 
 
 def _bare_commitment(plain: str, match: re.Match[str], context: _Context) -> bool:
-    """新建青年驿站2个 in a plan: a plan verb, Arabic digits, and a look ahead."""
+    """新建青年驿站2个 in a plan: a plan verb (or a list entry opening with its count),
+    Arabic digits, and a look ahead; a round figure (超10万人, 6000余张) needs a strong one."""
     if not match.group("num")[0].isdigit() and not match.group("each"):
         return False
-    if plain[: match.start("num")].endswith(_APPROXIMATE_BEFORE) or _APPROXIMATE_AFTER.match(
-        plain, match.end("num")
-    ):
-        return False
     sentence = _sentence_before(plain, match.start())
-    if _PAST.search(sentence):
+    if _PAST.search(sentence) or _SCOPE_AFTER.match(plain, match.end()):
+        return False
+    if _approximate(plain, match) and not (context.ahead or _AHEAD_STRONG.search(sentence)):
         return False
     number = match.start("each") if match.group("each") else match.start("num")
-    verb = _BARE_VERB.search(plain, max(0, number - 16), number)
-    return (verb is not None or bool(match.group("each"))) and (
+    verb = _BARE_VERB.search(plain, max(0, number - _VERB_GAP - 4), number)
+    opening = context.ahead and _OPENING.fullmatch(plain, _clause_start(plain, number), number)
+    return (verb is not None or bool(match.group("each")) or bool(opening)) and (
         context.ahead or _AHEAD.search(sentence) is not None
+    )
+
+
+def _approximate(plain: str, match: re.Match[str]) -> bool:
+    """超2万场次, 300余场, 近4万人次: a round figure, not an exact count."""
+    return plain[: match.start("num")].endswith(_APPROXIMATE_BEFORE) or bool(
+        _APPROXIMATE_AFTER.match(plain, match.end("num"))
     )
 
 
@@ -285,7 +320,7 @@ def _target(
         phrase,
         match.start("num"),
         note=_note(match, unit),
-        doubt=_doubt(match, pre),
+        doubt=_doubt(match, pre, approximate=pre is None and _approximate(plain, match)),
     )
 
 
@@ -298,10 +333,12 @@ def _note(match: re.Match[str], unit: str) -> str | None:
     return None
 
 
-def _doubt(match: re.Match[str], pre: str | None) -> str | None:
+def _doubt(match: re.Match[str], pre: str | None, *, approximate: bool) -> str | None:
     """Why the reviewer must confirm the target, or ``None``."""
     if match.group("post") == "左右":
         return "“左右”是约数,请定下限或上限"
+    if approximate:
+        return "原文是约数(超/余/多/近/约),按所写的数起草为下限,请核对"
     if match.group("each"):
         return "“各”:这是每一处的数,总数请按处数核算"
     if pre in ("下降", "减少", "压减"):
