@@ -105,3 +105,22 @@ def test_bracketed_parts_belong_to_their_item() -> None:
 def test_what_makes_a_text_a_plan(head: str, ahead: bool) -> None:
     plan = parse_plan(f"{head}\n1.新建青年驿站2个。")
     assert bool(plan.items[0].targets) is ahead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实施“青鸟计划”,每年为青年收集发布20万余个就业岗位。",  # 计划 in a name
+        "实施“青年优居计划”,建成395处“青年优驿”。",
+        "创新开展视频作品创作大赛,话题浏览量达1.2亿次。",  # 达 in a report
+        "全年累计创作作品2070个,浏览量达286万余次。",  # a round figure with 达
+    ],
+)
+def test_what_a_report_says_in_plan_words(text: str) -> None:
+    assert find_targets(text) == []
+
+
+def test_weak_comparator_in_a_plan() -> None:
+    assert summary("今年社区团组织覆盖率达30%。") == [("min", 30, "%")]
+    assert summary("社区团组织覆盖率达30%。", ahead=True) == [("min", 30, "%")]
+    assert summary("计划资助学生520人。") == [("min", 520, "人")]

@@ -93,6 +93,7 @@ UNITS = (
     "篇",
     "%",
 )
+_WEAK_PRE = ("达",)  # 浏览量达1.2亿次: what a report says as often as a plan
 _BASELINE_BEFORE = ("现有", "已有", "原有", "目前", "共有", "已", "共")
 _GROWTH_BEFORE = re.compile(r"(?:增长|增幅|递增|增速)率?$")
 
@@ -126,13 +127,17 @@ _BARE_VERB = re.compile(
     r"|完成|改造|加装|拆除|配套|配送|养护|更新|帮助|设立|建立|提供|发布|发放|选树|发展)"
     rf"[^\d{_CLAUSE_END}]{{0,{_VERB_GAP}}}$"
 )
+# 计划 looks ahead, except as the end of a programme's name (实施“青鸟计划”,每年…).
+_PLAN_VERB = r"计划(?![”’》」』\"])"
 # 将 looks ahead, except in 将…列为/纳入 (the 把 construction: 将服务列为民生实事).
 _AHEAD = re.compile(
-    r"将(?![^,，。;；]{0,15}?(?:列为|列入|作为|纳入))|计划|力争|争取|拟|确保|今年|年内|全年"
+    rf"将(?![^,，。;；]{{0,15}}?(?:列为|列入|作为|纳入))|{_PLAN_VERB}|力争|争取|拟|确保|今年|年内|全年"
 )
 # Strong enough to take a round figure (超10万人, 6000余张) for a commitment: not 今年/全年,
 # which reports of the year just done use as much as plans do.
-_AHEAD_STRONG = re.compile(r"将(?![^,，。;；]{0,15}?(?:列为|列入|作为|纳入))|计划|力争|争取|拟")
+_AHEAD_STRONG = re.compile(
+    rf"将(?![^,，。;；]{{0,15}}?(?:列为|列入|作为|纳入))|{_PLAN_VERB}|力争|争取|拟"
+)
 # A list entry that opens with its count (*366张养老床位, 为8个住宅小区新增…): a commitment
 # in a plan, where the list itself is what will be done.
 _OPENING = re.compile(r"[*＊\s]*(?:为|向)?\s*$")
@@ -240,6 +245,8 @@ def _op(plain: str, match: re.Match[str], inherited: Op | None, context: _Contex
     if before.endswith(_BASELINE_BEFORE) or not _in_plan_time(plain, match, context):
         return None  # 现有1000名以上: what exists already, not a goal
     pre = match.groupdict().get("pre")
+    if not _looks_ahead_enough(plain, match, pre, context):
+        return None
     post = match.group("post")
     if pre in _PRE_MAX or post in _POST_MAX:
         return "max"
@@ -252,6 +259,19 @@ def _op(plain: str, match: re.Match[str], inherited: Op | None, context: _Contex
     if _bare_commitment(plain, match, context):
         return "min"
     return None
+
+
+def _looks_ahead_enough(
+    plain: str, match: re.Match[str], pre: str | None, context: _Context
+) -> bool:
+    """A report says 浏览量达1.2亿次 and 达286万余次 too: the weak comparator 达 needs a
+    look ahead or a plan, and a round figure (余, 超, 近 …) a plan or a strong look ahead."""
+    if context.ahead:
+        return True
+    sentence = _sentence_before(plain, match.start())
+    if _approximate(plain, match) and _AHEAD_STRONG.search(sentence) is None:
+        return False
+    return pre not in _WEAK_PRE or _AHEAD.search(sentence) is not None
 
 
 def _sentence_before(plain: str, pos: int) -> str:
@@ -289,8 +309,10 @@ def _bare_commitment(plain: str, match: re.Match[str], context: _Context) -> boo
 
 def _approximate(plain: str, match: re.Match[str]) -> bool:
     """超2万场次, 300余场, 近4万人次: a round figure, not an exact count."""
-    return plain[: match.start("num")].endswith(_APPROXIMATE_BEFORE) or bool(
-        _APPROXIMATE_AFTER.match(plain, match.end("num"))
+    return (
+        plain[: match.start("num")].endswith(_APPROXIMATE_BEFORE)
+        or bool(_APPROXIMATE_AFTER.match(plain, match.end("num")))
+        or any(ch in "余多" for ch in plain[match.end("num") : match.start("unit")])  # 286万余次
     )
 
 
