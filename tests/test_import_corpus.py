@@ -44,8 +44,12 @@ def found_targets(path: Path) -> Counter[Key]:
 
 
 def test_every_text_has_expectations() -> None:
-    assert sorted(p.name for p in CORPUS.glob("*.txt")) == sorted(expected_targets())
-    assert len(expected_targets()) >= 8
+    expected = expected_targets()
+    assert sorted(p.name for p in CORPUS.glob("*.txt")) == sorted(expected)
+    assert len(expected) >= 12
+    assert sum(sum(targets.values()) for targets in expected.values()) >= 60
+    with_targets = [name for name, targets in expected.items() if targets]
+    assert sum(sum(expected[name].values()) >= 3 for name in with_targets) > len(with_targets) / 2
 
 
 def test_recall_and_precision_over_the_corpus() -> None:
@@ -59,7 +63,10 @@ def test_recall_and_precision_over_the_corpus() -> None:
         found_total += sum(found.values())
         missed, extra = expected - found, found - expected
         if missed or extra:
-            report.append(f"{name}: missed {sorted(missed)} extra {sorted(extra)}")
+            report.append(
+                f"{name}: {sum(matched.values())}/{sum(expected.values())} expected found, "
+                f"missed {sorted(missed)} extra {sorted(extra)}"
+            )
     recall = hits / expected_total
     precision = hits / found_total if found_total else 1.0
     summary = f"recall {recall:.3f} precision {precision:.3f}\n" + "\n".join(report)
