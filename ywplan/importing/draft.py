@@ -19,6 +19,7 @@ from ywplan.importing.numerals import Number
 from ywplan.importing.targets import FoundTarget
 
 TODO = "TODO:"  # what the reviewer must fill in; counted for the summary
+DOUBT = "待确认:"  # a target drafted although the importer is not sure of it
 
 # JSON leaves these raw, but YAML readers refuse them or read them as line breaks.
 _ESCAPES = {
@@ -35,6 +36,7 @@ class Draft:
     items: int
     targets: int
     todos: int
+    doubtful: int = 0  # targets drafted with a ``# 待确认`` comment (counted in ``targets``)
 
 
 def yaml_quote(text: str) -> str:
@@ -59,6 +61,7 @@ def draft(text: str, *, org: str | None, year: int | None, source: str = "-") ->
         items=len(parsed.items),
         targets=sum(len(item.targets) for item in parsed.items),
         todos=yaml_text.count(f"# {TODO}"),
+        doubtful=sum(1 for item in parsed.items for t in item.targets if t.doubt),
     )
 
 
@@ -143,10 +146,12 @@ def _item_lines(item: ParsedItem) -> Iterator[str]:
 
 def _target_lines(target_id: str, target: FoundTarget) -> Iterator[str]:
     yield f"      # 原文:{_comment(target.phrase)}"
+    if target.doubt:
+        yield f"      # {DOUBT} {_comment(target.doubt)}"
     yield _line("      - ", "id", target_id)
     yield _line("        ", "name", yaml_quote(target.name))
     yield _line("        ", "unit", yaml_quote(target.unit))
-    yield _line("        ", target.op, _number(target.value))
+    yield _line("        ", target.op, _number(target.value), target.note)
     if target.kind == "level":
         yield _line("        ", "kind", "level", "比率取最新一次的值;若应累加,改为 sum")
     elif target.kind == "growth":

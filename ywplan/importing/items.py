@@ -9,6 +9,15 @@ The text is read one paragraph (line) at a time, after the noise is stripped:
 * every other paragraph (a preamble, a closing remark) is not an item: it is skipped
   and listed so that the reviewer can see what was left out.
 
+Layouts that real plans use are brought to that shape first (:func:`_layout`):
+
+* a table flattened to one cell per line, the row number (序号) alone on a line: each row
+  becomes the item ``N.`` with its cells joined;
+* an item glued onto its section heading (``一、……1、……``) is split off it;
+* a text with no ``N.`` item numbers its items ``一、`` / ``(一)`` / ``(1)`` / ``一是`` instead;
+* ``(1)…`` lines under an ``N、`` item are its parts, even after a closing ``;``;
+* an item whose line is only its title (``3.建设青年驿站。``) takes the paragraphs after it.
+
 Items come back in number order. When numbers repeat (each section numbered from 1
 again) they are kept in document order and renumbered 1..n.
 """
@@ -19,10 +28,11 @@ import re
 from dataclasses import dataclass, replace
 
 from ywplan.importing.noise import strip_noise
-from ywplan.importing.numerals import normalize_digits, parse_digit_string
+from ywplan.importing.numerals import normalize_digits, parse_chinese, parse_digit_string
 from ywplan.importing.targets import FoundTarget, find_targets
 
-_ITEM = re.compile(r"(?P<num>[1-9]\d{0,3})\s*[.、](?!\d)\s*(?P<body>\S.*)")
+# 1.5万 is a number, not item 1; 2.2025年… and 1.4月2日… are items that open with a date.
+_ITEM = re.compile(r"(?P<num>[1-9]\d{0,3})\s*[.、](?!\d(?!\d*\s*[年月日届]))\s*(?P<body>\S.*)")
 _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]).+")
 _HEADING_WIDTH = 60
 _LEAD = re.compile(
@@ -38,6 +48,28 @@ _TITLE_WIDTH = 60
 _CLOSERS = tuple("。!?!?;;”’)）…")  # an item line ending so is complete
 _PUNCTUATION = frozenset(",，。;；:：!！?？、")
 _ORG_PREFIX = re.compile(r"^(?:关于印发|关于|印发)")
+_CN_NUM = "一二三四五六七八九十"
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+_GLUED = re.compile(
+    rf"(?P<head>(?:[{_CN_NUM}]{{1,3}}、|[(（][{_CN_NUM}]{{1,3}}[)）])[^\d]{{1,40}}?)"
+    r"\s*(?P<item>[1-9]\d{0,2}\s*[.、．](?!\d).+)"
+)
+_OTHER_ITEM = re.compile(
+    rf"(?:(?P<cn>[{_CN_NUM}]{{1,3}})[、.．]|[(（](?:(?P<cn2>[{_CN_NUM}]{{1,3}})|(?P<n>\d{{1,2}}))[)）]"
+    rf"|(?P<cn3>[{_CN_NUM}]{{1,3}})是)"
+    r"\s*(?P<body>\S.*)"
+)
+_SUB_ITEM = re.compile(r"[(（]\d{1,2}[)）]")  # (1)…(2)… under an item: part of it
+_PLAN_WORDS = re.compile(
+    r"工作要点|工作计划|任务清单|任务分解|目标分解|分解表|任务书|实施方案|年度目标"
+    rf"|(?:\d+|[{_CN_NUM}]+)件实事|实事项目"
+)
+# A short head line that announces what will be done (团市委将…, 活动安排) makes the text a plan.
+_PLAN_HEADLINE = re.compile(r"将|计划|力争|拟|活动安排")
+_HEADLINE_WIDTH = 30
+_PLAN_HEAD_LINES = 5
+_TITLE_ONLY_WIDTH = 30
+_CELL_ENDS = tuple("。;;::,,、!!??")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +110,22 @@ class _Lines:
     number: int
     body: str
     section: str | None
+    title_only: bool = False  # 3.建设青年驿站。 — what it commits to follows
+
+    def __post_init__(self) -> None:
+        body = self.body
+        self.title_only = (
+            len(body) <= _TITLE_ONLY_WIDTH and body.endswith("。") and body.count("。") == 1
+        )
 
     def takes(self, line: str) -> bool:
-        """Whether *line* goes on with this item: its wording so far stops mid-sentence."""
-        return not self.body.endswith(_CLOSERS) and not _is_heading(line)
+        """Whether *line* goes on with this item: its wording so far stops mid-sentence,
+        or the item is only a title so far and *line* brings numbers (its targets)."""
+        if _is_heading(line):
+            return False
+        if not self.body.endswith(_CLOSERS) or _SUB_ITEM.match(line):
+            return True
+        return self.title_only and any(ch.isdigit() for ch in normalize_digits(line))
 
     def add(self, line: str) -> None:
         """Join a wrapped line; after a bare title line (no punctuation), as a new sentence."""
@@ -100,7 +144,8 @@ def parse_plan(text: str) -> ParsedPlan:
     title: _Title | None = None
     section: str | None = None
     current: _Lines | None = None  # the item the next line may continue
-    for line in _paragraphs(text):
+    lines = _layout(_paragraphs(text))
+    for line in lines:
         start = _item_start(line)
         if start is not None:
             current = _Lines(*start, section)
@@ -117,13 +162,79 @@ def parse_plan(text: str) -> ParsedPlan:
                 title = found
             else:
                 skipped.append(line)
+    year = title.year if title else None
+    ahead = title is not None or _looks_like_plan(lines)
     return ParsedPlan(
         title=title.title if title else None,
         org=title.org if title else None,
-        year=title.year if title else None,
-        items=_in_order([_item(lines) for lines in items]),
+        year=year,
+        items=_in_order([_item(item, year, ahead) for item in items]),
         skipped=tuple(skipped),
     )
+
+
+def _looks_like_plan(lines: list[str]) -> bool:
+    """Whether the text's first lines call it a plan, task list or target table."""
+    head = [line for line in lines if line][:_PLAN_HEAD_LINES]
+    return any(
+        _PLAN_WORDS.search(line)
+        or (len(line) <= _HEADLINE_WIDTH and _PLAN_HEADLINE.search(line) is not None)
+        for line in head
+    )
+
+
+def _layout(lines: list[str]) -> list[str]:
+    """*lines* with tables, glued headings and other numberings brought to ``N.`` items."""
+    lines = _table_rows(lines)
+    lines = [part for line in lines for part in _unglued(line)]
+    if not any(_item_start(line) for line in lines):
+        renumbered = [_renumbered(line) for line in lines]
+        if sum(a != b for a, b in zip(lines, renumbered, strict=True)) >= 2:
+            return renumbered  # a lone (一)小标题 is a heading, not a list of items
+    return lines
+
+
+def _table_rows(lines: list[str]) -> list[str]:
+    """A table flattened one cell per line, each row number alone: rows → ``N.`` items."""
+    numbered = [i for i, line in enumerate(lines) if _ROW_NUMBER.fullmatch(line)]
+    expected = 1
+    rows: list[int] = []
+    for index in numbered:
+        if int(lines[index]) == expected:
+            rows.append(index)
+            expected += 1
+    if len(rows) < 2:
+        return lines
+    out = lines[: rows[0]]
+    for start, end in zip(rows, [*rows[1:], len(lines)], strict=True):
+        out.append(f"{int(lines[start])}." + _joined(lines[start + 1 : end]))
+    return out
+
+
+def _joined(cells: list[str]) -> str:
+    """The non-empty cells of a row as one wording, a 。 between cells that need one."""
+    body = ""
+    for cell in filter(None, cells):
+        body += cell if not body or body.endswith(_CELL_ENDS) else "。" + cell
+    return body
+
+
+def _unglued(line: str) -> list[str]:
+    """``一、坚持思想引领1.深化理论武装。`` → the heading and the item, apart."""
+    match = _GLUED.fullmatch(normalize_digits(line))
+    if match is None:
+        return [line]
+    return [line[: match.end("head")].strip(), line[match.start("item") :]]
+
+
+def _renumbered(line: str) -> str:
+    """``一、…`` / ``(一)…`` / ``(1)…`` / ``一是…`` as ``N.…``, for a text with no ``N.`` items."""
+    match = _OTHER_ITEM.fullmatch(normalize_digits(line))
+    if match is None:
+        return line
+    numeral = match.group("cn") or match.group("cn2") or match.group("cn3")
+    number = parse_chinese(numeral) if numeral else int(match.group("n"))
+    return f"{number}.{line[match.start('body') :]}" if number else line
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -139,7 +250,7 @@ def _item_start(line: str) -> tuple[int, str] | None:
     return int(match.group("num")), line[match.start("body") :].strip()
 
 
-def _item(lines: _Lines) -> ParsedItem:
+def _item(lines: _Lines, year: int | None, ahead: bool) -> ParsedItem:
     body = lines.body
     lead = _LEAD.search(body)
     return ParsedItem(
@@ -148,7 +259,7 @@ def _item(lines: _Lines) -> ParsedItem:
         text=body,
         section=lines.section,
         lead=lead.group("lead") if lead else None,
-        targets=tuple(find_targets(body)),
+        targets=tuple(find_targets(body, year=year, ahead=ahead)),
     )
 
 
