@@ -99,10 +99,13 @@ def _code_strings(path: Path) -> Iterator[str]:
 
 
 def test_the_comparison_symbols_are_written_in_one_place() -> None:
+    # The importer reads ≥ in a plan's text as one comparator phrase among 不少于, 以上 …
     found = sorted(
         path.relative_to(PACKAGE).as_posix()
         for path in PACKAGE.rglob("*.py")
-        if path.name != "catalog.py" and any("≥" in s or "≤" in s for s in _code_strings(path))
+        if path.name != "catalog.py"
+        and path.parent.name != "importing"
+        and any("≥" in s or "≤" in s for s in _code_strings(path))
     )
     assert found == ["core/kinds.py"]
 

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ywplan import yamlio
 from ywplan.importing import draft
 from ywplan.importing.items import parse_plan
 from ywplan.importing.quantified import (
@@ -19,6 +18,7 @@ from ywplan.importing.quantified import (
 )
 from ywplan.importing.reader import decode_document
 from ywplan.importing.targets import find_targets
+from ywplan.store import yamlio
 
 Summary = list[tuple[str, float, str]]  # (op, value, unit)
 
