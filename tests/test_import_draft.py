@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from tests.conftest import Run, write
 from ywplan.core.model import Plan
 from ywplan.errors import YwplanError
 from ywplan.importing import draft, draft_plan
@@ -222,3 +225,31 @@ def test_any_item_text_loads_back(body: str) -> None:
     text = draft_plan(f"1.{body}", org="团", year=2025, source=body)
     item = load(text)["items"][0]  # type: ignore[index]
     assert item["text"] == clean
+
+
+# --- check warns about a draft that lost every target; import counts doubtful ones -------
+
+
+def test_check_warns_when_a_quantified_plan_has_no_target(run: Run, workdir: Path) -> None:
+    head = "plan: 共青团测试市委2025年工作要点\norg: 共青团测试市委\nyear: 2025\nitems:\n"
+    item = "  - number: 1\n    title: 加强团干部培训\n    text: 全年培训团干部不少于400人次。\n"
+    write(workdir / "plans" / "p.yaml", head + item)
+    result = run("check", today="2025-06-30")
+    assert result.exit_code == 0
+    assert (
+        "plans/p.yaml:4:1: warning: the plan has no quantitative target, yet the text of "
+        "item(s) 1 states quantities"
+    ) in result.stderr
+    target = "    targets:\n      - {id: t, name: 培训团干部, unit: 人次, min: 400}\n"
+    write(workdir / "plans" / "p.yaml", head + item + target)
+    assert "no quantitative target" not in run("check", today="2025-06-30").output
+
+
+def test_import_says_how_many_targets_are_doubtful(run: Run, workdir: Path) -> None:
+    source = write(
+        workdir / "要点.txt",
+        "共青团测试市委2025年工作要点\n1.关爱青少年。发放爱心书包100个左右。\n",
+    )
+    result = run("import", str(source), "-o", str(workdir / "draft.yaml"))
+    assert result.exit_code == 0, result.stderr
+    assert "1 of them are marked “# 待确认” (doubtful)" in result.stderr

@@ -265,6 +265,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "item numbers have gaps: {missing} missing",
     ),
     "plan.numbering_gap.hint": ("如果是有意跳号可以忽略", "ignore this if the gap is intended"),
+    "plan.lost_targets": (
+        "计划没有任何量化目标,但事项 {items} 的原文写有数量",
+        "the plan has no quantitative target, yet the text of item(s) {items} states quantities",
+    ),
+    "plan.lost_targets.hint": (
+        "导入时可能漏掉了目标:对照原文为这些事项补上 targets(如“不少于400人次” → min: 400)",
+        "targets may have been lost in import: add them to these items from the text (不少于400人次 → min: 400)",
+    ),
     "plan.not_found": ("找不到计划文件 {path}", "plan file {path} not found"),
     "plan.not_found.hint": (
         "检查 --plan 或 $YWPLAN_PLAN 的路径",
@@ -856,6 +864,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "import.done": (
         "已写入草稿 {path}:{items} 个条目,{targets} 个目标,{todos} 处待填写(TODO)",
         "draft written to {path}: {items} items, {targets} targets, {todos} to fill in (TODO)",
+    ),
+    "import.doubtful": (
+        "其中 {count} 个目标标有“# 待确认”,请逐一核对或删除",
+        "{count} of them are marked “# 待确认” (doubtful): confirm or delete each",
     ),
     "import.next": (
         "逐条核对后运行:ywplan check {path}",

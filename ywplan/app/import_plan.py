@@ -35,4 +35,6 @@ def run(file: str, *, output: str | None, org: str | None, year: int | None, for
         "import.done", path=output, items=result.items, targets=result.targets, todos=result.todos
     )
     print(done, file=sys.stderr)
+    if result.doubtful:
+        print(t("import.doubtful", count=result.doubtful), file=sys.stderr)
     print(t("import.next", path=output), file=sys.stderr)

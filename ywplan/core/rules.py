@@ -163,6 +163,24 @@ def numbering_gaps(plan: Plan, places: Places) -> list[Problem]:
     ]
 
 
+def quantities_without_targets(plan: Plan, places: Places) -> list[Problem]:
+    """A plan without any target whose items' text states quantities lost them (a warning).
+
+    The importer's phrase knowledge decides what a quantity is (400人次, 30%, 5个).
+    """
+    if any(item.targets for item in plan.items):
+        return []  # the common case, decided without loading the importer
+    from ywplan.importing.quantified import lost_every_target
+
+    numbers = lost_every_target(plan.items)
+    if not numbers:
+        return []
+    shown = "、".join(map(str, numbers[:10])) + ("…" if len(numbers) > 10 else "")
+    return [
+        places.at(("items",), "plan.lost_targets", on_key=True, severity="warning", items=shown)
+    ]
+
+
 PLAN_RULES: tuple[PlanRule, ...] = (
     unique_item_numbers,
     unique_target_ids,
@@ -170,6 +188,7 @@ PLAN_RULES: tuple[PlanRule, ...] = (
     known_quota_units,
     schedule_on_max,
     numbering_gaps,
+    quantities_without_targets,
 )
 
 
