@@ -10,27 +10,28 @@ This module imports no third-party package: TAB completion reads it too.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from enum import StrEnum
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar
 
+if TYPE_CHECKING:  # typing only: TAB completion imports this module
+    from collections.abc import Sequence
+    from typing import Protocol
 
-class Target(Protocol):
-    """What a kind reads of a target (``core.model.Target``)."""
+    class Target(Protocol):
+        """What a kind reads of a target (``core.model.Target``)."""
 
-    @property
-    def op(self) -> str: ...
-    @property
-    def baseline(self) -> float | None: ...
+        @property
+        def op(self) -> str: ...
+        @property
+        def baseline(self) -> float | None: ...
 
+    class Tally(Protocol):
+        """What a kind reads of a target's counted entries (``core.progress.Tally``)."""
 
-class Tally(Protocol):
-    """What a kind reads of a target's counted entries (``core.progress.Tally``)."""
-
-    @property
-    def amounts(self) -> Sequence[float]: ...
-    @property
-    def latest(self) -> float: ...
+        @property
+        def amounts(self) -> Sequence[float]: ...
+        @property
+        def latest(self) -> float: ...
 
 
 _EPSILON = 1e-9

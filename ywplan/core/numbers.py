@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 
 def round_half_up(value: float, places: int = 1) -> float:
     """Round as people do on paper (2.25 → 2.3), not as binary floats do."""
+    from decimal import ROUND_HALF_UP, Decimal  # not at import: TAB completion loads this module
+
     quantum = Decimal(1).scaleb(-places)
     return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
