@@ -12,7 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import Run, write
-from ywplan.core.progress import State, compute, expected_at, round_half_up, year_fraction
+from ywplan.core.kinds import State
+from ywplan.core.numbers import round_half_up
+from ywplan.core.progress import compute, expected_at, year_fraction
 from ywplan.store.ledger import parse_ledger
 from ywplan.store.plan_file import parse_plan
 

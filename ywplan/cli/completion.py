@@ -81,6 +81,7 @@ def _plan(ctx: Any) -> dict[str, Any]:
 def _targets(plan: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """``(26.cadre-training, 培训团干部 ≥400 人次)`` for every target of the plan."""
     from ywplan.core.kinds import goal_text
+
     for item in plan.get("items") or ():
         if not isinstance(item, dict) or not isinstance(item.get("number"), int):
             continue

@@ -68,6 +68,7 @@ class TargetKind:
     name: ClassVar[str]
     needs_baseline: ClassVar[bool] = False  # refused by ``check`` without ``baseline``
     schedulable: ClassVar[bool] = True  # may have quarterly ``schedule`` checkpoints
+    additive: ClassVar[bool] = False  # sub-units' amounts add up to the whole (shares)
 
     def measure(self, target: Target, tally: Tally | None) -> tuple[float, float | None]:
         """The target's actual value from its counted entries, and the latest reading."""
@@ -108,6 +109,7 @@ class Sum(TargetKind):
     """``sum`` (the default): the sum of the logged amounts (培训团干部400人次)."""
 
     name = "sum"
+    additive = True
 
     def measure(self, target: Target, tally: Tally | None) -> tuple[float, float | None]:
         """The sum of the amounts."""

@@ -22,7 +22,7 @@ from typing import Literal
 
 from ywplan.core.dates import Period
 from ywplan.core.model import Entry, Plan
-from ywplan.core.progress import Progress, TargetProgress, compute, counted
+from ywplan.core.progress import LedgerColumns, Progress, TargetProgress, compute, counted
 
 PeriodKind = Literal["quarter", "month"]
 
@@ -85,12 +85,15 @@ def period_progress(
 ) -> PeriodProgress:
     """Measure *plan* at *period*'s end (or *as_of*, inside it) and each target's amount in it."""
     entries = list(entries)
+    ledger = LedgerColumns.of(entries)
     day = period.last if as_of is None else min(max(as_of, period.first), period.last)
-    end = compute(plan, entries, day, unit)
-    start = compute(plan, entries, period.first - dt.timedelta(days=1), unit)
-    counts: dict[str, int] = {}
-    for entry in counted(entries, day, unit):
-        if entry.date >= period.first:
-            counts[entry.ref] = counts.get(entry.ref, 0) + 1
+    end = compute(plan, ledger, day, unit)
+    start = compute(plan, ledger, period.first - dt.timedelta(days=1), unit)
+    # counted at the period's end minus counted before it: the entries dated inside it
+    counts = {
+        after.ref: after.count - before.count
+        for before, after in zip(start.targets(), end.targets(), strict=True)
+        if after.count > before.count
+    }
     notes = latest_notes(entries, day, unit)
     return PeriodProgress(period, kind, end, period_amounts(start, end), counts, notes)

@@ -11,9 +11,9 @@ the :class:`Progress` they return. The three questions, each answered once:
   annual goal, through the ``schedule`` checkpoints when it has them;
 * **the actual value and the state**: its kind's (:mod:`ywplan.core.kinds`).
 
-Entries are counted column by column (:class:`Columns`): the ledger index stores its
-entries that way, and a ledger read whole is put that way by :func:`columns_by_target`,
-so both are counted by the same code.
+Entries are counted column by column (:class:`LedgerColumns`): the ledger index stores
+its entries that way, and a ledger read whole is put that way once per command, so
+both are counted by the same code.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import and_, itemgetter, not_
@@ -30,8 +30,6 @@ from typing import Any, Protocol
 from ywplan.core.kinds import State
 from ywplan.core.model import CHECKPOINTS, Entry, Item, Plan, Target
 from ywplan.core.numbers import round_half_up
-
-__all__ = ["State"]
 
 TargetKey = tuple[int, str]
 
@@ -206,24 +204,43 @@ def counted(entries: Iterable[Entry], as_of: dt.date, unit: str | None = None) -
     return iter(plain) if keep is None else compress(plain, keep)
 
 
-def columns_by_target(entries: Sequence[Entry]) -> dict[TargetKey, EntryColumns]:
-    """The entries that reverse nothing, split by target, as :class:`Columns`.
+@dataclass(frozen=True, slots=True)
+class LedgerColumns:
+    """A ledger's entries split by target as :class:`Columns`, and the ids taken back.
 
-    (One plain loop: it measured faster than grouping positions and picking columns.)
+    Built once from entries (:meth:`of`) or served by the ledger index; every tally of
+    a command reads it, so the entries are split once however many dates and units
+    are measured. *unit_key* turns a unit's name into what the columns hold for it
+    (None: the columns hold no entry of that unit).
     """
-    found: dict[TargetKey, tuple[list[str], list[dt.date], list[float], list[str]]] = {}
-    get = found.get
-    for id_, date, item, target, amount, unit, _, _, _, corrects, _ in entries:
-        if corrects:
-            continue
-        group = get((item, target))
-        if group is None:
-            group = found[(item, target)] = ([], [], [], [])
-        group[0].append(id_)
-        group[1].append(date)
-        group[2].append(amount)
-        group[3].append(unit)
-    return {key: EntryColumns(*group) for key, group in found.items()}
+
+    groups: Mapping[TargetKey, Columns]
+    gone: set[str]
+    unit_key: Callable[[str], Hashable | None] = str
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry]) -> LedgerColumns:
+        """Split *entries* by target in one pass.
+
+        Reversing lines and the entries they take back never count at any date, so
+        they are left out here, and ``gone`` is empty (the ledger index, which keeps
+        taken-back entries for ``undo``, lists them in ``gone`` instead).
+        """
+        entries = entries if isinstance(entries, list | tuple) else list(entries)
+        gone = reversed_ids(entries)
+        found: dict[TargetKey, tuple[list[str], list[dt.date], list[float], list[str]]] = {}
+        get = found.get
+        for id_, date, item, target, amount, unit, _, _, _, corrects, _ in entries:
+            if corrects or (gone and id_ in gone):
+                continue
+            group = get((item, target))
+            if group is None:
+                group = found[(item, target)] = ([], [], [], [])
+            group[0].append(id_)
+            group[1].append(date)
+            group[2].append(amount)
+            group[3].append(unit)
+        return cls({key: EntryColumns(*group) for key, group in found.items()}, set())
 
 
 @dataclass
@@ -257,17 +274,20 @@ def tally_columns(
     return Tally(amounts, latest, amounts[at])
 
 
-def tally(
-    entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
-) -> dict[TargetKey, Tally]:
+Ledger = Iterable[Entry] | LedgerColumns
+
+
+def tally(entries: Ledger, as_of: dt.date, unit: str | None = None) -> dict[TargetKey, Tally]:
     """The counted entries (see :func:`keep_mask`) of each target, amounts in file order."""
-    entries = entries if isinstance(entries, list | tuple) else list(entries)
-    gone = reversed_ids(entries)
+    ledger = entries if isinstance(entries, LedgerColumns) else LedgerColumns.of(entries)
+    key = None if unit is None else ledger.unit_key(unit)
+    if unit is not None and key is None:
+        return {}  # no entry of this sub-unit
     found = {}
-    for key, columns in columns_by_target(entries).items():
-        counted_here = tally_columns(columns, as_of, unit, gone)
+    for target, columns in ledger.groups.items():
+        counted_here = tally_columns(columns, as_of, key, ledger.gone)
         if counted_here is not None:
-            found[key] = counted_here
+            found[target] = counted_here
     return found
 
 
@@ -295,9 +315,7 @@ def measure(
     return TargetProgress(item, target, goal, actual, expected, state, count, latest)
 
 
-def compute(
-    plan: Plan, entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
-) -> Progress:
+def compute(plan: Plan, entries: Ledger, as_of: dt.date, unit: str | None = None) -> Progress:
     """Measure every target of *plan* from *entries* as of *as_of* (for *unit*, or all)."""
     return assemble(plan, tally(entries, as_of, unit), as_of, unit)
 

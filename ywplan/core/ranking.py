@@ -20,9 +20,10 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ywplan.core.kinds import State
 from ywplan.core.model import Entry, Plan
 from ywplan.core.numbers import round_half_up
-from ywplan.core.progress import State, TargetProgress, compute
+from ywplan.core.progress import LedgerColumns, TargetProgress, compute
 
 CAP = 100.0
 
@@ -89,7 +90,7 @@ def entries_by_unit(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
 def rank_units(plan: Plan, entries: Iterable[Entry], as_of: dt.date) -> list[Standing]:
     """Every sub-unit of *plan* with its quotas and shares at *as_of*, best first."""
     entries = list(entries)
-    overall = {tp.ref: tp for tp in compute(plan, entries, as_of).targets()}
+    overall = {tp.ref: tp for tp in compute(plan, LedgerColumns.of(entries), as_of).targets()}
     by_unit = entries_by_unit(entries)
     found = []
     for order, unit in enumerate(plan.units):
@@ -98,7 +99,7 @@ def rank_units(plan: Plan, entries: Iterable[Entry], as_of: dt.date) -> list[Sta
         for tp in compute(plan, by_unit.get(unit, []), as_of, unit).targets():
             if tp.target.by_unit and unit in tp.target.by_unit:
                 quotas.append(tp)
-            elif tp.target.kind == "sum" and tp.count:
+            elif tp.target.behaviour.additive and tp.count:
                 shares.append(Share(tp, overall[tp.ref].actual))
         percent = unit_percent(quotas)
         key = (percent is None, -(percent or 0.0), order)

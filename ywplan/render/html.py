@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from ywplan.core.progress import State
+from ywplan.core.kinds import State
 from ywplan.i18n import get_lang, t
 from ywplan.render.bars import Bar, bar_of, charted, state_named
 from ywplan.reports.table import Cell, Table, format_cell

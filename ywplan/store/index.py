@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ywplan.core.model import Entry, Plan
-from ywplan.core.progress import Tally, tally_columns
+from ywplan.core.progress import LedgerColumns, Tally, tally
 from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, parse_ledger
 
 VERSION = 1
@@ -203,21 +203,13 @@ class LedgerIndex:
         }
         return count_entry_problems(plan, today + CLOCK_SLACK, groups, decode)
 
-    def tallies(self, as_of: dt.date, unit: str | None) -> dict[_Key, Tally]:
-        """Each target's counted entries at *as_of*, as :func:`~ywplan.core.progress.tally`.
+    def columns(self) -> LedgerColumns:
+        """The indexed entries as the core counts them: per-target columns, ids taken back."""
+        return LedgerColumns(self.groups, self.gone(), self._unit_codes.get)
 
-        The groups are the targets' columns, counted by the same function.
-        """
-        gone = self.gone()
-        code = None if unit is None else self._unit_codes.get(unit)
-        if unit is not None and code is None:
-            return {}  # no entry of this sub-unit
-        found: dict[_Key, Tally] = {}
-        for key, group in self.groups.items():
-            counted = tally_columns(group, as_of, code, gone)
-            if counted is not None:
-                found[key] = counted
-        return found
+    def tallies(self, as_of: dt.date, unit: str | None) -> dict[_Key, Tally]:
+        """Each target's counted entries at *as_of*: :func:`~ywplan.core.progress.tally`."""
+        return tally(self.columns(), as_of, unit)
 
     def entries_of(self, item: int, target: str) -> list[Entry]:
         """The target's entries that still count (not taken back), in file order.
