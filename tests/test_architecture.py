@@ -243,3 +243,19 @@ def test_a_copy_of_the_bundled_plan_is_found(tmp_path: Path) -> None:
     from ywplan.store.discovery import find_plan
 
     assert find_plan(str(tmp_path), {}, tmp_path) == tmp_path / "p.yaml"
+
+
+@pytest.mark.parametrize(
+    "name", ["plans/jiaxing-2024.ledger.csv", "plans/jiaxing-2024.yaml", "x.YML"]
+)
+@pytest.mark.parametrize("command", ["status", "entries", "units", "report"])
+def test_an_output_never_replaces_a_plan_or_a_ledger(
+    run: Run, bundled: Path, command: str, name: str
+) -> None:
+    """-o came to status and entries with the registry: the guard is in the one writer."""
+    target = bundled.parent.parent / name
+    before = target.read_bytes() if target.exists() else None
+    result = run(command, "--format", "html", "-o", str(target), today="2024-12-31")
+    assert result.exit_code == 1
+    assert "is a plan or a ledger and would be replaced" in result.stderr
+    assert (target.read_bytes() if target.exists() else None) == before

@@ -720,6 +720,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "check that the folder exists and is writable, and that Excel/WPS does not hold the file open",
     ),
     "report.written": ("已写入 {path}", "written to {path}"),
+    "report.protected": (
+        "不能把输出写到 {path}:这是计划或台账文件,会被覆盖",
+        "will not write the output to {path}: it is a plan or a ledger and would be replaced",
+    ),
+    "report.protected.hint": (
+        "换一个输出文件名,如 -o 季报.xlsx",
+        "choose another output file, e.g. -o report.xlsx",
+    ),
     "report.title_quarter": (
         "{org}{period}工作要点推进情况",
         "{org}: work plan progress, {period}",

@@ -100,8 +100,17 @@ def terminal_default() -> str:
     return "table" if sys.stdout.isatty() else "txt"
 
 
+def _protected(path: Path) -> bool:
+    """A plan or a ledger: files an output must never replace."""
+    from ywplan.store.discovery import PLAN_SUFFIXES, is_ledger_name
+
+    return path.suffix.lower() in PLAN_SUFFIXES or is_ledger_name(path.name.lower())
+
+
 def emit(output: Output, fmt: Format, destination: str | None) -> None:
     """Write *output* in *fmt* to *destination* (atomically), or to standard output."""
+    if destination is not None and _protected(Path(destination)):
+        raise YwplanError("report.protected", path=destination)
     content = fmt.write(output, destination is not None)
     if destination is None:
         if isinstance(content, str):
