@@ -359,6 +359,13 @@ def refused(
 FieldColumns = Mapping[str, Collection[Any]]
 
 
+def _present(column: Collection[Any]) -> Collection[Any]:
+    """The values of a column where its rule applies (None: it does not)."""
+    if isinstance(column, list) and None in column:  # stored columns (arrays) hold no None
+        return [v for v in column if v is not None]
+    return column
+
+
 def count_entry_problems(
     plan: Plan,
     today: dt.date,
@@ -377,9 +384,16 @@ def count_entry_problems(
         if rule.field == "target":
             keys = [key for key, _ in groups]
             verdicts[id(rule)] = refused(rule, plan, today, keys)
-        else:
-            present = [v for _, columns in groups for v in set(columns[rule.field])]
-            verdicts[id(rule)] = refused(rule, plan, today, present, decode.get(rule.field, _same))
+            continue
+        column_of = [_present(columns[rule.field]) for _, columns in groups]
+        code = decode.get(rule.field, _same)
+        if rule.interval:  # the extremes of each column first: C-level, no set of values
+            extremes = [f(c) for c in column_of if c for f in (min, max)]
+            if not refused(rule, plan, today, extremes, code):
+                verdicts[id(rule)] = {}
+                continue
+        present = [v for column in column_of for v in set(column)]
+        verdicts[id(rule)] = refused(rule, plan, today, present, code)
     if not any(verdicts.values()):
         return 0
     count = 0
