@@ -1,11 +1,14 @@
-"""A cache that lets ``ywplan log`` answer at province scale without re-reading every row.
+"""A cache that lets ``log``, ``undo`` and ``status`` answer at province scale without
+re-reading every row.
 
-``log`` prints the logged target's updated line and warns when the ledger has errors.
-Both depend on the whole ledger, which is 150,000 rows in a province; parsing them on
-every ``log`` would cost a second. This module keeps, per ledger, a compact index of
-what those two outputs need: for every target its entries' dates, amounts, sub-units
-and ids (columns of machine numbers), and the reversing lines. The next run parses
-only the bytes appended since and extends the index.
+Each needs the whole ledger (``log`` prints the target's updated line and warns when
+the ledger has errors), which is 150,000 rows in a province; parsing them on every run
+would cost a second. This module keeps, per ledger, the data they need and nothing
+else: for every target its entries' dates, amounts, sub-units and ids (columns of
+machine numbers), and the reversing lines. It has no rule or count of its own:
+:meth:`LedgerIndex.columns` hands the core the same :class:`LedgerColumns` a ledger
+read whole gives, the error count runs the core's entry rules over the columns, and
+whether appended lines keep the ledger clean is asked of the core's reversal rule. The next run parses only the bytes appended since and extends the index.
 
 Never trusted over the file: every use reads the ledger's bytes and checks that the
 part the index describes is byte for byte what it was built from (its length and a
