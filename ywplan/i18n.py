@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -89,8 +89,3 @@ def t(key: str, /, _default: str | None = None, **args: Any) -> str:
 class _Blank(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return ""
-
-
-def lang_from_env() -> Lang:
-    """The language for code that runs outside a command (completion, ``python -m``)."""
-    return detect_lang(sys.argv, cast(Mapping[str, str], os.environ))

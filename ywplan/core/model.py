@@ -146,16 +146,6 @@ class Plan(BaseModel):
         """Every (item, target) pair, in plan order."""
         return [(item, target) for item in self.items for target in item.targets]
 
-    @property
-    def first_day(self) -> dt.date:
-        """1 January of the plan year."""
-        return dt.date(self.year, 1, 1)
-
-    @property
-    def last_day(self) -> dt.date:
-        """31 December of the plan year."""
-        return dt.date(self.year, 12, 31)
-
 
 # An entry's fields, as the ledger stores them and as a clerk may type them.
 ID_RE = re.compile(r"[a-z0-9]{8,64}")
