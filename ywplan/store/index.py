@@ -8,7 +8,8 @@ else: for every target its entries' dates, amounts, sub-units and ids (columns o
 machine numbers), and the reversing lines. It has no rule or count of its own:
 :meth:`LedgerIndex.columns` hands the core the same :class:`LedgerColumns` a ledger
 read whole gives, the error count runs the core's entry rules over the columns, and
-whether appended lines keep the ledger clean is asked of the core's reversal rule. The next run parses only the bytes appended since and extends the index.
+whether appended lines keep the ledger clean is asked of the core's reversal rule.
+The next run parses only the bytes appended since and extends the index.
 
 Never trusted over the file: every use reads the ledger's bytes and checks that the
 part the index describes is byte for byte what it was built from (its length and a
