@@ -324,6 +324,13 @@ def entry_problems(plan: Plan, entry: Entry, today: dt.date) -> list[Problem]:
     return _problems_of(entry, lambda rule, value: rule.judge(plan, value, today))
 
 
+def _present(values: Collection[Any]) -> Collection[Any]:
+    """The values a rule applies to: None (a reversing line's amount) is never judged."""
+    if isinstance(values, list | set | tuple) and None in values:  # arrays hold no None
+        return [v for v in values if v is not None]
+    return values
+
+
 def _same(value: Any) -> Hashable:
     return value  # type: ignore[no-any-return]
 
@@ -341,7 +348,7 @@ def refused(
     into the field's value; for an interval rule it must keep their order. The keys of
     the answer are the values as given. None (the rule does not apply) is never judged.
     """
-    present = [v for v in values if v is not None] if None in values else values
+    present = _present(values)
     if not present:
         return {}
     if rule.interval:
@@ -357,13 +364,6 @@ def refused(
 
 
 FieldColumns = Mapping[str, Collection[Any]]
-
-
-def _present(column: Collection[Any]) -> Collection[Any]:
-    """The values of a column where its rule applies (None: it does not)."""
-    if isinstance(column, list) and None in column:  # stored columns (arrays) hold no None
-        return [v for v in column if v is not None]
-    return column
 
 
 def count_entry_problems(
