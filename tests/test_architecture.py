@@ -259,3 +259,13 @@ def test_an_output_never_replaces_a_plan_or_a_ledger(
     assert result.exit_code == 1
     assert "is a plan or a ledger and would be replaced" in result.stderr
     assert (target.read_bytes() if target.exists() else None) == before
+
+
+def test_an_output_through_a_link_to_the_ledger_is_refused(run: Run, bundled: Path) -> None:
+    ledger = bundled.with_name("jiaxing-2024.ledger.csv")
+    before = ledger.read_bytes()
+    link = bundled.parent.parent / "out.html"
+    link.symlink_to(ledger)
+    result = run("status", "-o", str(link), today="2024-12-31")
+    assert result.exit_code == 1 and "would be replaced" in result.stderr
+    assert link.is_symlink() and ledger.read_bytes() == before

@@ -101,10 +101,13 @@ def terminal_default() -> str:
 
 
 def _protected(path: Path) -> bool:
-    """A plan or a ledger: files an output must never replace."""
+    """A plan or a ledger (or a link to one): files an output must never replace."""
     from ywplan.store.discovery import PLAN_SUFFIXES, is_ledger_name
 
-    return path.suffix.lower() in PLAN_SUFFIXES or is_ledger_name(path.name.lower())
+    return any(
+        p.suffix.lower() in PLAN_SUFFIXES or is_ledger_name(p.name.lower())
+        for p in (path, path.resolve())
+    )
 
 
 def emit(output: Output, fmt: Format, destination: str | None) -> None:
