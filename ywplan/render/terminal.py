@@ -15,6 +15,7 @@ import io
 import os
 import shutil
 import sys
+from functools import cache
 from typing import IO
 
 from rich import box
@@ -115,6 +116,33 @@ def _status_layouts() -> list[tuple[tuple[str, ...], int]]:
     return layouts
 
 
+def _status_layout(targets: list[TargetProgress], width: int) -> tuple[tuple[str, ...], int]:
+    """The widest column set (and bar width) that fits *width* with a :data:`NAME_MIN` name."""
+    widths = {key: Text(t("col." + key)).cell_len for key in _STATUS_KEYS}
+    for tp in targets:  # the widest cell of each column, the percent without its bar
+        for key, cell in _status_cells(tp, 0).items():
+            widths[key] = max(widths[key], cell.cell_len)
+    layouts = _status_layouts()
+    for keys, bar_width in layouts:
+        bar_cells = bar_width + 1 if bar_width else 0
+        needed = NAME_MIN + sum(widths[key] for key in keys) + bar_cells
+        if needed + _overhead(len(keys) + 1) <= width:
+            return keys, bar_width
+    return layouts[-1]
+
+
+@cache
+def _overhead(columns: int) -> int:
+    """The cells a status table of *columns* columns spends on padding and edges."""
+    probe = RichTable(box=box.SIMPLE_HEAD, pad_edge=False, show_header=False)
+    for _ in range(columns):
+        probe.add_column(width=1, no_wrap=True)
+    probe.add_row(*["x"] * columns)
+    out = Console(width=10 * columns + 10, file=io.StringIO())
+    lines = out.render_lines(probe, out.options, pad=False)
+    return max(Segment.get_line_length(line) for line in lines) - columns
+
+
 def _status_table(
     progress: Progress, targets: list[TargetProgress], keys: tuple[str, ...], bar_width: int
 ) -> RichTable:
@@ -141,18 +169,6 @@ def _status_table(
     return table
 
 
-def _fits(table: RichTable, width: int) -> bool:
-    """Whether *table* fits *width* cells with its first (name) column :data:`NAME_MIN` wide."""
-    name, title = table.columns[0], table.title
-    name.width, table.title = NAME_MIN, None
-    try:
-        probe = Console(width=10 * width, file=io.StringIO())
-        lines = probe.render_lines(table, probe.options, pad=False)
-        return max(Segment.get_line_length(line) for line in lines) <= width
-    finally:
-        name.width, table.title = None, title
-
-
 def status_view(progress: Progress, targets: list[TargetProgress], width: int = 160) -> RichTable:
     """The status table for the terminal: each item's title, then a row per target.
 
@@ -161,13 +177,8 @@ def status_view(progress: Progress, targets: list[TargetProgress], width: int = 
     :data:`_GIVEN_UP` are left out one by one, so that the name keeps :data:`NAME_MIN`
     cells.
     """
-    table = None
-    for keys, bar_width in _status_layouts():
-        table = _status_table(progress, targets, keys, bar_width)
-        if _fits(table, width):
-            break
-    assert table is not None
-    return table
+    keys, bar_width = _status_layout(targets, width)
+    return _status_table(progress, targets, keys, bar_width)
 
 
 def print_status(
