@@ -806,6 +806,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "在计划中加上 units: [...],并为目标设 by_unit 分解指标",
         "add units: [...] to the plan, and by_unit quotas to its targets",
     ),
+    "office.whole_province": ("全省", "whole province"),
+    "office.whole_region": ("全区", "whole region"),
+    "office.whole_city": ("全市", "whole city"),
+    "office.whole_prefecture": ("全州", "whole prefecture"),
+    "office.whole_league": ("全盟", "whole league"),
+    "office.whole_county": ("全县", "whole county"),
+    "office.whole_banner": ("全旗", "whole banner"),
+    "office.whole_district": ("全区", "whole district"),
+    "office.whole_subdistrict": ("全街道", "whole subdistrict"),
+    "office.whole_town": ("全镇", "whole town"),
+    "office.whole_township": ("全乡", "whole township"),
+    "office.own_level": ("本级", "(office level)"),
     # --- import (issue 4) ----------------------------------------------------------------
     "import.not_found": ("找不到文件 {path}", "file not found: {path}"),
     "import.not_found.hint": (

@@ -1,11 +1,17 @@
-"""Showing data on a terminal harmlessly: control characters made visible, long values clipped.
+"""Showing data harmlessly: controls made visible, long values clipped, no cell a formula.
 
 A ledger stores what a clerk typed faithfully, and a plan what its author wrote; only
 the *display* is neutralised. A note holding ``\\x1b[2J`` (clear the screen), an OSC 8
-hyperlink, a ``\\x1b]0;…\\x07`` window title or a right-to-left override (U+202E, which
-makes ``exe.txt`` read as ``txt.exe``) is shown as visible escapes (``␛[2J``, ``\\u202e``)
-rather than acted on by the terminal. Messages never echo a long value whole: each
-line of a value is clipped, so a 10 KB garbage field cannot flood a terminal or a CI log.
+hyperlink, a ``\\x1b]0;…\\x07`` window title, a right-to-left override (U+202E, which
+makes ``exe.txt`` read as ``txt.exe``) or a zero-width space (two names that look the
+same) is shown as visible escapes (``␛[2J``, ``\\u202e``, ``\\u200b``) rather than acted
+on by the terminal or hidden from the reader. Messages never echo a long value whole:
+each line of a value is clipped, so a 10 KB garbage field cannot flood a terminal or a
+CI log.
+
+Every view for people goes through :func:`visible` (the terminal, txt, Markdown, HTML,
+CSV, xlsx); spreadsheet cells also through :func:`spreadsheet_text`; JSON keeps the exact
+text and writes these characters as ``\\uXXXX`` escapes (:func:`json_escaped`).
 """
 
 from __future__ import annotations
@@ -13,9 +19,19 @@ from __future__ import annotations
 CLIP_WIDTH = 240
 CLIP_LINES = 40
 
-# Bidirectional embeddings, overrides and isolates, the Arabic letter mark, and the
-# line/paragraph separators that some terminals and editors treat as line breaks.
-_BIDI = (0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029)
+# Bidirectional embeddings, overrides, isolates and marks, the line/paragraph separators
+# that some terminals and editors treat as line breaks, and the characters that show
+# nothing at all (zero-width space and joiners, word joiner, invisible operators, a BOM
+# inside a text).
+_INVISIBLE = (
+    0x061C,
+    *range(0x200B, 0x2010),
+    *range(0x202A, 0x202F),
+    *range(0x2060, 0x2070),
+    0x2028,
+    0x2029,
+    0xFEFF,
+)
 
 
 def _table(keep: str) -> dict[int, str]:
@@ -26,20 +42,25 @@ def _table(keep: str) -> dict[int, str]:
     table[0x7F] = "\u2421"  # ␡
     for code in range(0x80, 0xA0):
         table[code] = f"\\x{code:02x}"
-    for code in _BIDI:
+    for code in _INVISIBLE:
         table[code] = f"\\u{code:04x}"
     return table
 
 
 _ONE_LINE = _table("")
 _LINES = _table("\n")
+# JSON escapes C0 controls itself; these it would write raw, though ``\\uXXXX`` is the same value.
+_JSON = {code: f"\\u{code:04x}" for code in (0x7F, *range(0x80, 0xA0), *_INVISIBLE)}
+# What a spreadsheet runs as a formula (or DDE) when a text cell starts with it.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def visible(text: str, *, lines: bool = False) -> str:
-    """*text* with C0/C1 controls, DEL and bidi controls replaced by visible escapes.
+    """*text* with C0/C1 controls, DEL, bidi and invisible characters as visible escapes.
 
-    ``\\x1b`` → ``␛``, ``\\x07`` → ``␇``, ``\\x9b`` → ``\\x9b``, U+202E → ``\\u202e``. With
-    *lines*, line feeds are kept (for multi-line messages); otherwise they show as ``␊``.
+    ``\\x1b`` → ``␛``, ``\\x07`` → ``␇``, ``\\x9b`` → ``\\x9b``, U+202E → ``\\u202e``,
+    U+200B → ``\\u200b``. With *lines*, line feeds are kept (for multi-line messages);
+    otherwise they show as ``␊``.
     """
     return text.translate(_LINES if lines else _ONE_LINE)
 
@@ -61,3 +82,22 @@ def clip(text: str, width: int = CLIP_WIDTH, max_lines: int = CLIP_LINES) -> str
 def shown(text: str) -> str:
     """A value as a message shows it: clipped, controls visible, line feeds kept."""
     return visible(clip(text), lines=True)
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text cell for CSV or xlsx: :func:`visible`, and never run as a formula.
+
+    A cell that starts with ``= + - @`` gets a leading ``'`` (``=cmd|…`` → ``'=cmd|…``),
+    as OWASP advises against CSV injection; tabs and carriage returns are already visible.
+    """
+    text = visible(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def json_escaped(document: str) -> str:
+    """A JSON document with DEL, C1, bidi and invisible characters written as ``\\uXXXX``.
+
+    The same JSON value (those characters only ever stand inside strings), but a
+    terminal that shows the document is not driven by them.
+    """
+    return document.translate(_JSON)

@@ -78,8 +78,11 @@ class TargetKind:
         """Where 序时进度 starts on 1 January: the baseline, else 0."""
         return target.baseline or 0.0
 
-    def period_start(self, target: Target, before: float, count_before: int) -> float:
-        """The value a period's amount is counted from: the actual measured before it."""
+    def period_start(self, before: float, count_before: int, start: float) -> float:
+        """The value a period's amount is counted from: the actual measured before it.
+
+        *start* is where the target's (or a quota's) 序时进度 starts on 1 January.
+        """
         return before
 
     def state(
@@ -125,9 +128,9 @@ class Level(TargetKind):
         """The latest reading (by date, the last line of that date)."""
         return (tally.latest, tally.latest) if tally else (0.0, None)
 
-    def period_start(self, target: Target, before: float, count_before: int) -> float:
-        """Nothing logged before the period: it starts from the baseline."""
-        return before if count_before else (target.baseline or 0.0)
+    def period_start(self, before: float, count_before: int, start: float) -> float:
+        """Nothing logged before the period: it starts from the baseline (a quota's share)."""
+        return before if count_before else start
 
 
 class Growth(TargetKind):

@@ -12,12 +12,17 @@ def round_half_up(value: float, places: int = 1) -> float:
 
 
 def format_number(value: float | None) -> str:
-    """``400`` → ``400``, ``149.458`` → ``149.5``, ``None`` → ``''`` (one decimal, half up)."""
+    """``400`` → ``400``, ``149.458`` → ``149.5``, ``None`` → ``''`` (one decimal, half up).
+
+    A value that rounds to a whole number is written as one (``14.96`` → ``15``, and
+    ``-0.04`` → ``0``), as if the rounded value had been stored.
+    """
     if value is None:
         return ""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{round_half_up(value, 1):.1f}"
+    rounded = round_half_up(value, 1)
+    if rounded.is_integer():
+        return str(int(rounded))
+    return f"{rounded:.1f}"
 
 
 def format_amount(amount: float) -> str:

@@ -22,7 +22,14 @@ from typing import Literal
 
 from ywplan.core.dates import Period
 from ywplan.core.model import Entry, Plan
-from ywplan.core.progress import LedgerColumns, Progress, TargetProgress, compute, counted
+from ywplan.core.progress import (
+    LedgerColumns,
+    Progress,
+    TargetProgress,
+    compute,
+    counted,
+    curve_at,
+)
 
 PeriodKind = Literal["quarter", "month"]
 
@@ -54,8 +61,9 @@ def period_amounts(start: Progress, end: Progress) -> dict[str, float]:
         if after.count == 0:
             amounts[after.ref] = 0.0
         else:
+            origin = curve_at(after.target, 0.0, after.goal)  # a level's value on 1 January
             amounts[after.ref] = after.actual - after.target.behaviour.period_start(
-                after.target, before.actual, before.count
+                before.actual, before.count, origin
             )
     return amounts
 

@@ -8,7 +8,8 @@ the :class:`Progress` they return. The three questions, each answered once:
   asked for;
 * **序时进度** (:func:`expected_at`): where a target should stand when a fraction of the
   year (:func:`year_fraction`) is gone — a straight line from its kind's start to the
-  annual goal, through the ``schedule`` checkpoints when it has them;
+  annual goal, through the ``schedule`` checkpoints when it has them; for a sub-unit's
+  quota, that whole curve scaled by quota ÷ target;
 * **the actual value and the state**: its kind's (:mod:`ywplan.core.kinds`).
 
 Entries are counted column by column (:class:`LedgerColumns`): the ledger index stores
@@ -47,23 +48,31 @@ def expected_at(target: Target, goal: float, fraction: float) -> float:
     """序时进度: what *target* should have reached when *fraction* of the year is gone.
 
     *goal* is the annual figure being measured against (the target, or a sub-unit's
-    quota); a schedule's checkpoints are scaled by ``goal / target.goal`` for a quota.
-    A ``max`` target may stand at its limit all year.
+    quota; see :func:`curve_at`). A ``max`` target may stand at its limit all year.
     """
     if target.op == "<=":
         return goal
+    return curve_at(target, fraction, goal)
+
+
+def curve_at(target: Target, fraction: float, goal: float | None = None) -> float:
+    """The target's 序时进度 curve at *fraction*: a straight line from its kind's start
+    (a ``baseline``) to its goal, through its ``schedule`` checkpoints when it has them.
+
+    For a sub-unit's quota (*goal*), the whole curve — start, checkpoints and goal — is
+    scaled by ``goal / target.goal``: a quota of a quarter of the target stands at a
+    quarter of the target's 序时进度 all year, with a schedule or without.
+    """
+    schedule = target.schedule or {}
     points = [(0.0, target.behaviour.start(target))]
-    if target.schedule:
-        scale = goal / target.goal
-        for quarter, at in CHECKPOINTS:
-            value = target.schedule.get(quarter)
-            if value is not None:
-                points.append((at, value * scale))
-    points.append((1.0, goal))
+    points += [(at, schedule[quarter]) for quarter, at in CHECKPOINTS if quarter in schedule]
+    points.append((1.0, target.goal))
+    value = target.goal
     for (f0, v0), (f1, v1) in itertools.pairwise(points):
         if fraction <= f1:
-            return v0 + (v1 - v0) * (fraction - f0) / (f1 - f0)
-    return goal
+            value = v0 + (v1 - v0) * (fraction - f0) / (f1 - f0)
+            break
+    return value if goal is None or goal == target.goal else value * goal / target.goal
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,10 @@
 A report is one file of sections: each table's title on a row of its own, the header,
 the rows, its notes, then an empty row. A listing (``status``, ``entries``) is its one
 table, header and rows, for machines: written to a file it starts with a BOM for Excel.
-Numbers stay numbers; text never becomes a formula (:func:`safe_text`).
+Numbers stay numbers and are not rounded as the printed views round them (序时进度 0.75
+stays 0.75): written to ten decimals, as the ledger's amounts are, which drops only a
+float's noise (``4.000000000000001`` → ``4``). Text never becomes a formula and shows
+controls visibly (:func:`~ywplan.safetext.spreadsheet_text`).
 """
 
 from __future__ import annotations
@@ -13,23 +16,15 @@ import io
 
 from ywplan.core.numbers import format_amount
 from ywplan.reports.table import Cell, Column, Document, Output, Table, format_cell
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(text: str) -> str:
-    """Neutralise a text cell a spreadsheet would run as a formula (``=cmd|…`` → ``'=cmd|…``)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+from ywplan.safetext import spreadsheet_text as safe_text
 
 
 def csv_cell(column: Column, value: Cell) -> str | int | float:
-    """A cell for CSV: numbers stay numbers, text is made formula-safe."""
+    """A cell for CSV: numbers stay numbers (unrounded), text is made formula-safe."""
     if value is None:
         return ""
-    if column.kind == "exact" and isinstance(value, int | float):
-        return format_amount(value)
     if column.numeric and isinstance(value, int | float):
-        return int(value) if float(value).is_integer() else round(float(value), 2)
+        return format_amount(value)
     return safe_text(format_cell(column, value))
 
 

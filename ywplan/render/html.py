@@ -2,7 +2,9 @@
 
 No external assets: the stylesheet is inline, bars are inline SVG, fonts are whatever
 the machine has (a Chinese system font list, no web fonts). Every text that comes from
-a plan or a ledger goes through :func:`html.escape`. States are shown in colour *and*
+a plan or a ledger goes through :func:`~ywplan.safetext.visible` (a right-to-left
+override or a zero-width space shows as ``\u202e``/``\u200b``) and :func:`html.escape`
+(no tag, no attribute, no script). States are shown in colour *and*
 in words, so a black-and-white printout still says which target is behind.
 """
 
@@ -15,6 +17,7 @@ from ywplan.core.kinds import State
 from ywplan.i18n import get_lang, t
 from ywplan.render.bars import Bar, bar_of, charted, state_named
 from ywplan.reports.table import Cell, Table, format_cell
+from ywplan.safetext import visible
 
 if TYPE_CHECKING:
     from ywplan.reports.table import Document, Output
@@ -61,7 +64,7 @@ svg .mark { stroke: #111; stroke-width: 2; }
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html.escape(visible(str(text)), quote=True)
 
 
 def svg_bar(bar: Bar, state: State | None, percent: str) -> str:

@@ -1,14 +1,29 @@
-"""Tables as GitHub-flavoured Markdown (for pasting into a report, an issue or a chat)."""
+"""Tables as GitHub-flavoured Markdown (for pasting into a report, an issue or a chat).
+
+Every text from a plan or a ledger is shown as written, never as markup: controls are
+made visible (:func:`~ywplan.safetext.visible`; a line feed shows as ``␊``, so a cell
+stays on its row), ``< > &`` become entities (a ``<script>`` in a name is text, on GitHub
+as in any renderer that allows HTML), and the characters Markdown reads as table cells,
+emphasis, code or links (``| * _ ` [ ] ~``, and the backslash) are backslash-escaped.
+"""
 
 from __future__ import annotations
 
 from ywplan.reports.table import Document, Output, Table, format_cell, grouped
 from ywplan.safetext import visible
 
+_MARKUP = str.maketrans(
+    {
+        **{char: "\\" + char for char in "\\|*_`[]~"},
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+    }
+)
+
 
 def _escape(text: str) -> str:
-    text = visible(text.replace("\n", " ").replace("\r", " "))
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+    return visible(text).translate(_MARKUP)
 
 
 def write_markdown(tables: list[Table]) -> str:

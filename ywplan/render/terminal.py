@@ -1,5 +1,9 @@
 """The terminal view: rich tables, states in colour, completion bars with the 序时进度 mark.
 
+Every text from a plan or a ledger reaches rich as a :class:`~rich.text.Text` (never as
+markup: ``[bold]`` in a name is text) made :func:`~ywplan.safetext.visible` (an escape
+sequence or a bidi override in a name is shown, not acted on).
+
 ``status`` has its own view (:func:`print_status`: each item's title, then its targets);
 listings print as plain tables (:func:`print_table`); reports print every table, the
 charted one with bars and item header rows (:func:`print_document`).
@@ -7,17 +11,22 @@ charted one with bars and item header rows (:func:`print_document`).
 
 from __future__ import annotations
 
+import io
+import os
 import shutil
 import sys
+from functools import cache
 from typing import IO
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from ywplan.core.kinds import State, goal_text, op_symbol
-from ywplan.core.numbers import format_number, round_half_up
+from ywplan.core.numbers import format_number
 from ywplan.core.progress import Progress, TargetProgress, year_fraction
 from ywplan.i18n import t
 from ywplan.render.bars import BAR_WIDTH, Bar, bar_of, charted, state_named, text_bar
@@ -34,10 +43,14 @@ STATE_STYLES: dict[State, str] = {
 
 
 def console(file: IO[str] | None = None) -> Console:
-    """A console that keeps wide Chinese tables on one line even when piped."""
+    """A console ``COLUMNS`` wide when set, else the terminal's width, else (piped) 120
+    columns, which keeps wide Chinese tables on one line; never under 60."""
     out = file or sys.stdout
-    tty = out.isatty()
-    width = shutil.get_terminal_size((120, 24)).columns if tty else 120
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    else:
+        width = shutil.get_terminal_size((120, 24)).columns if out.isatty() else 120
     return Console(file=out, width=max(width, 60), highlight=False, soft_wrap=False)
 
 
@@ -68,22 +81,81 @@ def _title(progress: Progress) -> str:
     return title
 
 
-def status_view(progress: Progress, targets: list[TargetProgress], width: int = 160) -> RichTable:
-    """The status table for the terminal: each item's title, then a row per target."""
+# What a status row shows after the target's name, and in which order a terminal too
+# narrow for all of them (with a readable name) gives them up: the bar shrinks first,
+# the state and the percent are never given up.
+_STATUS_KEYS = ("goal", "actual", "percent", "expected", "remaining", "gap", "state")
+_GIVEN_UP = ("remaining", "bar", "expected", "goal", "actual", "gap")
+NAME_MIN = 16  # cells: eight Chinese characters of a target's name on each line
+_SIGNED = Column("gap", "", "signed")
+
+
+def _status_cells(tp: TargetProgress, bar_width: int) -> dict[str, Text]:
+    """A target's cells after its name, by column key (*bar_width* 0: no bar)."""
+    gap = format_cell(_SIGNED, tp.gap)
+    percent = Text(f"{tp.percent:.1f}%")
+    return {
+        "goal": Text(visible(goal_text(tp.target.op, tp.goal, tp.target.unit))),
+        "actual": Text(format_number(tp.actual)),
+        "percent": Text.assemble(bar(tp, bar_width), " ", percent) if bar_width else percent,
+        "expected": Text(format_number(tp.expected)),
+        "remaining": Text(format_number(tp.remaining)),
+        "gap": Text(gap, style="red" if gap.startswith("-") else ""),
+        "state": Text(t("state." + tp.state.value), style=STATE_STYLES[tp.state]),
+    }
+
+
+def _status_layouts() -> list[tuple[tuple[str, ...], int]]:
+    """The column sets to try, widest first, each with its bar width (0: none)."""
+    layouts: list[tuple[tuple[str, ...], int]] = [(_STATUS_KEYS, BAR_WIDTH), (_STATUS_KEYS, 8)]
+    given_up: set[str] = set()
+    for key in _GIVEN_UP:
+        given_up.add(key)
+        keys = tuple(k for k in _STATUS_KEYS if k not in given_up)
+        layouts.append((keys, 0 if "bar" in given_up else 8))
+    return layouts
+
+
+def _status_layout(targets: list[TargetProgress], width: int) -> tuple[tuple[str, ...], int]:
+    """The widest column set (and bar width) that fits *width* with a :data:`NAME_MIN` name."""
+    widths = {key: Text(t("col." + key)).cell_len for key in _STATUS_KEYS}
+    for tp in targets:  # the widest cell of each column, the percent without its bar
+        for key, cell in _status_cells(tp, 0).items():
+            widths[key] = max(widths[key], cell.cell_len)
+    layouts = _status_layouts()
+    for keys, bar_width in layouts:
+        bar_cells = bar_width + 1 if bar_width else 0
+        needed = NAME_MIN + sum(widths[key] for key in keys) + bar_cells
+        if needed + _overhead(len(keys) + 1) <= width:
+            return keys, bar_width
+    return layouts[-1]
+
+
+@cache
+def _overhead(columns: int) -> int:
+    """The cells a status table of *columns* columns spends on padding and edges."""
+    probe = RichTable(box=box.SIMPLE_HEAD, pad_edge=False, show_header=False)
+    for _ in range(columns):
+        probe.add_column(width=1, no_wrap=True)
+    probe.add_row(*["x"] * columns)
+    out = Console(width=10 * columns + 10, file=io.StringIO())
+    lines = out.render_lines(probe, out.options, pad=False)
+    return max(Segment.get_line_length(line) for line in lines) - columns
+
+
+def _status_table(
+    progress: Progress, targets: list[TargetProgress], keys: tuple[str, ...], bar_width: int
+) -> RichTable:
     table = RichTable(
         title=Text(visible(_title(progress))),
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
     )
-    table.add_column(t("col.target"), justify="left", ratio=1, overflow="fold", min_width=12)
-    for key in ("goal", "actual"):
-        table.add_column(t("col." + key), justify="right", no_wrap=True)
-    table.add_column(t("col.percent"), justify="left", no_wrap=True)
-    for key in ("expected", "remaining", "gap"):
-        table.add_column(t("col." + key), justify="right", no_wrap=True)
-    table.add_column(t("col.state"), justify="left", no_wrap=True)
-    bar_width = BAR_WIDTH if width >= 110 else 8
+    table.add_column(Text(t("col.target")), overflow="fold", min_width=NAME_MIN)
+    for key in keys:
+        right = key not in ("percent", "state")
+        table.add_column(Text(t("col." + key)), justify="right" if right else "left", no_wrap=True)
     previous = None
     for tp in targets:
         if tp.item.number != previous:
@@ -91,21 +163,22 @@ def status_view(progress: Progress, targets: list[TargetProgress], width: int = 
             header.no_wrap, header.overflow = True, "ellipsis"
             table.add_row(header)
             previous = tp.item.number
-        gap = format_number(round_half_up(tp.gap, 1))
-        table.add_row(
-            Text("  " + visible(tp.target.name)),
-            Text(visible(goal_text(tp.target.op, tp.goal, tp.target.unit))),
-            format_number(tp.actual),
-            Text.assemble(bar(tp, bar_width), f" {tp.percent:.1f}%"),
-            format_number(round_half_up(tp.expected, 1)),
-            format_number(tp.remaining),
-            Text(
-                gap if gap.startswith("-") or gap == "0" else "+" + gap,
-                style="red" if tp.gap < 0 else "",
-            ),
-            Text(t("state." + tp.state.value), style=STATE_STYLES[tp.state]),
-        )
+        cells = _status_cells(tp, bar_width)
+        name = Padding(Text(visible(tp.target.name)), (0, 0, 0, 2))
+        table.add_row(name, *(cells[key] for key in keys))
     return table
+
+
+def status_view(progress: Progress, targets: list[TargetProgress], width: int = 160) -> RichTable:
+    """The status table for the terminal: each item's title, then a row per target.
+
+    Every row shows its state, whatever the width: on a narrow terminal the name wraps
+    (Chinese counted two cells a character), the bar shrinks, then the columns of
+    :data:`_GIVEN_UP` are left out one by one, so that the name keeps :data:`NAME_MIN`
+    cells.
+    """
+    keys, bar_width = _status_layout(targets, width)
+    return _status_table(progress, targets, keys, bar_width)
 
 
 def print_status(
@@ -145,7 +218,9 @@ def print_table(table: Table, file: IO[str] | None = None) -> None:
         title=Text(visible(table.title)), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False
     )
     for column in table.columns:
-        view.add_column(visible(column.heading), justify="right" if column.numeric else "left")
+        view.add_column(
+            Text(visible(column.heading)), justify="right" if column.numeric else "left"
+        )
     for row in table.rows:
         view.add_row(
             *(Text(visible(format_cell(c, v))) for c, v in zip(table.columns, row, strict=True))
@@ -190,14 +265,14 @@ def _state_style(table: Table, row: tuple[Cell, ...]) -> str:
 def _cell(
     table: Table, row: tuple[Cell, ...], column: Column, value: Cell, style: str, bars: bool
 ) -> Text:
-    text = format_cell(column, value)
+    text = visible(format_cell(column, value))
     if bars and column.key == "percent":
         return Text.assemble(_bar_text(table, row, style or "cyan"), f" {text:>6}")
     if bars and column.key == "goal":
         values = {c.key: v for c, v in zip(table.columns, row, strict=True)}
         op = values.get("op")
         symbol = op_symbol(op) if isinstance(op, str) else ""
-        return Text(f"{symbol}{text} {values.get('unit') or ''}".strip())
+        return Text(visible(f"{symbol}{text} {values.get('unit') or ''}".strip()))
     if column.kind == "state":
         return Text(text, style=style)
     if column.kind == "signed" and text.startswith("-"):
@@ -207,18 +282,20 @@ def _cell(
 
 def table_view(table: Table, *, chart: bool) -> RichTable:
     """One table as a rich table; with *chart*, bars with the 序时进度 mark and item header rows."""
-    view = RichTable(title=table.title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    view = RichTable(
+        title=Text(visible(table.title)), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False
+    )
     bars = chart and charted(table)
     shown = [c for c in table.columns if not (bars and c.key in _FOLDED)]
     for column in shown:
         if bars and column.key == "percent":  # the bar and the percent share a column
-            view.add_column(t("col.percent"), no_wrap=True)
+            view.add_column(Text(t("col.percent")), no_wrap=True)
         elif column.numeric or (bars and column.key == "goal"):
-            view.add_column(column.heading, justify="right", no_wrap=True)
+            view.add_column(Text(visible(column.heading)), justify="right", no_wrap=True)
         else:
             wide = bars and column is shown[0]
             view.add_column(
-                column.heading,
+                Text(visible(column.heading)),
                 overflow="fold",
                 no_wrap=column.kind == "state",
                 min_width=20 if wide else None,
@@ -228,7 +305,7 @@ def table_view(table: Table, *, chart: bool) -> RichTable:
         values = {c.key: v for c, v in zip(table.columns, row, strict=True)}
         if bars and (values.get("item"), values.get("title")) != heading:
             heading = (values.get("item"), values.get("title"))
-            header = Text(f"{heading[0]} {heading[1]}", style="bold")
+            header = Text(visible(f"{heading[0]} {heading[1]}"), style="bold")
             header.no_wrap, header.overflow = True, "ellipsis"
             view.add_row(header)
         style = _state_style(table, row)
@@ -242,14 +319,14 @@ def table_view(table: Table, *, chart: bool) -> RichTable:
 def print_document(document: Document, file: IO[str] | None = None) -> None:
     """Print the report's title, heading lines and tables."""
     out = console(file)
-    out.print(Text(document.title, style="bold"))
+    out.print(Text(visible(document.title), style="bold"))
     for line in document.lines:
-        out.print(Text(line, style="dim"))
+        out.print(Text(visible(line), style="dim"))
     for table in document.tables:
         out.print()
         chart = table.title == document.chart
         out.print(table_view(table if chart else grouped(table), chart=chart))
         for note in table.notes:
-            out.print(Text("  " + note, style="dim"))
+            out.print(Text("  " + visible(note), style="dim"))
     if document.chart:
         out.print(Text("  " + t("report.chart_legend"), style="dim"))

@@ -1,4 +1,9 @@
-"""A report as plain text (``--format txt``): tabulate tables, Chinese aligned by wcwidth."""
+"""A report as plain text (``--format txt``): tabulate tables, Chinese aligned by wcwidth.
+
+Plain text is read on a terminal as often as in a file: every text goes through
+:func:`~ywplan.safetext.visible`, so no escape sequence, bidi override or line feed in a
+name reaches the reader raw (a line feed shows as ``␊`` and the row stays one line).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from tabulate import tabulate
 from ywplan.i18n import t
 from ywplan.render.bars import bar_of, charted, text_bar
 from ywplan.reports.table import Table, format_cell
+from ywplan.safetext import visible
 
 if TYPE_CHECKING:
     from ywplan.reports.table import Document, Output
@@ -16,10 +22,11 @@ if TYPE_CHECKING:
 
 def table_text(table: Table, *, chart: bool = False) -> str:
     """One table: its title, the grid, its notes (with *chart*, a bar column after percent)."""
-    headings = [c.heading for c in table.columns]
+    headings = [visible(c.heading) for c in table.columns]
     align = ["right" if c.numeric else "left" for c in table.columns]
     rows = [
-        [format_cell(c, v) for c, v in zip(table.columns, row, strict=True)] for row in table.rows
+        [visible(format_cell(c, v)) for c, v in zip(table.columns, row, strict=True)]
+        for row in table.rows
     ]
     if chart and charted(table):
         at = next(i for i, c in enumerate(table.columns) if c.key == "percent") + 1
@@ -28,7 +35,7 @@ def table_text(table: Table, *, chart: bool = False) -> str:
         for grid_row, row in zip(rows, table.rows, strict=True):
             bar = bar_of(table, row)
             grid_row.insert(at, text_bar(bar) if bar else "")
-    lines = [table.title, ""]
+    lines = [visible(table.title), ""]
     if rows:
         lines.append(
             tabulate(
@@ -37,7 +44,7 @@ def table_text(table: Table, *, chart: bool = False) -> str:
         )
     else:
         lines.append("—")
-    lines.extend(f"  {note}" for note in table.notes)
+    lines.extend(f"  {visible(note)}" for note in table.notes)
     return "\n".join(lines)
 
 
@@ -52,7 +59,7 @@ def write_text(document: Document) -> str:
 
     if document.listing:
         return "\n\n".join(table_text(table) for table in document.tables) + "\n"
-    parts = [document.title, "=" * 8, *document.lines, ""]
+    parts = [visible(document.title), "=" * 8, *map(visible, document.lines), ""]
     for table in document.tables:
         parts.append(table_text(grouped(table), chart=table.title == document.chart))
         parts.append("")

@@ -3,9 +3,11 @@
 One sheet per table: the report's title and the table's title on the first rows, the
 header frozen below them, numbers stored as numbers (percent columns keep the percent
 number, e.g. 53.0, shown with the format ``0.0"%"`` — the same value as in CSV and JSON),
-column widths sized with wcwidth so Chinese fits, notes under the table. Text never
-becomes a formula: it is neutralised with :func:`~ywplan.render.csv.safe_text` and
-stored with the string data type.
+column widths sized with wcwidth so Chinese fits, notes under the table. Numbers are
+stored exact (序时进度 0.75 stays 0.75) and shown to one decimal by their number format,
+as every other view prints them. Text never becomes a formula: it is neutralised with
+:func:`~ywplan.safetext.spreadsheet_text` (which also makes controls visible, among
+them those XML forbids) and stored with the string data type.
 """
 
 from __future__ import annotations
@@ -16,17 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 from wcwidth import wcswidth
 
+from ywplan.core.numbers import round_half_up
 from ywplan.render.bars import state_named
-from ywplan.render.csv import safe_text
 from ywplan.render.html import STATE_COLOURS
 from ywplan.reports.table import Cell, Column, Table, format_cell
+from ywplan.safetext import spreadsheet_text
 
 if TYPE_CHECKING:
     from ywplan.reports.table import Document, Output
 
 PERCENT_FORMAT = '0.0"%"'
 NUMBER_FORMAT = "General"
+FRACTION_FORMAT = "0.0"  # a value with decimals, shown to one as format_number prints it
+WHOLE_FORMAT = "0"  # a value with decimals that rounds to a whole number (14.96 → 15)
 SIGNED_FORMAT = "+0.0;-0.0;0"
+SIGNED_WHOLE_FORMAT = "+0;-0;0"
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 HEADER_ROW = 4  # title, heading line, table title, then the header
 
@@ -48,11 +54,8 @@ def sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 forbids them
-
-
 def _set_text(cell: Any, text: str) -> None:
-    cell.value = safe_text(_ILLEGAL.sub("\ufffd", text))
+    cell.value = spreadsheet_text(text)
     cell.data_type = "s"
 
 
@@ -61,11 +64,22 @@ def _set_value(cell: Any, column: Column, value: Cell) -> None:
         return
     if column.numeric and isinstance(value, int | float):
         cell.value = value
-        cell.number_format = {"percent": PERCENT_FORMAT, "signed": SIGNED_FORMAT}.get(
-            column.kind, NUMBER_FORMAT
-        )
+        cell.number_format = number_format(column, value)
         return
     _set_text(cell, format_cell(column, value))
+
+
+def number_format(column: Column, value: float) -> str:
+    """How a stored (exact) number is shown: as the text views print it (one decimal,
+    none when it rounds to a whole number)."""
+    if column.kind == "percent":
+        return PERCENT_FORMAT
+    whole = round_half_up(value, 1).is_integer()
+    if column.kind == "signed":
+        return SIGNED_WHOLE_FORMAT if whole else SIGNED_FORMAT
+    if column.kind == "number" and not float(value).is_integer():
+        return WHOLE_FORMAT if whole else FRACTION_FORMAT
+    return NUMBER_FORMAT
 
 
 def _fill_sheet(sheet: Any, document: Document, table: Table) -> None:
@@ -131,7 +145,7 @@ def write_xlsx(document: Document) -> bytes:
     for table, name in zip(document.tables, document.sheets, strict=True):
         sheet = workbook.create_sheet(sheet_title(name, used))
         _fill_sheet(sheet, document, table)
-    workbook.properties.title = safe_text(document.title)
+    workbook.properties.title = spreadsheet_text(document.title)
     workbook.properties.creator = "ywplan"
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -15,7 +15,6 @@ from typing import Any
 from ywplan.core.dates import Period
 from ywplan.core.kinds import KINDS
 from ywplan.core.model import Plan
-from ywplan.core.numbers import round_half_up
 from ywplan.core.periods import PeriodProgress
 from ywplan.core.progress import year_fraction
 from ywplan.core.ranking import Standing
@@ -68,10 +67,6 @@ MAIN_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
 )
 
 
-def _round(value: float) -> float:
-    return round(value, 2)
-
-
 def main_table(pp: PeriodProgress, index: int = 0) -> Table:
     """Per target: the period's amount, the cumulative, percent, 序时进度, gap and state."""
     spec = [
@@ -81,12 +76,12 @@ def main_table(pp: PeriodProgress, index: int = 0) -> Table:
     rows = tuple(
         (
             *target_cells(tp),
-            _round(pp.amount(tp)),
-            _round(tp.actual),
+            pp.amount(tp),
+            tp.actual,
             tp.percent,
-            round_half_up(tp.expected, 1),
-            _round(tp.remaining),
-            round_half_up(tp.gap, 1),
+            tp.expected,
+            tp.remaining,
+            tp.gap,
             tp.state.value,
         )
         for tp in pp.progress.targets()
@@ -159,7 +154,7 @@ def period_document(
             merged: dict[str, Any] = {}
             for key, value in target_doc.items():
                 if key == "actual":
-                    merged[amount_key] = json_number(_round(pp.amount(tp)))
+                    merged[amount_key] = json_number(pp.amount(tp))
                     merged[pp.kind + "_entries"] = pp.count(tp)
                 merged[key] = value
             target_doc.clear()

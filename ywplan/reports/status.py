@@ -6,7 +6,6 @@ from dataclasses import replace
 from typing import Any
 
 from ywplan.core.kinds import State
-from ywplan.core.numbers import round_half_up
 from ywplan.core.progress import ItemProgress, Progress, TargetProgress
 from ywplan.i18n import t
 from ywplan.reports.table import Cell, ColumnKind, Document, Table, columns, json_number
@@ -36,10 +35,10 @@ def target_document(tp: TargetProgress) -> dict[str, Any]:
         "target": json_number(tp.goal),
         "actual": json_number(tp.actual),
         "percent": tp.percent,
-        "expected": round(tp.expected, 2),
+        "expected": float(tp.expected),
         "state": tp.state.value,
         "remaining": json_number(tp.remaining),
-        "gap": round(tp.gap, 2),
+        "gap": float(tp.gap),
         "entries": tp.count,
         **({"latest": json_number(tp.latest)} if tp.latest is not None else {}),
         **({"baseline": json_number(target.baseline)} if target.baseline is not None else {}),
@@ -101,9 +100,9 @@ def status_row(tp: TargetProgress) -> tuple[Cell, ...]:
         *target_cells(tp),
         tp.actual,
         tp.percent,
-        round_half_up(tp.expected, 1),
+        tp.expected,
         tp.remaining,
-        round_half_up(tp.gap, 1),
+        tp.gap,
         tp.state.value,
     )
 

@@ -16,6 +16,8 @@ from ywplan.core.kinds import op_symbol
 from ywplan.core.numbers import format_amount, format_number
 from ywplan.i18n import t
 
+# Cells hold exact values; they are rounded only when shown (format_cell), so a bar's
+# 序时进度 mark and an xlsx cell stand where the value is, not where its rounding is.
 # text; number (rounded to one decimal when shown); percent; signed (+/−); state (a State
 # value, translated when shown); op (">=" or "<=", shown as ≥/≤); exact (an amount as the
 # ledger stores it, never rounded)
@@ -135,5 +137,9 @@ def columns(spec: Sequence[tuple[str, str, ColumnKind]]) -> tuple[Column, ...]:
 
 
 def json_number(value: float) -> int | float:
-    """Integral values as ints (``212``), others rounded to two decimals."""
-    return int(value) if float(value).is_integer() else round(value, 2)
+    """Integral values as ints (``212``), others exact: the float computed, never rounded.
+
+    Only a view for people rounds (:func:`format_cell`): a document whose ``actual`` and
+    ``expected`` were rounded could show them equal beside ``behind``.
+    """
+    return int(value) if float(value).is_integer() else float(value)

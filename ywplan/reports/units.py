@@ -11,7 +11,6 @@ from typing import Any
 
 from ywplan.core.kinds import State
 from ywplan.core.model import Plan
-from ywplan.core.numbers import round_half_up
 from ywplan.core.periods import PeriodProgress
 from ywplan.core.progress import TargetProgress
 from ywplan.core.ranking import Standing
@@ -25,10 +24,6 @@ def section(index: int, key: str, **args: Any) -> str:
     """A section title numbered as reports number them: ``三、各单位排名`` / ``3. Ranking``."""
     number = SECTION_NUMBERS[index] + "、" if get_lang() == "zh" else f"{index + 1}. "
     return number + t(key, **args)
-
-
-def _round(value: float) -> float:
-    return round(value, 2)
 
 
 RANKING_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
@@ -83,13 +78,8 @@ def quota_table(
         for tp in s.quotas:
             row: list[Cell] = [s.unit, tp.item.number, tp.target.name, tp.target.unit, tp.goal]
             if periods is not None and kind:
-                row.append(_round(periods[s.unit].amount(tp)))
-            row += [
-                _round(tp.actual),
-                tp.percent,
-                round_half_up(tp.expected, 1),
-                round_half_up(tp.gap, 1),
-            ]
+                row.append(periods[s.unit].amount(tp))
+            row += [tp.actual, tp.percent, tp.expected, tp.gap]
             row.append(tp.state.value)
             rows.append(tuple(row))
     return Table(title, columns(spec), tuple(rows))
@@ -112,8 +102,8 @@ def share_table(standings: Sequence[Standing], title: str) -> Table:
             share.unit_progress.item.number,
             share.unit_progress.target.name,
             share.unit_progress.target.unit,
-            _round(share.unit_progress.actual),
-            _round(share.total),
+            share.unit_progress.actual,
+            share.total,
             share.percent,
         )
         for s in standings
@@ -148,14 +138,14 @@ def quota_document(tp: TargetProgress, amount: float | None, kind: str | None) -
         "kind": tp.target.kind,
         "op": tp.target.op,
         "target": json_number(tp.goal),
-        "actual": json_number(_round(tp.actual)),
+        "actual": json_number(tp.actual),
     }
     if kind is not None and amount is not None:
-        document[kind + "_amount"] = json_number(_round(amount))
+        document[kind + "_amount"] = json_number(amount)
     document.update(
         percent=tp.percent,
-        expected=round(tp.expected, 2),
-        gap=round(tp.gap, 2),
+        expected=float(tp.expected),
+        gap=float(tp.gap),
         state=tp.state.value,
         entries=tp.count,
     )
@@ -179,8 +169,8 @@ def standings_document(
                 "id": share.unit_progress.target.id,
                 "name": share.unit_progress.target.name,
                 "unit": share.unit_progress.target.unit,
-                "actual": json_number(_round(share.unit_progress.actual)),
-                "total": json_number(_round(share.total)),
+                "actual": json_number(share.unit_progress.actual),
+                "total": json_number(share.total),
                 "share": share.percent,
             }
             for share in s.shares
