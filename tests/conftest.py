@@ -46,6 +46,8 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
         "LC_ALL",
         "LC_MESSAGES",
         "LANGUAGE",
+        "COLUMNS",  # honoured even when piped: a CI runner's width must not change tables
+        "LINES",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
