@@ -277,3 +277,10 @@ def test_new_when_git_init_fails_says_how(
     assert result.exit_code == 0, result.output
     assert "git init did not succeed (fatal: cannot mkdir .git)" in result.stderr
     assert "run git init office yourself" in result.stderr
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/ci.md"])
+def test_docs_show_the_install_line_new_writes(doc: str) -> None:
+    text = (REPO / doc).read_text(encoding="utf-8")
+    assert f'pip install "{new.requirement()}"' in text
+    assert "ywplan>=" not in text
