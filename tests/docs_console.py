@@ -159,7 +159,7 @@ def parse(path: Path) -> Doc:
             setup.append(shlex.split(found.group(1)))
         elif line.strip() == f"{FENCE}console":
             end = _closing_fence(lines, index, path)
-            blocks.append(Block(index, end, _commands(lines, index, end), setup))
+            blocks.append(Block(index, end, _commands(lines, index, end, path), setup))
             setup, index = [], end
         elif line.strip() and setup:
             raise DocError(f"{path}:{index + 1}: console-setup not followed by a console block")
@@ -181,13 +181,15 @@ def _closing_fence(lines: list[str], start: int, path: Path) -> int:
     raise DocError(f"{path}:{start + 1}: console block never closed")
 
 
-def _commands(lines: list[str], start: int, end: int) -> list[Command]:
+def _commands(lines: list[str], start: int, end: int, path: Path) -> list[Command]:
     commands: list[Command] = []
     for index in range(start + 1, end):
         if lines[index].startswith("$ "):
             commands.append(Command(lines[index][2:], index + 1, []))
         elif commands:
             commands[-1].expected.append(lines[index])
+        elif lines[index].strip():
+            raise DocError(f"{path}:{index + 1}: output before the block's first $ command")
     return commands
 
 
@@ -383,16 +385,33 @@ def _answering(output: Any, expected: list[str]) -> Any:
         sys.stdout.write(last or "")
         sys.stdout.flush()
         shown = output.getvalue().decode("utf-8", "replace").rsplit("\n", 1)[-1]
-        shown = ESCAPES.sub("", shown)
-        while remaining:
-            line = remaining.pop(0)
-            if line.startswith(shown) or line.rstrip() == shown.rstrip():
-                answer = line[len(shown) :]
-                sys.stdout.write(answer + "\n")
-                return answer
-        raise EOFError  # the document answers no more: click aborts, as at end of input
+        at, answer = _answer(ESCAPES.sub("", shown), remaining)
+        if at < 0:
+            raise EOFError  # the document answers no more: click aborts, as at end of input
+        del remaining[: at + 1]
+        sys.stdout.write(answer + "\n")
+        return answer
 
     return prompt
+
+
+def _answer(shown: str, lines: list[str]) -> tuple[int, str]:
+    """Which line answers the prompt *shown*, and the answer: the line that starts with it,
+    else (the prompt was reworded) the most alike line that ends a prompt with ``:``."""
+    for at, line in enumerate(lines):
+        if line.startswith(shown) or line.rstrip() == shown.rstrip():
+            return at, line[len(shown) :]
+    best, best_score = (-1, ""), 0.0
+    for at, line in enumerate(lines):
+        head, sep, tail = (line.rstrip() + " ").rpartition(": ")
+        score = _alike(shown, head + sep) + (_first_word(shown) == _first_word(head))
+        if sep and score >= 1.0 and score > best_score:
+            best, best_score = (at, tail.strip()), score
+    return best
+
+
+def _first_word(text: str) -> str:
+    return (text.split() or [""])[0].rstrip(":")
 
 
 class Runner:

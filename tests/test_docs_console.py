@@ -156,6 +156,33 @@ def test_prompts_are_answered_from_the_document(tmp_path: Path) -> None:
     assert differences(doc, run_doc(doc)) == []
 
 
+def test_a_reworded_prompt_is_still_answered_and_updated(tmp_path: Path) -> None:
+    path = _doc(
+        tmp_path,
+        """
+        ```console
+        $ ywplan log
+        Items with targets:
+        …
+        Item number (e.g. 26): 26
+        …
+        Sub-unit [0]: 6
+        Amount: 30
+        Date: 2024-09-26
+        Note:
+        Record it? [Y/n]: y
+        …
+        ```
+        """,
+    )
+    assert main(["--update", str(path)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert "Item number (e.g. 26, or 26.cadre-training): 26\n" in text
+    assert "Sub-unit (0–7 or its name) [0]: 6\n" in text
+    assert "Note (may be empty):\n" in text
+    assert main([str(path)]) == 0
+
+
 def test_setup_lasts_one_block(tmp_path: Path) -> None:
     path = _doc(
         tmp_path,
