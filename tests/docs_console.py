@@ -27,14 +27,16 @@ shows in what is printed.
 Output. Lines are compared without trailing spaces. A line that is only ``…`` stands for
 any number of lines: the document shortens a long output there. An interactive command's
 answers are read from the document: at each prompt, the answer is what follows the
-prompt on the next line of the expected output that starts with it, and it is echoed
-as a terminal would.
+prompt on the next expected line that starts with it (if the prompt was reworded, on the
+most alike line that ends a prompt with ``:``), and it is echoed as a terminal would.
 
 Ids. New entries get random ids. The ids the document shows are mapped to the real ones
-(learned where a line differs only by them), and a command argument that is a prefix of
-a mapped id is given the real id's prefix; ``--update`` writes the document's ids back.
-ids are drawn from a generator seeded with the document's name, so an update is the same
-every time.
+(learned where a line differs only by them, else where it is most alike), and a command
+argument that is a prefix of a mapped id is given the real id's prefix; ``--update``
+writes the document's ids back. Ids are drawn from a generator seeded with the
+document's name, so that an update is the same every time.
+
+``python scripts/docs_console.py [--update] [FILE…]`` runs this outside the tests.
 """
 
 from __future__ import annotations
