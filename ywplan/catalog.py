@@ -1055,4 +1055,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "显示当前 shell 的补全脚本,可复制或自定义安装",
         "Show completion for the current shell, to copy it or customize the installation.",
     ),
+    "new.git_init": ("已在 {path} 中初始化 git 仓库", "initialised a git repository in {path}"),
+    "new.git_inside": (
+        "{path} 已在一个 git 仓库中,不再新建",
+        "{path} is already in a git repository; no new one was started",
+    ),
+    "new.git_missing": (
+        "未找到 git:安装 git 后运行 git init {path},把计划和台账纳入版本管理",
+        "git was not found: install git, then run git init {path} to keep the plan's history",
+    ),
+    "new.git_failed": (
+        "git init 未成功({reason}):请自行运行 git init {path}",
+        "git init did not succeed ({reason}): run git init {path} yourself",
+    ),
 }

@@ -1,22 +1,31 @@
-"""``ywplan new``: the files a plans repository starts with.
+"""``ywplan new``: the files a plans repository starts with, in a git repository.
 
 A plan skeleton that passes ``ywplan check`` (one example target, one qualitative item),
 ``.gitattributes`` so that two clerks' ledger lines merge as a union, ``.gitignore`` for
-the lock files, a pre-commit configuration and a GitHub Actions workflow. Existing files
-are never overwritten without ``--force``; each file is written to a temporary file
-beside it and renamed into place, so an interrupted run leaves no half-written file.
+the lock and temporary files, a pre-commit configuration and a GitHub Actions workflow
+that installs this very version of ywplan. Existing files are never overwritten without
+``--force``; each file is written to a temporary file beside it and renamed into place,
+so an interrupted run leaves no half-written file. Then ``git init``, unless the folder
+is in a repository already (or git is missing: the user is told how).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import typer
 
+from ywplan import __version__
 from ywplan.errors import UsageError, YwplanError
 from ywplan.i18n import t
 from ywplan.store.textfile import write_atomically
+
+REPOSITORY = "https://github.com/OWNER/ywplan"
+"""Where ywplan is published. It is not on the package index: CI installs a tag from here."""
 
 PLAN = """\
 # ywplan 计划文件 / ywplan plan file
@@ -53,6 +62,11 @@ GITATTRIBUTES = """\
 GITIGNORE = """\
 # ywplan 写台账时的锁文件 / ywplan's lock files beside each ledger
 .*.ledger.csv.lock
+.*.lock
+# 写入中断时可能留下的临时文件 / what an interrupted write may leave behind
+.*.tmp
+# 台账索引,设置 YWPLAN_CACHE_DIR=.ywplan-cache 时放在这里 / the ledger index, with that setting
+.ywplan-cache/
 """
 
 PRE_COMMIT = """\
@@ -83,7 +97,9 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: python -m pip install "ywplan>=0.1"
+      # ywplan 不在 PyPI 上:从它的代码仓库安装写出本文件的版本。
+      # ywplan is not on PyPI: install the version that wrote this file from its repository.
+      - run: python -m pip install "{requirement}"
       - run: ywplan check --format github
         env:
           YWPLAN_LANG: {lang}
@@ -110,8 +126,13 @@ def files_for(org: str | None, year: int, lang: str) -> dict[str, str]:
         ".gitattributes": GITATTRIBUTES,
         ".gitignore": GITIGNORE,
         ".pre-commit-config.yaml": PRE_COMMIT,
-        ".github/workflows/ywplan.yml": WORKFLOW.format(lang=lang),
+        ".github/workflows/ywplan.yml": WORKFLOW.format(lang=lang, requirement=requirement()),
     }
+
+
+def requirement() -> str:
+    """What CI gives ``pip install``: this version's tag in ywplan's repository."""
+    return f"ywplan @ git+{REPOSITORY}@v{__version__}"
 
 
 def _yaml_text(value: str) -> str:
@@ -142,4 +163,39 @@ def run(folder: str, *, org: str | None, year: str | None, force: bool, today: d
             raise YwplanError("new.write_failed", path=str(path), reason=exc.strerror) from None
         key = "new.overwritten" if name in existing else "new.created"
         typer.echo(t(key, path=path))
+    _start_git(root)
     typer.echo(t("new.next", plan=root / next(iter(files))))
+
+
+def _start_git(root: Path) -> None:
+    """``git init`` in *root* unless it is in a work tree already; say what was done."""
+    git = shutil.which("git")
+    if git is None:
+        typer.echo(t("new.git_missing", path=root), err=True)
+        return
+    inside = _git(git, "-C", str(root), "rev-parse", "--is-inside-work-tree")
+    if inside is not None and inside.returncode == 0:
+        typer.echo(t("new.git_inside", path=root))
+        return
+    started = _git(git, "init", "-q", str(root))
+    if started is None or started.returncode != 0:
+        reason = started.stderr.strip().splitlines()[-1:] if started is not None else []
+        typer.echo(t("new.git_failed", path=root, reason="".join(reason)[:200]), err=True)
+        return
+    typer.echo(t("new.git_init", path=root))
+
+
+def _git(git: str, *args: str) -> subprocess.CompletedProcess[str] | None:
+    """Run git (its messages in English, never shown as they are); None if it cannot run."""
+    try:
+        return subprocess.run(
+            [git, *args],
+            capture_output=True,
+            text=True,
+            errors="replace",
+            env={**os.environ, "LC_ALL": "C"},
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
