@@ -358,6 +358,20 @@ def seeded_ids(seed: str) -> Iterator[None]:
         model.secrets = source
 
 
+@contextlib.contextmanager
+def _published_source() -> Iterator[None]:
+    """``ywplan new`` as on an office's machine: ywplan installed from its repository's tag."""
+    from ywplan import __version__
+    from ywplan.app import new
+
+    found = new._installed_from
+    new._installed_from = lambda: (new.REPOSITORY, f"v{__version__}")  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        new._installed_from = found  # type: ignore[assignment]
+
+
 # --- running --------------------------------------------------------------------------
 
 
@@ -430,7 +444,7 @@ class Runner:
     def run(self) -> list[list[Ran]]:
         """Every block's commands as they ran."""
         shutil.copytree(REPO / "plans", self.root / "plans")
-        with seeded_ids(self.doc.path.name), _working_in(self.root):
+        with seeded_ids(self.doc.path.name), _published_source(), _working_in(self.root):
             return [self._block(block) for block in self.doc.blocks]
 
     def _block(self, block: Block) -> list[Ran]:

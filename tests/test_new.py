@@ -194,15 +194,63 @@ def _install_step(steps: list[dict[str, Any]]) -> dict[str, Any]:
     return installs[0]
 
 
-def test_new_workflow_installs_this_version_from_the_repository(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+SHA = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.mark.parametrize(
+    ("installed", "line", "warned"),
+    [
+        # ywplan is not on the package index: "ywplan>=0.1" failed on every push.
+        (("", ""), f"ywplan @ git+{new.REPOSITORY}@v{__version__}", True),
+        (
+            ("https://example.org/tw/ywplan", SHA),
+            f"ywplan @ git+https://example.org/tw/ywplan@{SHA}",
+            False,
+        ),
+        (None, f"ywplan=={__version__}", False),
+    ],
+    ids=["unknown", "git", "index"],
+)
+def test_new_workflow_installs_the_running_ywplan_pinned(
+    run: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    installed: tuple[str, str] | None,
+    line: str,
+    warned: bool,
 ) -> None:
-    # ywplan is not on the package index: "ywplan>=0.1" failed on every push.
+    monkeypatch.setattr(new, "_installed_from", lambda: installed)
     monkeypatch.chdir(tmp_path)
-    assert run("new", "--year", "2025").exit_code == 0
+    result = run("new", "--year", "2025")
+    assert result.exit_code == 0
     step = _install_step(_workflow(tmp_path)["jobs"]["check"]["steps"])
-    assert step["run"] == (f'python -m pip install "ywplan @ git+{new.REPOSITORY}@v{__version__}"')
+    assert step["run"] == f'python -m pip install "{line}"'
+    assert ("check the pip install line" in result.stderr) is warned
     assert new.REPOSITORY.startswith("https://")
+
+
+def _clone(folder: Path, origin: str) -> str:
+    for args in (["init", "-q"], ["remote", "add", "origin", origin]):
+        subprocess.run(["git", "-C", str(folder), *args], check=True)
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t"}
+    env |= {"GIT_COMMITTER_EMAIL": "t@x", "PATH": os.environ["PATH"], "HOME": str(folder)}
+    subprocess.run(
+        ["git", "-C", str(folder), "commit", "-q", "--allow-empty", "-m", "x"], check=True, env=env
+    )
+    out = subprocess.run(
+        ["git", "-C", str(folder), "rev-parse", "HEAD"], check=True, capture_output=True
+    )
+    return out.stdout.decode().strip()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_local_clone_is_pinned_to_its_origin_and_commit(tmp_path: Path) -> None:
+    commit = _clone(tmp_path, "https://example.org/tw/ywplan.git")
+    assert new._clone_of(tmp_path) == ("https://example.org/tw/ywplan.git", commit)
+    other = tmp_path / "other"
+    other.mkdir()
+    _clone(other, "/srv/ywplan")  # a path on this disk: CI cannot reach it
+    assert new._clone_of(other) == ("", "")
 
 
 def _venv_with_this_checkout(folder: Path) -> Path:
@@ -280,7 +328,8 @@ def test_new_when_git_init_fails_says_how(
 
 
 @pytest.mark.parametrize("doc", ["README.md", "docs/ci.md"])
-def test_docs_show_the_install_line_new_writes(doc: str) -> None:
+def test_docs_show_the_install_line_new_writes(doc: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(new, "_installed_from", lambda: ("", ""))
     text = (REPO / doc).read_text(encoding="utf-8")
     assert f'pip install "{new.requirement()}"' in text
     assert "ywplan>=" not in text

@@ -1068,4 +1068,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "git init 未成功({reason}):请自行运行 git init {path}",
         "git init did not succeed ({reason}): run git init {path} yourself",
     ),
+    "new.source_unknown": (
+        "无法判断本机的 ywplan 从哪里安装:请核对 {path} 中的 pip install 一行",
+        "could not tell where this ywplan was installed from: check the pip install line in {path}",
+    ),
 }

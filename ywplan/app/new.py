@@ -24,8 +24,10 @@ from ywplan.errors import UsageError, YwplanError
 from ywplan.i18n import t
 from ywplan.store.textfile import write_atomically
 
+WORKFLOW_PATH = ".github/workflows/ywplan.yml"
+
 REPOSITORY = "https://github.com/OWNER/ywplan"
-"""Where ywplan is published. It is not on the package index: CI installs a tag from here."""
+"""Where ywplan is published, for an install whose source cannot be told (see requirement)."""
 
 PLAN = """\
 # ywplan 计划文件 / ywplan plan file
@@ -126,13 +128,67 @@ def files_for(org: str | None, year: int, lang: str) -> dict[str, str]:
         ".gitattributes": GITATTRIBUTES,
         ".gitignore": GITIGNORE,
         ".pre-commit-config.yaml": PRE_COMMIT,
-        ".github/workflows/ywplan.yml": WORKFLOW.format(lang=lang, requirement=requirement()),
+        WORKFLOW_PATH: WORKFLOW.format(lang=lang, requirement=requirement()),
     }
 
 
 def requirement() -> str:
-    """What CI gives ``pip install``: this version's tag in ywplan's repository."""
+    """What CI gives ``pip install``: the very ywplan that runs, pinned.
+
+    Where this ywplan came from is read from its install record (PEP 610
+    ``direct_url.json``): a git URL is pinned to the commit installed; a local clone
+    is pinned to its ``origin`` and checked-out commit; no record means a package index,
+    pinned by version. Only when none of these tells, this version's tag in
+    :data:`REPOSITORY`.
+    """
+    installed = _installed_from()
+    if installed is None:
+        return f"ywplan=={__version__}"
+    url, commit = installed
+    if url and commit:
+        return f"ywplan @ git+{url}@{commit}"
     return f"ywplan @ git+{REPOSITORY}@v{__version__}"
+
+
+def _installed_from() -> tuple[str, str] | None:
+    """(git URL, commit) this ywplan was installed from; ``("", "")`` if unknown; None: an index."""
+    import json
+    from importlib import metadata
+    from urllib.parse import unquote, urlparse
+
+    try:
+        record = metadata.distribution("ywplan").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return ("", "")
+    if record is None:
+        return None
+    try:
+        direct = json.loads(record)
+        url = str(direct["url"])
+        vcs = direct.get("vcs_info") or {}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return ("", "")
+    if vcs.get("vcs") == "git" and vcs.get("commit_id"):
+        return (url, str(vcs["commit_id"]))
+    parsed = urlparse(url)
+    if parsed.scheme == "file":
+        return _clone_of(Path(unquote(parsed.path)))
+    return ("", "")
+
+
+def _clone_of(folder: Path) -> tuple[str, str]:
+    """The ``origin`` URL and checked-out commit of a git clone in *folder*, or ``("", "")``."""
+    git = shutil.which("git")
+    if git is None or not folder.is_dir():
+        return ("", "")
+    origin = _git(git, "-C", str(folder), "remote", "get-url", "origin")
+    commit = _git(git, "-C", str(folder), "rev-parse", "--verify", "HEAD")
+    if origin is None or commit is None or origin.returncode or commit.returncode:
+        return ("", "")
+    url = origin.stdout.strip()
+    if not url.startswith(("https://", "ssh://", "git@")):
+        return ("", "")  # a clone of a clone on this disk: CI cannot reach it
+    return (url, commit.stdout.strip())
 
 
 def _yaml_text(value: str) -> str:
@@ -163,6 +219,8 @@ def run(folder: str, *, org: str | None, year: str | None, force: bool, today: d
             raise YwplanError("new.write_failed", path=str(path), reason=exc.strerror) from None
         key = "new.overwritten" if name in existing else "new.created"
         typer.echo(t(key, path=path))
+    if _installed_from() == ("", ""):
+        typer.echo(t("new.source_unknown", path=root / WORKFLOW_PATH), err=True)
     _start_git(root)
     typer.echo(t("new.next", plan=root / next(iter(files))))
 
