@@ -951,6 +951,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "台账被 Excel/WPS 另存过:恢复另存之前的文件(git checkout 或备份),只用 Excel 查看不要保存",
         "Excel/WPS saved the ledger: restore the file from before (git checkout or a backup) and only view it in Excel",
     ),
+    "file.not_regular": (
+        "这不是普通文件,而是命名管道、设备或套接字",
+        "not a regular file but a named pipe, a device or a socket",
+    ),
+    "file.not_regular.hint": (
+        "给出计划(.yaml)或台账(.csv)文件本身的路径",
+        "give the path of the plan (.yaml) or ledger (.csv) file itself",
+    ),
     # --- ecosystem: new, completion, interactive log (issue 7) ------------------------------
     "help.new": (
         "新建计划仓库(计划模板、git、pre-commit 和 CI 配置)",

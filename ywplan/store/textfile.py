@@ -1,13 +1,29 @@
 """A user's text files: read with size limits, UTF-8 (with or without BOM), GBK diagnosed;
-written atomically (temporary file, sync, rename)."""
+written atomically (temporary file, sync, rename).
+
+Only regular files are read: a named pipe (FIFO) given as a plan or ledger would block
+every command until some program wrote to it, and a device never ends. They are refused
+before a byte is read, and the file is opened without blocking so that one swapped in
+between the check and the open cannot hang ywplan either.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from ywplan.errors import Problem
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a FIFO never waits for its peer
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+class NotRegularFileError(OSError):
+    """The path names a named pipe, a device or a socket, not a file with contents."""
 
 
 def decode(data: bytes, path: str, *, torn_tail: bool = False) -> tuple[str, Problem | None]:
@@ -35,25 +51,67 @@ def encoding_problem(data: bytes) -> str:
     return "file.gbk"
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """*path* opened for reading in binary, if it is a regular file (links followed).
+
+    Raises :class:`IsADirectoryError` for a folder and :class:`NotRegularFileError` for a
+    named pipe, device or socket, checked before opening (a device may act on open)
+    and again on the open file (the name may have been swapped in between); other
+    failures are the usual :class:`OSError`. Every read of a plan or ledger uses this.
+    """
+    _refuse_special(os.stat(path).st_mode, path)
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
+    try:
+        _refuse_special(os.fstat(fd).st_mode, path)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def is_special(path: Path) -> bool:
+    """True for a named pipe, a device or a socket (links followed): nothing to open."""
+    try:
+        return _special(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _special(mode: int) -> bool:
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _refuse_special(mode: int, path: Path) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if _special(mode):
+        raise NotRegularFileError(errno.EINVAL, "not a regular file", str(path))
+
+
 def read_text(path: Path, limit: int, *, torn_tail: bool = False) -> tuple[str, Problem | None]:
-    """The text of *path*, or a problem: missing, a folder, too large, not UTF-8.
+    """The text of *path*, or a problem: missing, a folder, not a regular file, too large,
+    not UTF-8.
 
     The size is checked before a byte is read, so a 30 MB file given as a plan is
     refused at once rather than parsed for a minute.
     """
     name = str(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            return "", Problem("file.is_dir", {}, name)
-        if size > limit:
-            return "", Problem("file.too_large", {"size": size, "limit": limit}, name)
-        with open(path, "rb") as handle:  # read at most limit + 1: a file may grow, or be /dev/zero
-            data = handle.read(limit + 1)
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                return "", Problem("file.too_large", {"size": size, "limit": limit}, name)
+            data = handle.read(limit + 1)  # at most limit + 1: the file may be growing
         if len(data) > limit:
             return "", Problem("file.too_large", {"size": len(data), "limit": limit}, name)
     except FileNotFoundError:
         return "", Problem("file.missing", {}, name)
+    except IsADirectoryError:
+        return "", Problem("file.is_dir", {}, name)
+    except NotRegularFileError:
+        return "", Problem("file.not_regular", {}, name)
     except OSError as exc:
         return "", Problem("file.unreadable", {"reason": exc.strerror or str(exc)}, name)
     return decode(data, name, torn_tail=torn_tail)

@@ -1,0 +1,180 @@
+"""The hostile-input corpus of outputs and of files read as plans and ledgers (issue 11).
+
+Each case is a setup in the work folder → the exact message and exit code, with the
+file left as it was and the refusal in under 2 s:
+
+* ``READ``: a named pipe, a device or a socket given as the plan or the ledger.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+from tests.output_support import renames_stay_in_tmp, unblocked
+
+TODAY = "2024-12-31"
+LEDGER = "plans/jiaxing-2024.ledger.csv"
+Setup = Callable[[Path], None]
+__all__ = ["renames_stay_in_tmp"]  # the autouse fixture, imported to apply here
+
+
+def fingerprint(path: Path) -> tuple[int, bytes | str | None]:
+    """What a case must leave unchanged: the kind of thing at *path* and its content."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return 0, None
+    if stat.S_ISLNK(mode):
+        return stat.S_IFMT(mode), os.readlink(path)
+    if stat.S_ISREG(mode):
+        return stat.S_IFMT(mode), path.read_bytes()
+    return stat.S_IFMT(mode), None
+
+
+def timed(run: Run, *args: str) -> tuple[int, str, float]:
+    started = time.monotonic()
+    result = run(*args, today=TODAY)
+    return result.exit_code, result.output, time.monotonic() - started
+
+
+def unix_socket(name: str) -> Setup:
+    def make(folder: Path) -> None:
+        listener = socket.socket(socket.AF_UNIX)
+        listener.bind(str(folder / name))
+        listener.close()  # the socket file stays
+
+    return make
+
+
+# --- a named pipe, a device or a socket as the plan or the ledger --------------------------
+
+NOT_REGULAR = (
+    "error: not a regular file but a named pipe, a device or a socket\n"
+    "    hint: give the path of the plan (.yaml) or ledger (.csv) file itself\n"
+)
+
+
+def plan_refused(where: str) -> str:
+    return (
+        f"{where}: {NOT_REGULAR}error: plan {where} has 1 error(s)\n"
+        "    hint: fix the errors above; ywplan check lists them all\n"
+    )
+
+
+def ledger_refused(where: str) -> str:
+    return (
+        f"{where}: {NOT_REGULAR}error: ledger {where} has 1 error(s)\n"
+        "    hint: fix the errors above; ywplan check lists them all\n"
+    )
+
+
+def replaced_by(make: Callable[[Path], None], name: str) -> Setup:
+    def setup(folder: Path) -> None:
+        (folder / name).unlink(missing_ok=True)
+        make(folder / name)
+
+    return setup
+
+
+def pipe_at(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def socket_at(path: Path) -> None:
+    unix_socket(path.name)(path.parent)
+
+
+def zeros_at(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+PLAN = "plans/jiaxing-2024.yaml"
+READ: dict[str, tuple[Setup, tuple[str, ...], str]] = {
+    "a named pipe as the plan": (
+        replaced_by(pipe_at, "p.yaml"),
+        ("status", "--plan", "p.yaml"),
+        plan_refused("p.yaml"),
+    ),
+    "a socket as the plan": (
+        replaced_by(socket_at, "p.yaml"),
+        ("report", "--plan", "p.yaml"),
+        plan_refused("p.yaml"),
+    ),
+    "/dev/zero as the plan": (
+        lambda folder: None,
+        ("units", "--plan", "/dev/zero"),
+        plan_refused("/dev/zero"),
+    ),
+    "a link to /dev/zero as the plan": (
+        replaced_by(zeros_at, PLAN),
+        ("entries", "--plan", PLAN),
+        plan_refused(PLAN),
+    ),
+    "a named pipe as the ledger (status)": (
+        replaced_by(pipe_at, LEDGER),
+        ("status",),
+        ledger_refused(LEDGER),
+    ),
+    "a named pipe as the ledger (log)": (
+        replaced_by(pipe_at, LEDGER),
+        ("log", "26", "5", "--unit", "海宁市"),
+        ledger_refused(LEDGER),
+    ),
+    "a named pipe as the ledger (undo)": (
+        replaced_by(pipe_at, LEDGER),
+        ("undo", "abcdefgh", "--reason", "x"),
+        ledger_refused(LEDGER),
+    ),
+    "a named pipe as the ledger (report)": (
+        replaced_by(pipe_at, LEDGER),
+        ("report", "--format", "json"),
+        ledger_refused(LEDGER),
+    ),
+    "a named pipe as the ledger (check)": (
+        replaced_by(pipe_at, LEDGER),
+        ("check",),
+        f"{LEDGER}: {NOT_REGULAR}✗ {PLAN}: 1 error(s), 0 warning(s)\n",
+    ),
+    "a named pipe as the plan (check)": (
+        replaced_by(pipe_at, "p.yaml"),
+        ("check", "p.yaml"),
+        f"p.yaml: {NOT_REGULAR}✗ p.yaml: 1 error(s), 0 warning(s)\n",
+    ),
+    "a link to /dev/zero as the ledger": (
+        replaced_by(zeros_at, LEDGER),
+        ("entries",),
+        ledger_refused(LEDGER),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", READ)
+def test_a_plan_or_ledger_that_is_no_file_is_refused_at_once(
+    run: Run, bundled: Path, case: str
+) -> None:
+    setup, args, message = READ[case]
+    folder = bundled.parent.parent
+    setup(folder)
+    pipe = next((p for p in (folder / "p.yaml", folder / LEDGER) if p.is_fifo()), folder)
+    with unblocked(pipe):
+        code, stderr, seconds = timed(run, *args)
+    assert (code, stderr) == (1, message)
+    assert seconds < 2
+
+
+def test_tab_completion_never_waits_on_a_named_pipe_plan(tmp_path: Path) -> None:
+    from ywplan.cli.completion import read_plan
+
+    os.mkfifo(tmp_path / "p.yaml")
+    started = time.monotonic()
+    with unblocked(tmp_path / "p.yaml"), pytest.raises(OSError):
+        read_plan(tmp_path / "p.yaml")
+    assert time.monotonic() - started < 2
