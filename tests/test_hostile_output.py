@@ -1,9 +1,11 @@
 """The hostile-input corpus of outputs and of files read as plans and ledgers (issue 11).
 
 Each case is a setup in the work folder → the exact message and exit code, with the
-file left as it was and the refusal in under 2 s:
+file left as it was and the refusal in under 2 s. Two groups:
 
-* ``READ``: a named pipe, a device or a socket given as the plan or the ledger.
+* ``READ``: a named pipe, a device or a socket given as the plan or the ledger;
+* ``SPECIAL``: ``-o`` names something that is not a file to replace: a folder, a link to
+  nothing or to a folder, a named pipe nobody reads, a socket, a block device.
 """
 
 from __future__ import annotations
@@ -178,3 +180,73 @@ def test_tab_completion_never_waits_on_a_named_pipe_plan(tmp_path: Path) -> None
     with unblocked(tmp_path / "p.yaml"), pytest.raises(OSError):
         read_plan(tmp_path / "p.yaml")
     assert time.monotonic() - started < 2
+
+
+# --- -o names something that is not a file to replace ---------------------------------------
+
+
+def folder_named(name: str) -> Setup:
+    return lambda folder: (folder / name).mkdir()
+
+
+def link(name: str, target: str) -> Setup:
+    return lambda folder: (folder / name).symlink_to(target)
+
+
+def fifo(name: str) -> Setup:
+    return lambda folder: os.mkfifo(folder / name)
+
+
+def block_device(name: str) -> Setup:
+    def make(folder: Path) -> None:
+        try:
+            os.mknod(folder / name, stat.S_IFBLK | 0o600, os.makedev(7, 200))
+        except PermissionError:
+            pytest.skip("making a device node needs root")
+
+    return make
+
+
+IS_DIR = "    hint: name a file, e.g. -o reports/report.html\n"
+SPECIAL_FILE = (
+    "not a regular file (a block device or a socket); nothing was written\n"
+    "    hint: choose the name of a regular file\n"
+)
+SPECIAL: dict[str, tuple[Setup, str, str]] = {
+    "a folder": (
+        folder_named("out"),
+        "out",
+        "error: out is a folder; a file cannot be written in its place\n" + IS_DIR,
+    ),
+    "a link to a folder": (
+        link("out.html", "plans"),
+        "out.html",
+        "error: out.html is a folder; a file cannot be written in its place\n" + IS_DIR,
+    ),
+    "a link to nothing": (
+        link("out.html", "gone/report.html"),
+        "out.html",
+        "error: out.html is a link to gone/report.html, which does not exist\n"
+        "    hint: remove or repair the link, or choose another file name\n",
+    ),
+    "a named pipe nobody reads": (
+        fifo("out.txt"),
+        "out.txt",
+        "error: out.txt is a named pipe and no program is reading it; nothing was written\n"
+        "    hint: start the program that reads it first, or write to a regular file\n",
+    ),
+    "a socket": (unix_socket("out.sock"), "out.sock", "error: out.sock is " + SPECIAL_FILE),
+    "a block device": (block_device("out.img"), "out.img", "error: out.img is " + SPECIAL_FILE),
+}
+
+
+@pytest.mark.parametrize("case", SPECIAL)
+def test_an_output_that_is_no_file_is_refused(run: Run, bundled: Path, case: str) -> None:
+    setup, name, message = SPECIAL[case]
+    folder = bundled.parent.parent
+    setup(folder)
+    before = fingerprint(folder / name)
+    code, stderr, seconds = timed(run, "report", "-o", name)
+    assert (code, stderr) == (1, message)
+    assert fingerprint(folder / name) == before
+    assert seconds < 2

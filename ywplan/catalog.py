@@ -806,6 +806,35 @@ CATALOG: dict[str, tuple[str, str]] = {
         "在计划中加上 units: [...],并为目标设 by_unit 分解指标",
         "add units: [...] to the plan, and by_unit quotas to its targets",
     ),
+    "write.is_dir": (
+        "{path} 是文件夹,不能写成文件",
+        "{path} is a folder; a file cannot be written in its place",
+    ),
+    "write.is_dir.hint": (
+        "给出文件名,如 -o 报表/季报.html",
+        "name a file, e.g. -o reports/report.html",
+    ),
+    "write.dangling_link": (
+        "{path} 是指向 {target} 的链接,但那里没有文件",
+        "{path} is a link to {target}, which does not exist",
+    ),
+    "write.dangling_link.hint": (
+        "删除或修正这个链接,或换一个文件名",
+        "remove or repair the link, or choose another file name",
+    ),
+    "write.no_reader": (
+        "{path} 是命名管道,但没有程序在读取它,没有写入",
+        "{path} is a named pipe and no program is reading it; nothing was written",
+    ),
+    "write.no_reader.hint": (
+        "先启动读取它的程序,或写到普通文件",
+        "start the program that reads it first, or write to a regular file",
+    ),
+    "write.special": (
+        "{path} 不是普通文件(是块设备或套接字),没有写入",
+        "{path} is not a regular file (a block device or a socket); nothing was written",
+    ),
+    "write.special.hint": ("换一个普通文件的名字", "choose the name of a regular file"),
     # --- import (issue 4) ----------------------------------------------------------------
     "import.not_found": ("找不到文件 {path}", "file not found: {path}"),
     "import.not_found.hint": (

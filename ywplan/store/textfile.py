@@ -12,11 +12,10 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal, NamedTuple
 
-from ywplan.errors import Problem
+from ywplan.errors import Problem, YwplanError
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a FIFO never waits for its peer
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
@@ -117,6 +116,39 @@ def read_text(path: Path, limit: int, *, torn_tail: bool = False) -> tuple[str, 
     return decode(data, name, torn_tail=torn_tail)
 
 
+class Destination(NamedTuple):
+    """Where a write to a path goes: *kind* ``new`` (no file yet), ``file`` (a regular
+    file, replaced atomically) or ``stream`` (a character device or a named pipe,
+    written in place); *path* is the file itself, a link's target for a link."""
+
+    path: Path
+    kind: Literal["new", "file", "stream"]
+
+
+def destination(path: Path) -> Destination:
+    """Where writing *path* goes, or a :class:`YwplanError` when it cannot go anywhere.
+
+    A link is followed on purpose: the file it points to is replaced and the link kept.
+    A link to nothing, a folder (or a link to one), a block device or a socket is
+    refused: renaming a new file over them would destroy the link, fail, or turn the
+    device into a plain file.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if os.path.islink(path):
+            target = os.readlink(path)
+            raise YwplanError("write.dangling_link", path=str(path), target=target) from None
+        return Destination(path, "new")
+    if stat.S_ISDIR(mode):
+        raise YwplanError("write.is_dir", path=str(path))
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return Destination(path, "stream")
+    if not stat.S_ISREG(mode):
+        raise YwplanError("write.special", path=str(path))
+    return Destination(Path(os.path.realpath(path)), "file")
+
+
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Write *content* to *path* so that a reader sees the old file or the whole new one.
 
@@ -126,20 +158,48 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     half-written *path*. Text is written as UTF-8 exactly as given (no newline
     translation). An existing file keeps its permissions. Every command that writes or
     rewrites a file uses this.
+
+    *path* may also be a link (the file it points to is replaced, the link stays), a
+    character device such as ``/dev/null`` or a named pipe (written in place, never
+    replaced: see :func:`destination`, whose refusals this raises).
     """
+    import tempfile  # only writers need it; TAB completion imports this module too
+
     data = content.encode("utf-8") if isinstance(content, str) else content
-    mode = path.stat().st_mode & 0o777 if path.exists() else _new_file_mode()
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    target, kind = destination(path)
+    if kind == "stream":
+        _write_stream(target, data)
+        return
+    mode = target.stat().st_mode & 0o777 if kind == "file" else _new_file_mode()
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(temp, mode)  # mkstemp makes it private (0600); a plan is an ordinary file
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp, path)
+        os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _write_stream(path: Path, data: bytes) -> None:
+    """Write *data* into a device or named pipe; a pipe nobody reads is refused, not waited on."""
+    try:
+        fd = os.open(path, os.O_WRONLY | _NONBLOCK | _BINARY)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a FIFO opened without blocking, with no reader
+            raise YwplanError("write.no_reader", path=str(path)) from None
+        raise
+    try:
+        if _NONBLOCK:
+            os.set_blocking(fd, True)  # a slow reader gets every byte, not EAGAIN
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _new_file_mode() -> int:
