@@ -1,9 +1,11 @@
 """The hostile-input corpus of outputs and of files read as plans and ledgers (issue 11).
 
 Each case is a setup in the work folder → the exact message and exit code, with the
-file left as it was and the refusal in under 2 s. Two groups:
+file left as it was and the refusal in under 2 s. Three groups:
 
 * ``READ``: a named pipe, a device or a socket given as the plan or the ledger;
+* ``REPLACED``: ``-o`` names an existing file ywplan did not write (refused without
+  ``--force``, see ``docs/reports.md``);
 * ``SPECIAL``: ``-o`` names something that is not a file to replace: a folder, a link to
   nothing or to a folder, a named pipe nobody reads, a socket, a block device.
 """
@@ -11,9 +13,11 @@ file left as it was and the refusal in under 2 s. Two groups:
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import stat
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -182,6 +186,78 @@ def test_tab_completion_never_waits_on_a_named_pipe_plan(tmp_path: Path) -> None
     assert time.monotonic() - started < 2
 
 
+# --- existing files ywplan did not write ---------------------------------------------------
+
+
+def not_ours(name: str, fmt: str) -> str:
+    return (
+        f"error: {name} exists and is not a {fmt} file ywplan wrote; it was left as it is\n"
+        "    hint: add --force to replace it, or choose another file name\n"
+    )
+
+
+def text(name: str, content: str | bytes) -> Setup:
+    data = content.encode() if isinstance(content, str) else content
+    return lambda folder: (folder / name).write_bytes(data)
+
+
+def workbook(name: str, creator: str) -> Setup:
+    def make(folder: Path) -> None:
+        with zipfile.ZipFile(folder / name, "w") as book:
+            book.writestr(
+                "docProps/core.xml",
+                f"<cp:coreProperties><dc:creator>{creator}</dc:creator></cp:coreProperties>",
+            )
+
+    return make
+
+
+def copied(source: str, name: str) -> Setup:
+    return lambda folder: shutil.copy(folder / source, folder / name)
+
+
+REPLACED: dict[str, tuple[Setup, str, str]] = {
+    "someone's notes": (text("notes.txt", "会议记录\n明天九点开会\n"), "notes.txt", "txt"),
+    "a CSV saved by Excel": (
+        text("data.csv", "\ufeff姓名,电话\r\n张三,123\r\n"),
+        "data.csv",
+        "csv",
+    ),
+    "Markdown notes": (text("notes.md", "# 笔记\n\n- 第一条\n"), "notes.md", "markdown"),
+    "a web page": (
+        text("page.html", '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<title>通知</title>\n'),
+        "page.html",
+        "html",
+    ),
+    "someone's workbook": (workbook("book.xlsx", "王芳"), "book.xlsx", "xlsx"),
+    "a file named .xlsx that is no workbook": (
+        text("book.xlsx", "PK garbage"),
+        "book.xlsx",
+        "xlsx",
+    ),
+    "a package.json": (
+        text("data.json", '{\n  "name": "tool",\n  "version": "1.0.0"\n}\n'),
+        "data.json",
+        "json",
+    ),
+    "a ledger copy under another name": (copied(LEDGER, "backup.csv"), "backup.csv", "csv"),
+    "a plan copy as text": (copied("plans/jiaxing-2024.yaml", "plan.txt"), "plan.txt", "txt"),
+    "a Word document (txt by default)": (text("总结.docx", "PK\x03\x04word"), "总结.docx", "txt"),
+}
+
+
+@pytest.mark.parametrize("case", REPLACED)
+def test_an_existing_file_ywplan_did_not_write_is_kept(run: Run, bundled: Path, case: str) -> None:
+    setup, name, fmt = REPLACED[case]
+    folder = bundled.parent.parent
+    setup(folder)
+    before = fingerprint(folder / name)
+    code, message, seconds = timed(run, "report", "-o", name)
+    assert (code, message) == (1, not_ours(name, fmt))
+    assert fingerprint(folder / name) == before
+    assert seconds < 2
+
+
 # --- -o names something that is not a file to replace ---------------------------------------
 
 
@@ -241,12 +317,15 @@ SPECIAL: dict[str, tuple[Setup, str, str]] = {
 
 
 @pytest.mark.parametrize("case", SPECIAL)
-def test_an_output_that_is_no_file_is_refused(run: Run, bundled: Path, case: str) -> None:
+@pytest.mark.parametrize("force", [(), ("--force",)])
+def test_an_output_that_is_no_file_is_refused(
+    run: Run, bundled: Path, case: str, force: tuple[str, ...]
+) -> None:
     setup, name, message = SPECIAL[case]
     folder = bundled.parent.parent
     setup(folder)
     before = fingerprint(folder / name)
-    code, stderr, seconds = timed(run, "report", "-o", name)
+    code, stderr, seconds = timed(run, "report", "-o", name, *force)
     assert (code, stderr) == (1, message)
     assert fingerprint(folder / name) == before
     assert seconds < 2

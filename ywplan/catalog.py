@@ -806,6 +806,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "在计划中加上 units: [...],并为目标设 by_unit 分解指标",
         "add units: [...] to the plan, and by_unit quotas to its targets",
     ),
+    "help.opt.force": (
+        "替换已存在、但不是 ywplan 写出的输出文件(计划和台账永远不会被替换)",
+        "replace an existing output file that ywplan did not write (a plan or a ledger never is)",
+    ),
+    "report.not_ours": (
+        "{path} 已存在,且不是 ywplan 写出的 {format} 文件,没有改动它",
+        "{path} exists and is not a {format} file ywplan wrote; it was left as it is",
+    ),
+    "report.not_ours.hint": (
+        "确要替换它就加 --force,否则换一个文件名",
+        "add --force to replace it, or choose another file name",
+    ),
     "write.is_dir": (
         "{path} 是文件夹,不能写成文件",
         "{path} is a folder; a file cannot be written in its place",

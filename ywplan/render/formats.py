@@ -119,14 +119,14 @@ def _protected(path: Path) -> bool:
     )
 
 
-def emit(output: Output, fmt: Format, destination: str | None) -> None:
+def emit(output: Output, fmt: Format, destination: str | None, *, force: bool = False) -> None:
     """Write *output* in *fmt* to the file *destination*, or to standard output (no
     destination, ``-`` or ``/dev/stdout``); see :func:`_write_file` for what a file may be."""
     if destination is None or is_stdout(destination):
         _print(fmt.write(output, False))
         return
     try:
-        _write_file(output, fmt, Path(destination))
+        _write_file(output, fmt, Path(destination), force=force)
     except OSError as exc:
         raise YwplanError(
             "report.write_failed", path=destination, reason=exc.strerror or str(exc)
@@ -134,17 +134,22 @@ def emit(output: Output, fmt: Format, destination: str | None) -> None:
     print(t("report.written", path=destination), file=sys.stderr)
 
 
-def _write_file(output: Output, fmt: Format, path: Path) -> None:
+def _write_file(output: Output, fmt: Format, path: Path, *, force: bool) -> None:
     """Write *path* atomically (a link's file, a device or pipe in place: see
     :func:`~ywplan.store.textfile.write_atomically`). A plan or a ledger is never
-    replaced."""
+    replaced; another existing file only when ywplan wrote it
+    (:mod:`ywplan.render.previous`) or with *force*."""
+    from ywplan.render.previous import written_by_ywplan
     from ywplan.store.textfile import destination, write_atomically
 
     if _protected(path):
         raise YwplanError("report.protected", path=str(path))
-    destination(path)  # a folder, a link to nothing, a socket: refused before any work
+    target = destination(path)  # a folder, a link to nothing, a socket: refused before any work
     content = fmt.write(output, True)
-    write_atomically(path, content.encode("utf-8") if isinstance(content, str) else content)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if target.kind == "file" and not force and not written_by_ywplan(target.path, fmt, data):
+        raise YwplanError("report.not_ours", path=str(path), format=fmt.name)
+    write_atomically(path, data)
 
 
 def _print(content: str | bytes) -> None:
