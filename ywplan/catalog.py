@@ -818,6 +818,47 @@ CATALOG: dict[str, tuple[str, str]] = {
     "office.whole_town": ("全镇", "whole town"),
     "office.whole_township": ("全乡", "whole township"),
     "office.own_level": ("本级", "(office level)"),
+    "help.opt.force": (
+        "替换已存在、但不是 ywplan 写出的输出文件(计划和台账永远不会被替换)",
+        "replace an existing output file that ywplan did not write (a plan or a ledger never is)",
+    ),
+    "report.not_ours": (
+        "{path} 已存在,且不是 ywplan 写出的 {format} 文件,没有改动它",
+        "{path} exists and is not a {format} file ywplan wrote; it was left as it is",
+    ),
+    "report.not_ours.hint": (
+        "确要替换它就加 --force,否则换一个文件名",
+        "add --force to replace it, or choose another file name",
+    ),
+    "write.is_dir": (
+        "{path} 是文件夹,不能写成文件",
+        "{path} is a folder; a file cannot be written in its place",
+    ),
+    "write.is_dir.hint": (
+        "给出文件名,如 -o 报表/季报.html",
+        "name a file, e.g. -o reports/report.html",
+    ),
+    "write.dangling_link": (
+        "{path} 是指向 {target} 的链接,但那里没有文件",
+        "{path} is a link to {target}, which does not exist",
+    ),
+    "write.dangling_link.hint": (
+        "删除或修正这个链接,或换一个文件名",
+        "remove or repair the link, or choose another file name",
+    ),
+    "write.no_reader": (
+        "{path} 是命名管道,但没有程序在读取它,没有写入",
+        "{path} is a named pipe and no program is reading it; nothing was written",
+    ),
+    "write.no_reader.hint": (
+        "先启动读取它的程序,或写到普通文件",
+        "start the program that reads it first, or write to a regular file",
+    ),
+    "write.special": (
+        "{path} 不是普通文件(是块设备或套接字),没有写入",
+        "{path} is not a regular file (a block device or a socket); nothing was written",
+    ),
+    "write.special.hint": ("换一个普通文件的名字", "choose the name of a regular file"),
     # --- import (issue 4) ----------------------------------------------------------------
     "import.not_found": ("找不到文件 {path}", "file not found: {path}"),
     "import.not_found.hint": (
@@ -962,6 +1003,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ledger.excel_stamp.hint": (
         "台账被 Excel/WPS 另存过:恢复另存之前的文件(git checkout 或备份),只用 Excel 查看不要保存",
         "Excel/WPS saved the ledger: restore the file from before (git checkout or a backup) and only view it in Excel",
+    ),
+    "file.not_regular": (
+        "这不是普通文件,而是命名管道、设备或套接字",
+        "not a regular file but a named pipe, a device or a socket",
+    ),
+    "file.not_regular.hint": (
+        "给出计划(.yaml)或台账(.csv)文件本身的路径",
+        "give the path of the plan (.yaml) or ledger (.csv) file itself",
     ),
     # --- ecosystem: new, completion, interactive log (issue 7) ------------------------------
     "help.new": (

@@ -61,7 +61,13 @@ def chosen_entries(plan: Plan, entries: list[Entry], filters: Filters) -> list[E
 
 
 def run(
-    path: Path, today: dt.date, filters: Filters, *, fmt: str | None, output: str | None
+    path: Path,
+    today: dt.date,
+    filters: Filters,
+    *,
+    fmt: str | None,
+    output: str | None,
+    force: bool = False,
 ) -> None:
     """Print (or write to *output*) the entries of the plan at *path* that pass *filters*."""
     chosen_format = formats.choose(fmt, output, formats.TABLES, "table")
@@ -73,4 +79,4 @@ def run(
         partial(entries_data, chosen),
         export=partial(ledger_table, chosen),
     )
-    formats.emit(report, chosen_format, output)
+    formats.emit(report, chosen_format, output, force=force)

@@ -55,6 +55,7 @@ def run(
     month: str | None,
     fmt: str | None,
     output: str | None,
+    force: bool = False,
 ) -> None:
     """Build the 季报 (or 月报) of the plan at *path* and write it in the chosen format."""
     chosen = formats.choose(fmt, output, formats.TABLES, formats.terminal_default())
@@ -75,4 +76,4 @@ def run(
         partial(report_document, pp, standings, unit_periods),
         partial(period_document, pp, standings, unit_periods),
     )
-    formats.emit(report, chosen, output)
+    formats.emit(report, chosen, output, force=force)

@@ -65,6 +65,7 @@ def run(
     behind: bool,
     fmt: str | None,
     output: str | None,
+    force: bool = False,
 ) -> None:
     """Print (or write to *output*) the status of the plan at *path*."""
     chosen = formats.choose(fmt, output, formats.TABLES, "table")
@@ -82,4 +83,4 @@ def run(
         print_status(progress, list(progress.targets()))
 
     report = Output(partial(status_listing, progress), partial(status_document, progress), view)
-    formats.emit(report, chosen, output)
+    formats.emit(report, chosen, output, force=force)

@@ -25,6 +25,7 @@ def run(
     quarter: str | None,
     fmt: str | None,
     output: str | None,
+    force: bool = False,
 ) -> None:
     """Rank the sub-units of the plan at *path* and write the ranking in the chosen format."""
     chosen = formats.choose(fmt, output, formats.TABLES, formats.terminal_default())
@@ -38,4 +39,4 @@ def run(
     report = Output(
         partial(units_document, plan, standings, line), partial(standings_document, standings)
     )
-    formats.emit(report, chosen, output)
+    formats.emit(report, chosen, output, force=force)

@@ -22,6 +22,7 @@ from ywplan.cli.completion import (
 from ywplan.cli.options import (
     AsOfOption,
     FindingsFormatOption,
+    ForceOption,
     LangOption,
     OutputOption,
     PlanOption,
@@ -123,6 +124,7 @@ def entries(
     ] = None,
     format: StatusFormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -136,6 +138,7 @@ def entries(
         entries.Filters(item, unit, since, until),
         fmt=format,
         output=output,
+        force=force,
     )
 
 
@@ -146,6 +149,7 @@ def status(
     behind: Annotated[bool, typer.Option("--behind", help="help.status.behind")] = False,
     format: StatusFormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -162,6 +166,7 @@ def status(
         behind=behind,
         fmt=format,
         output=output,
+        force=force,
     )
 
 
@@ -188,6 +193,7 @@ def report(
     ] = None,
     format: TablesFormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -195,7 +201,15 @@ def report(
     from ywplan.app import report
     from ywplan.app.runtime import plan_path, today
 
-    report.run(plan_path(plan), today(), quarter=quarter, month=month, fmt=format, output=output)
+    report.run(
+        plan_path(plan),
+        today(),
+        quarter=quarter,
+        month=month,
+        fmt=format,
+        output=output,
+        force=force,
+    )
 
 
 def units(
@@ -203,6 +217,7 @@ def units(
     quarter: QuarterOption = None,
     format: TablesFormatOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -210,7 +225,15 @@ def units(
     from ywplan.app import units
     from ywplan.app.runtime import plan_path, today
 
-    units.run(plan_path(plan), today(), as_of=as_of, quarter=quarter, fmt=format, output=output)
+    units.run(
+        plan_path(plan),
+        today(),
+        as_of=as_of,
+        quarter=quarter,
+        fmt=format,
+        output=output,
+        force=force,
+    )
 
 
 def import_plan(

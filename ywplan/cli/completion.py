@@ -13,6 +13,7 @@ click context and the word being completed; it returns ``(value, help)`` pairs.
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ from typing import Any
 
 from ywplan.errors import YwplanError
 from ywplan.store.discovery import find_plan, ledger_path
+from ywplan.store.textfile import open_regular
 
 Completions = list[tuple[str, str]]
 
@@ -67,7 +69,7 @@ def read_plan(path: Path) -> dict[str, Any] | None:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with path.open(encoding="utf-8-sig") as stream:
+    with io.TextIOWrapper(open_regular(path), encoding="utf-8-sig") as stream:  # a FIFO: no wait
         data = yaml.load(stream, Loader=loader)
     return data if isinstance(data, dict) else None
 

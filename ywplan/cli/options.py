@@ -68,6 +68,8 @@ OutputOption = Annotated[
     str | None,
     typer.Option("--output", "-o", help="help.opt.output", metavar="FILE", show_default=False),
 ]
+# -o onto an existing file that ywplan did not write (never a plan or ledger: render.formats).
+ForceOption = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 
 
 def format_option(choices: tuple[str, ...], help_key: str = "help.opt.format") -> Any:

@@ -59,6 +59,8 @@ FORMATS: tuple[Format, ...] = (
 BY_NAME = {f.name: f for f in FORMATS}
 ALIASES = {alias: f.name for f in FORMATS for alias in (f.name, *f.aliases)}
 
+STDOUT_NAMES = ("-", "/dev/stdout")
+
 # What each kind of command can write.
 TABLES = ("table", "txt", "markdown", "csv", "html", "xlsx", "json")
 FINDINGS = ("txt", "json", "github")
@@ -81,7 +83,8 @@ def by_extension(output: str, allowed: tuple[str, ...]) -> Format:
 
 def choose(value: str | None, output: str | None, allowed: tuple[str, ...], default: str) -> Format:
     """``--format``, else ``-o``'s extension, else *default*; the terminal view never goes
-    to a file (txt does), and a binary format needs ``-o`` (exit 2)."""
+    to a file (txt does), and a binary format needs ``-o`` (exit 2): a file, or ``-``
+    when standard output is not a terminal."""
     if value is not None:
         chosen = resolve(value, allowed)
     elif output is not None:
@@ -90,9 +93,15 @@ def choose(value: str | None, output: str | None, allowed: tuple[str, ...], defa
         chosen = BY_NAME[default]
     if chosen.terminal and output is not None:
         chosen = BY_NAME["txt"]
-    if chosen.binary and output is None:
+    to_terminal = output is None or (is_stdout(output) and sys.stdout.isatty())
+    if chosen.binary and to_terminal:
         raise UsageError("usage.binary_stdout", format=chosen.name)
     return chosen
+
+
+def is_stdout(output: str) -> bool:
+    """``-o -`` and ``-o /dev/stdout`` mean standard output, never a file to replace."""
+    return output in STDOUT_NAMES
 
 
 def terminal_default() -> str:
@@ -110,22 +119,43 @@ def _protected(path: Path) -> bool:
     )
 
 
-def emit(output: Output, fmt: Format, destination: str | None) -> None:
-    """Write *output* in *fmt* to *destination* (atomically), or to standard output."""
-    if destination is not None and _protected(Path(destination)):
-        raise YwplanError("report.protected", path=destination)
-    content = fmt.write(output, destination is not None)
-    if destination is None:
-        if isinstance(content, str):
-            sys.stdout.write(content)
+def emit(output: Output, fmt: Format, destination: str | None, *, force: bool = False) -> None:
+    """Write *output* in *fmt* to the file *destination*, or to standard output (no
+    destination, ``-`` or ``/dev/stdout``); see :func:`_write_file` for what a file may be."""
+    if destination is None or is_stdout(destination):
+        _print(fmt.write(output, False))
         return
-    from ywplan.store.textfile import write_atomically
-
-    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        write_atomically(Path(destination), data)
+        _write_file(output, fmt, Path(destination), force=force)
     except OSError as exc:
         raise YwplanError(
             "report.write_failed", path=destination, reason=exc.strerror or str(exc)
         ) from None
     print(t("report.written", path=destination), file=sys.stderr)
+
+
+def _write_file(output: Output, fmt: Format, path: Path, *, force: bool) -> None:
+    """Write *path* atomically (a link's file, a device or pipe in place: see
+    :func:`~ywplan.store.textfile.write_atomically`). A plan or a ledger is never
+    replaced; another existing file only when ywplan wrote it
+    (:mod:`ywplan.render.previous`) or with *force*."""
+    from ywplan.render.previous import written_by_ywplan
+    from ywplan.store.textfile import destination, write_atomically
+
+    if _protected(path):
+        raise YwplanError("report.protected", path=str(path))
+    target = destination(path)  # a folder, a link to nothing, a socket: refused before any work
+    content = fmt.write(output, True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if target.kind == "file" and not force and not written_by_ywplan(target.path, fmt, data):
+        raise YwplanError("report.not_ours", path=str(path), format=fmt.name)
+    write_atomically(path, data)
+
+
+def _print(content: str | bytes) -> None:
+    """Standard output gets text as text, a workbook's bytes as bytes (``-o -``)."""
+    if isinstance(content, str):
+        sys.stdout.write(content)
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(content)

@@ -30,6 +30,8 @@ STATE_COLOURS: dict[State, str] = {
     State.BREACHED: "#7b1fa2",
 }
 BAR_W, BAR_H = 120, 12
+# Marks a page as ywplan's, so that -o may replace it next time (render.previous).
+GENERATOR = '<meta name="generator" content="ywplan">'
 
 STYLE = """
 @page { size: A4 landscape; margin: 10mm; }
@@ -187,6 +189,7 @@ def write_html(document: Document) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{GENERATOR}\n"
         f"<title>{_e(document.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         f'<header class="title-block">\n<h1>{_e(document.title)}</h1>\n{lines}\n</header>\n'
         f"<main>\n{sections}</main>\n<footer>\n{legend}</footer>\n</body>\n</html>\n"

@@ -23,7 +23,13 @@ from pathlib import Path
 from ywplan.core.model import AMOUNT_RE, ID_RE, MAX_NOTE, Entry
 from ywplan.core.numbers import format_amount
 from ywplan.errors import Problem, YwplanError
-from ywplan.store.textfile import encoding_problem, read_text, write_atomically
+from ywplan.store.textfile import (
+    NotRegularFileError,
+    encoding_problem,
+    open_regular,
+    read_text,
+    write_atomically,
+)
 
 COLUMNS = (
     "id",
@@ -421,7 +427,7 @@ def append_entries(
         with FileLock(str(lock_path(path)), timeout=wait):
             if not path.exists():
                 _create(path)
-            with open(path, "rb") as handle:
+            with open_regular(path) as handle:
                 size = os.fstat(handle.fileno()).st_size
                 if size > MAX_LEDGER_BYTES:
                     raise YwplanError(
@@ -436,6 +442,9 @@ def append_entries(
             _append(path, payload.encode("utf-8"))
     except Timeout:
         raise YwplanError("ledger.locked", path=str(path), seconds=f"{wait:g}") from None
+    except NotRegularFileError:  # a named pipe would block the append forever
+        problem = Problem("file.not_regular", {}, str(path))
+        raise YwplanError("ledger.invalid", path=str(path), count=1, problems=(problem,)) from None
     except OSError as exc:
         raise YwplanError(
             "ledger.write_failed", path=str(path), reason=exc.strerror or str(exc)

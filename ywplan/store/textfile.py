@@ -1,13 +1,28 @@
 """A user's text files: read with size limits, UTF-8 (with or without BOM), GBK diagnosed;
-written atomically (temporary file, sync, rename)."""
+written atomically (temporary file, sync, rename).
+
+Only regular files are read: a named pipe (FIFO) given as a plan or ledger would block
+every command until some program wrote to it, and a device never ends. They are refused
+before a byte is read, and the file is opened without blocking so that one swapped in
+between the check and the open cannot hang ywplan either.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import stat
 from pathlib import Path
+from typing import BinaryIO, Literal, NamedTuple
 
-from ywplan.errors import Problem
+from ywplan.errors import Problem, YwplanError
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a FIFO never waits for its peer
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+class NotRegularFileError(OSError):
+    """The path names a named pipe, a device or a socket, not a file with contents."""
 
 
 def decode(data: bytes, path: str, *, torn_tail: bool = False) -> tuple[str, Problem | None]:
@@ -35,28 +50,103 @@ def encoding_problem(data: bytes) -> str:
     return "file.gbk"
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """*path* opened for reading in binary, if it is a regular file (links followed).
+
+    Raises :class:`IsADirectoryError` for a folder and :class:`NotRegularFileError` for a
+    named pipe, device or socket, checked before opening (a device may act on open)
+    and again on the open file (the name may have been swapped in between); other
+    failures are the usual :class:`OSError`. Every read of a plan or ledger uses this.
+    """
+    _refuse_special(os.stat(path).st_mode, path)
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
+    try:
+        _refuse_special(os.fstat(fd).st_mode, path)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def is_special(path: Path) -> bool:
+    """True for a named pipe, a device or a socket (links followed): nothing to open."""
+    try:
+        return _special(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _special(mode: int) -> bool:
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _refuse_special(mode: int, path: Path) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if _special(mode):
+        raise NotRegularFileError(errno.EINVAL, "not a regular file", str(path))
+
+
 def read_text(path: Path, limit: int, *, torn_tail: bool = False) -> tuple[str, Problem | None]:
-    """The text of *path*, or a problem: missing, a folder, too large, not UTF-8.
+    """The text of *path*, or a problem: missing, a folder, not a regular file, too large,
+    not UTF-8.
 
     The size is checked before a byte is read, so a 30 MB file given as a plan is
     refused at once rather than parsed for a minute.
     """
     name = str(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            return "", Problem("file.is_dir", {}, name)
-        if size > limit:
-            return "", Problem("file.too_large", {"size": size, "limit": limit}, name)
-        with open(path, "rb") as handle:  # read at most limit + 1: a file may grow, or be /dev/zero
-            data = handle.read(limit + 1)
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                return "", Problem("file.too_large", {"size": size, "limit": limit}, name)
+            data = handle.read(limit + 1)  # at most limit + 1: the file may be growing
         if len(data) > limit:
             return "", Problem("file.too_large", {"size": len(data), "limit": limit}, name)
     except FileNotFoundError:
         return "", Problem("file.missing", {}, name)
+    except IsADirectoryError:
+        return "", Problem("file.is_dir", {}, name)
+    except NotRegularFileError:
+        return "", Problem("file.not_regular", {}, name)
     except OSError as exc:
         return "", Problem("file.unreadable", {"reason": exc.strerror or str(exc)}, name)
     return decode(data, name, torn_tail=torn_tail)
+
+
+class Destination(NamedTuple):
+    """Where a write to a path goes: *kind* ``new`` (no file yet), ``file`` (a regular
+    file, replaced atomically) or ``stream`` (a character device or a named pipe,
+    written in place); *path* is the file itself, a link's target for a link."""
+
+    path: Path
+    kind: Literal["new", "file", "stream"]
+
+
+def destination(path: Path) -> Destination:
+    """Where writing *path* goes, or a :class:`YwplanError` when it cannot go anywhere.
+
+    A link is followed on purpose: the file it points to is replaced and the link kept.
+    A link to nothing, a folder (or a link to one), a block device or a socket is
+    refused: renaming a new file over them would destroy the link, fail, or turn the
+    device into a plain file.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if os.path.islink(path):
+            target = os.readlink(path)
+            raise YwplanError("write.dangling_link", path=str(path), target=target) from None
+        return Destination(path, "new")
+    if stat.S_ISDIR(mode):
+        raise YwplanError("write.is_dir", path=str(path))
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return Destination(path, "stream")
+    if not stat.S_ISREG(mode):
+        raise YwplanError("write.special", path=str(path))
+    return Destination(Path(os.path.realpath(path)), "file")
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:
@@ -68,20 +158,48 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     half-written *path*. Text is written as UTF-8 exactly as given (no newline
     translation). An existing file keeps its permissions. Every command that writes or
     rewrites a file uses this.
+
+    *path* may also be a link (the file it points to is replaced, the link stays), a
+    character device such as ``/dev/null`` or a named pipe (written in place, never
+    replaced: see :func:`destination`, whose refusals this raises).
     """
+    import tempfile  # only writers need it; TAB completion imports this module too
+
     data = content.encode("utf-8") if isinstance(content, str) else content
-    mode = path.stat().st_mode & 0o777 if path.exists() else _new_file_mode()
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    target, kind = destination(path)
+    if kind == "stream":
+        _write_stream(target, data)
+        return
+    mode = target.stat().st_mode & 0o777 if kind == "file" else _new_file_mode()
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(temp, mode)  # mkstemp makes it private (0600); a plan is an ordinary file
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp, path)
+        os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _write_stream(path: Path, data: bytes) -> None:
+    """Write *data* into a device or named pipe; a pipe nobody reads is refused, not waited on."""
+    try:
+        fd = os.open(path, os.O_WRONLY | _NONBLOCK | _BINARY)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a FIFO opened without blocking, with no reader
+            raise YwplanError("write.no_reader", path=str(path)) from None
+        raise
+    try:
+        if _NONBLOCK:
+            os.set_blocking(fd, True)  # a slow reader gets every byte, not EAGAIN
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _new_file_mode() -> int:

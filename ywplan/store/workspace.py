@@ -20,6 +20,7 @@ from ywplan.store.discovery import ledger_path
 from ywplan.store.index import LedgerIndex, open_index
 from ywplan.store.ledger import LedgerFile, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
+from ywplan.store.textfile import is_special
 
 
 def check_plan(plan_file: PlanFile) -> list[Problem]:
@@ -140,12 +141,14 @@ def open_workspace(
     """
     plan_file = plan_file or open_plan(path)
     assert plan_file.plan is not None
-    index = open_index(ledger_path(path)) if indexed else None
+    ledger = ledger_path(path)
+    special = is_special(ledger)  # a named pipe or a device: never read, indexed or appended to
+    index = open_index(ledger) if indexed and not special else None
     if index is not None and strict and index.error_count(plan_file.plan, today):
         index = None  # read the ledger whole, to say what is wrong
     workspace = Workspace(plan_file, today, index)
     if index is None:
         workspace.ledger  # noqa: B018 - read now: what follows may append to it
-        if strict:
+        if strict or special:
             workspace.refuse_errors()
     return workspace
