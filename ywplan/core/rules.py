@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from operator import itemgetter
 from typing import Any, Protocol
@@ -437,10 +437,17 @@ def each_entry(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> l
         return verdicts[id(rule)].get(value)
 
     return [
-        problem.at("", entry.line, problem.col)
+        _as_of(problem, today).at("", entry.line, problem.col)
         for entry in entries
         for problem in _problems_of(entry, judged)
     ]
+
+
+def _as_of(problem: Problem, today: dt.date) -> Problem:
+    """A problem judged with the day of slack, naming the real *today* (the slack is silent)."""
+    if "today" not in problem.args:
+        return problem
+    return replace(problem, args={**problem.args, "today": today.isoformat()})
 
 
 def unique_ids(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> list[Problem]:
