@@ -39,6 +39,91 @@ def located(stderr: str, name: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith(name + ":")]
 
 
+def test_a_schema_error_does_not_hide_the_plan_rules(run: Run, workdir: Path) -> None:
+    write(
+        workdir / "plans" / "p.yaml",
+        """
+        plan: 测试计划
+        org: 团市委
+        year: 2024
+        units: [甲区, 乙县]
+        items:
+          - number: 1
+            title: 一
+            targets:
+              - {id: a, name: 甲, unit: 场, mni: 5}
+              - {id: b, name: 乙, unit: 场, min: 5, by_unit: {丙市: 1}}
+          - number: 1
+            title: 重复
+        """,
+    )
+    result = run("check")
+    assert result.exit_code == 1
+    assert located(result.stderr, "plans/p.yaml") == [
+        'plans/p.yaml:9:35: error: unknown key "mni" in target 1.a',
+        'plans/p.yaml:10:53: error: "丙市" in by_unit is not one of the plan\'s units',
+        "plans/p.yaml:11:13: error: item number 1 is used twice (first on line 6)",
+    ]
+
+
+def test_every_broken_part_is_reported_beside_the_rules_of_the_others(
+    run: Run, workdir: Path
+) -> None:
+    write(
+        workdir / "plans" / "p.yaml",
+        """
+        plan: 测试计划
+        org: 团市委
+        year: 24
+        units: [甲区, 甲区]
+        items:
+          - number: x
+            title: 坏序号
+          - number: 2
+            targets:
+              - {id: a, name: 甲, unit: 场, min: 5}
+              - {id: a, name: 乙, unit: 场, min: -1}
+              - {id: a, name: 丙, unit: 场, min: 5}
+        """,
+    )
+    result = run("check")
+    assert result.exit_code == 1
+    assert [line.split(": error: ")[0] for line in located(result.stderr, "plans/p.yaml")] == [
+        "plans/p.yaml:3:7",  # year out of range
+        "plans/p.yaml:4:13",  # 甲区 twice
+        "plans/p.yaml:6:13",  # number x
+        "plans/p.yaml:8:5",  # item 2 has no title
+        "plans/p.yaml:11:40",  # min -1
+        "plans/p.yaml:12:14",  # target 2.a twice: the third one, against the first
+    ]
+    assert "target 2.a appears twice (first on line 10)" in result.stderr
+
+
+def test_a_partly_built_plan_gives_no_warning_of_the_parts_it_lost() -> None:
+    # Item 2 cannot be built: its number is missing from what is checked, but is no gap;
+    # its targets are wrong, which does not make the plan one without targets.
+    text = """\
+plan: 测试计划
+org: 团市委
+year: 2024
+items:
+  - number: 1
+    title: 一
+    text: 培训不少于400人次
+  - number: x
+    title: 二
+  - number: 3
+    title: 三
+    text: 举办活动不少于10场
+    targets:
+      - {id: a, name: 甲, unit: 场}
+"""
+    from ywplan.store.workspace import check_plan
+
+    problems = check_plan(parse_plan(text, "p.yaml"))
+    assert [p.key for p in problems] == ["plan.type_integer", "plan.min_max"]
+
+
 def test_a_future_date_names_the_real_today(run: Run, workdir: Path) -> None:
     write(workdir / "plans" / "p.yaml", PLAN)
     (workdir / "plans" / "p.ledger.csv").write_text(

@@ -190,6 +190,8 @@ PLAN_RULES: tuple[PlanRule, ...] = (
     numbering_gaps,
     quantities_without_targets,
 )
+# The rules that judge the plan as a whole, not each part of it on its own.
+WHOLE_PLAN_RULES: frozenset[PlanRule] = frozenset({numbering_gaps, quantities_without_targets})
 
 
 def closest(name: str, choices: Sequence[str]) -> str:
@@ -516,9 +518,18 @@ def reversals(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> li
 LEDGER_RULES: tuple[LedgerRule, ...] = (each_entry, unique_ids, reversals)
 
 
-def plan_problems(plan: Plan, places: Places) -> list[Problem]:
-    """Every problem the plan rules find in a plan that was built."""
-    return [problem for rule in PLAN_RULES for problem in rule(plan, places)]
+def plan_problems(plan: Plan, places: Places, *, whole: bool = True) -> list[Problem]:
+    """Every problem the plan rules find in a plan that was built (not *whole*: in part).
+
+    A plan built only in part (its other parts have schema errors) is not judged by the
+    rules on the plan as a whole, which would report the parts left out as missing.
+    """
+    return [
+        problem
+        for rule in PLAN_RULES
+        if whole or rule not in WHOLE_PLAN_RULES
+        for problem in rule(plan, places)
+    ]
 
 
 def ledger_problems(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> list[Problem]:
