@@ -148,3 +148,83 @@ def test_each_entry_names_the_real_today() -> None:
     entry = Entry("b" * 10, dt.date(2024, 9, 25), 1, "cadre-training", 5.0, "", "", "", "", "")
     (problem,) = each_entry(plan, [entry._replace(line=2)], dt.date(2024, 9, 23))
     assert problem.args["today"] == "2024-09-23"
+
+
+def test_a_broken_plan_does_not_hide_its_ledger(run: Run, workdir: Path) -> None:
+    write(workdir / "plans" / "p.yaml", PLAN.replace("year: 2024", "year: 24"))
+    duplicate = f"aaaaaaaa11,2024-03-01,1,cadre-training,40,甲区,,张敏,{STAMP},\n"
+    (workdir / "plans" / "p.ledger.csv").write_text(
+        HEADER + duplicate + duplicate + "bbbbbbbb22,2024-13-01,1,cadre-training,5场,,,,x,\n",
+        encoding="utf-8",
+    )
+    result = run("check", today="2024-06-15")
+    assert result.exit_code == 1
+    assert located(result.stderr, "plans/p.yaml") == [
+        'plans/p.yaml:3:7: error: "year" of the plan is out of range'
+    ]
+    assert [
+        line.split(": error: ")[0] for line in located(result.stderr, "plans/p.ledger.csv")
+    ] == [
+        "plans/p.ledger.csv:3:1",  # the id twice: needs no plan
+        "plans/p.ledger.csv:4:2",
+        "plans/p.ledger.csv:4:5",
+        "plans/p.ledger.csv:4:9",
+    ]
+
+
+def test_every_wrong_field_of_a_ledger_line_is_named(run: Run, workdir: Path) -> None:
+    write(workdir / "plans" / "p.yaml", PLAN)
+    (workdir / "plans" / "p.ledger.csv").write_text(
+        HEADER + "bbbbbbbb22,2024-13-01,1,cadre-training,5场,甲区,,,later,\n", encoding="utf-8"
+    )
+    result = run("check", today="2024-06-15")
+    assert result.exit_code == 1
+    assert located(result.stderr, "plans/p.ledger.csv") == [
+        'plans/p.ledger.csv:2:2: error: invalid date "2024-13-01"',
+        'plans/p.ledger.csv:2:5: error: amount "5场" is not a number',
+        'plans/p.ledger.csv:2:9: error: invalid recorded_at "later"',
+    ]
+
+
+def test_a_torn_last_line_is_one_problem_whatever_its_fields(run: Run, workdir: Path) -> None:
+    write(workdir / "plans" / "p.yaml", PLAN)
+    (workdir / "plans" / "p.ledger.csv").write_text(
+        HEADER + "bbbbbbbb22,2024-13-01,1,cadre-training,5场,甲区,,,later,", encoding="utf-8"
+    )
+    result = run("check", today="2024-06-15")
+    assert located(result.stderr, "plans/p.ledger.csv") == [
+        "plans/p.ledger.csv:2:1: error: the last line is incomplete (a write was interrupted?)"
+    ]
+
+
+def test_the_summary_names_the_ledger_that_holds_the_errors(run: Run, workdir: Path) -> None:
+    write(workdir / "plans" / "p.yaml", PLAN)
+    (workdir / "plans" / "p.ledger.csv").write_text(
+        HEADER + f"bbbbbbbb22,2024-03-01,9,cadre-training,5,,,,{STAMP},\n", encoding="utf-8"
+    )
+    result = run("check", today="2024-06-15")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "✗ plans/p.ledger.csv: 1 error(s), 0 warning(s)"
+    zh = run("check", today="2024-06-15", lang="zh")
+    assert zh.stderr.splitlines()[-1] == "✗ plans/p.ledger.csv:1 个错误,0 个警告"
+
+
+def test_the_summary_names_both_files_when_both_hold_errors(run: Run, workdir: Path) -> None:
+    write(workdir / "plans" / "p.yaml", PLAN.replace("year: 2024", "year: 24"))
+    (workdir / "plans" / "p.ledger.csv").write_text(
+        HEADER + f"bbbbbbbb22,2024-03-01,1,cadre-training,5,,,,{STAMP},x\n", encoding="utf-8"
+    )
+    result = run("check", today="2024-06-15")
+    assert result.stderr.splitlines()[-1] == (
+        "✗ plans/p.yaml, plans/p.ledger.csv: 2 error(s), 0 warning(s)"
+    )
+
+
+def test_a_warning_in_the_ledger_keeps_the_plan_in_the_summary(run: Run, workdir: Path) -> None:
+    write(workdir / "plans" / "p.yaml", PLAN)
+    (workdir / "plans" / "p.ledger.csv").write_text(
+        HEADER + f"bbbbbbbb22,2024-03-01,1,cadre-training,5,,,,{STAMP},", encoding="utf-8"
+    )
+    result = run("check", today="2024-06-15")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1].startswith("✓ plans/p.yaml: 2 items, 2 targets, 1 ")
