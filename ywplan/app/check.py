@@ -50,16 +50,20 @@ def expand(paths: list[str]) -> tuple[list[Path], list[Problem]]:
 
 
 def check_one(path: Path, today: dt.date) -> Checked:
-    """Check one plan file and, when the plan is valid, its ledger."""
+    """Check one plan file and its ledger (against the plan's rules when the plan is valid)."""
     plan_file = load_plan(path)
     problems = check_plan(plan_file)
-    plan = plan_file.plan
-    if plan is None or any(p.severity == "error" for p in problems):
-        return Checked(path, problems)
+    plan = None if _errors(problems) else plan_file.plan
     ledger = read_ledger(ledger_path(path))
     problems.extend(check_ledger(plan, ledger, today))
+    if plan is None:
+        return Checked(path, problems)
     targets = sum(len(item.targets) for item in plan.items)
     return Checked(path, problems, len(plan.items), targets, len(ledger.entries))
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
 
 
 def finding(problem: Problem) -> dict[str, object]:
@@ -101,10 +105,12 @@ def github_annotation(problem: Problem) -> str:
 
 
 def _summary(result: Checked) -> str:
-    errors = sum(1 for p in result.problems if p.severity == "error")
-    warnings = len(result.problems) - errors
+    """``✓ plan: …`` or ``✗ the files that hold the errors: …``."""
+    errors = _errors(result.problems)
+    warnings = len(result.problems) - len(errors)
     if errors:
-        return t("check.failed", path=result.path, errors=errors, warnings=warnings)
+        files = ", ".join(dict.fromkeys(p.path or str(result.path) for p in errors))
+        return t("check.failed", path=files, errors=len(errors), warnings=warnings)
     return t(
         "check.passed",
         path=result.path,
