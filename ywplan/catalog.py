@@ -69,6 +69,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "删除第二个 --- 及其后的内容,或拆成两个文件",
         "remove the second --- and what follows, or split the file",
     ),
+    "yaml.number_too_long": (
+        "数字太长({length} 个字符,最多 {limit} 个)",
+        "a number too long ({length} characters, at most {limit})",
+    ),
+    "yaml.number_too_long.hint": (
+        "计划中的数字不会这么长:检查是否粘贴错了内容",
+        "no number of a plan is this long: check what was pasted here",
+    ),
     # --- plan files (plan_file, model, checks) -----------------------------------------
     "where.plan": ("计划", "the plan"),
     "where.item": ("事项 {item}", "item {item}"),

@@ -25,6 +25,8 @@ Path = tuple[str | int, ...]
 
 MAX_DEPTH = 40
 MAX_NODES = 200_000
+# No number of a plan is this long; Python refuses to read an int of 4,300 digits at all.
+MAX_NUMBER_CHARS = 100
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _OCT = re.compile(r"0o[0-7]+")
@@ -32,6 +34,7 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = re.compile(r"\.(nan|NaN|NAN)")
+_NUMBER = re.compile("|".join(f"(?:{p.pattern})" for p in (_INT, _OCT, _HEX, _FLOAT)))
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # The first characters of every null, bool, int, float, inf and nan spelling above.
 _NOT_TEXT_START = frozenset("~nNtTfF+-.0123456789")
@@ -55,6 +58,10 @@ class Mark:
 
     line: int
     col: int
+
+
+class NumberTooLongError(ValueError):
+    """A scalar spells a number longer than :data:`MAX_NUMBER_CHARS` characters."""
 
 
 class YamlError(Exception):
@@ -97,7 +104,10 @@ def _mark(event: Any) -> Mark:
 
 
 def resolve_plain(text: str) -> Any:
-    """A plain (unquoted) scalar as YAML 1.2's core schema reads it."""
+    """A plain (unquoted) scalar as YAML 1.2's core schema reads it.
+
+    Raises :class:`NumberTooLongError` for a number of more than :data:`MAX_NUMBER_CHARS`.
+    """
     if text and text[0] not in _NOT_TEXT_START:
         return text  # no null, bool or number starts this way (most names and titles)
     if text in _NULLS:
@@ -106,6 +116,8 @@ def resolve_plain(text: str) -> Any:
         return True
     if text in _FALSE:
         return False
+    if len(text) > MAX_NUMBER_CHARS and _NUMBER.fullmatch(text):
+        raise NumberTooLongError(text)
     if _INT.fullmatch(text):
         return int(text)
     if _OCT.fullmatch(text):
@@ -130,16 +142,27 @@ def _tag_name(tag: str) -> str:
     )[:40]
 
 
+def _resolved(event: Any) -> Any:
+    """The value of a plain scalar event, a number too long refused at its place."""
+    try:
+        return resolve_plain(event.value)
+    except NumberTooLongError:
+        length = len(event.value)
+        raise YamlError(
+            "yaml.number_too_long", _mark(event), length=length, limit=MAX_NUMBER_CHARS
+        ) from None
+
+
 def _scalar(event: Any) -> Any:
     tag = event.tag
     if tag is None:
-        return resolve_plain(event.value) if event.implicit[0] else event.value
+        return _resolved(event) if event.implicit[0] else event.value
     kind = _STANDARD_TAGS.get(tag)
     if kind is None or kind in ("map", "seq"):
         raise YamlError("yaml.tag", _mark(event), tag=_tag_name(tag))
     if kind == "str":
         return event.value
-    value = resolve_plain(event.value)
+    value = _resolved(event)
     expected: dict[str, tuple[type[Any], ...]] = {
         "int": (int,),
         "float": (int, float),
