@@ -56,6 +56,139 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "8:42",
         "a number too long (5002 characters, at most 100)",
     ),
+    (
+        "unclosed-bracket",
+        HEAD + "units: [甲区, 乙县\nitems: []\n",
+        "yaml.unclosed_bracket",
+        "4:8",
+        "the bracket [ opened here is not closed",
+    ),
+    (
+        "unclosed-bracket-at-the-end",
+        HEAD + "units: [甲区, 乙县\n",
+        "yaml.unclosed_bracket",
+        "4:8",
+        "the bracket [ opened here is not closed",
+    ),
+    (
+        "unclosed-brace",
+        HEAD + ITEM + "      - {id: a, name: 培训, unit: 人次, min: 5\n  - number: 2\n",
+        "yaml.unclosed_brace",
+        "8:9",
+        "the brace { opened here is not closed",
+    ),
+    (
+        "unclosed-quote",
+        HEAD.replace("共青团测试市委", '"共青团测试市委') + "items: []\n",
+        "yaml.unclosed_quote",
+        "2:6",
+        "the quote opened here is not closed",
+    ),
+    (
+        "key-indented-too-little",
+        HEAD + "items:\n  - number: 1\n    title: 培训\n  lead: 组织部\n",
+        "yaml.bad_indent",
+        "7:3",
+        "the indentation does not line up",
+    ),
+    (
+        "key-indented-too-much",
+        HEAD + "items:\n  - number: 1\n     title: 培训\n",
+        "yaml.colon_in_value",
+        "6:11",
+        'a ": " cannot stand here: a value holds a colon, or the indentation is wrong',
+    ),
+    (
+        "top-key-out-of-line",
+        HEAD + " items: []\n",
+        "yaml.colon_in_value",
+        "4:7",
+        'a ": " cannot stand here: a value holds a colon, or the indentation is wrong',
+    ),
+    (
+        "tab-indentation",
+        HEAD + "items:\n\t- number: 1\n",
+        "yaml.tab",
+        "5:1",
+        "a tab is used for indentation here",
+    ),
+    (
+        "tab-inside-an-item",
+        HEAD + "items:\n  - number: 1\n\ttitle: 培训\n",
+        "yaml.tab",
+        "6:1",
+        "a tab is used for indentation here",
+    ),
+    (
+        "no-space-after-colon",
+        "plan: 测试计划\norg:共青团测试市委\nyear: 2024\n",
+        "yaml.colon_space",
+        "2:4",
+        "a space is missing after the colon",
+    ),
+    (
+        "no-space-after-colon-in-an-item",
+        HEAD + "items:\n  - number:1\n    title: 培训\n",
+        "yaml.colon_space",
+        "5:11",
+        "a space is missing after the colon",
+    ),
+    (
+        "no-space-after-colon-before-a-key",
+        HEAD + "items:\n  - number: 1\n    title:培训\n    text: 正文\n",
+        "yaml.colon_space",
+        "6:10",
+        "a space is missing after the colon",
+    ),
+    (
+        "colon-in-a-value",
+        HEAD.replace("共青团测试市委", "共青团: 测试市委") + "items: []\n",
+        "yaml.colon_in_value",
+        "2:9",
+        'a ": " cannot stand here: a value holds a colon, or the indentation is wrong',
+    ),
+    (
+        "no-colon",
+        "plan: 测试计划\norg\nyear: 2024\n",
+        "yaml.missing_colon",
+        "2:1",
+        'a colon is missing: this line should read "key: value"',
+    ),
+    (
+        "list-entry-after-a-key",
+        HEAD + "units: - 甲区\n",
+        "yaml.dash_here",
+        "4:8",
+        'a list entry "- " cannot start here',
+    ),
+    (
+        "at-sign",
+        HEAD.replace("共青团测试市委", "@共青团测试市委") + "items: []\n",
+        "yaml.bad_char",
+        "2:6",
+        '"@" cannot start a value',
+    ),
+    (
+        "bad-escape",
+        HEAD + 'items:\n  - number: 1\n    title: "C:\\团委"\n',
+        "yaml.bad_escape",
+        "6:",
+        "a backslash \\ in double quotes is followed by an invalid character",
+    ),
+    (
+        "control-character",
+        HEAD.replace("测试市委", "测试\x07市委") + "items: []\n",
+        "yaml.control_char",
+        "2:11",
+        "an invisible control character (U+0007)",
+    ),
+    (
+        "unknown-syntax-problem",
+        HEAD + "items: &\n",
+        "yaml.syntax",
+        "4:9",
+        "YAML syntax error (did not find expected alphabetic or numeric character)",
+    ),
 ]
 
 
@@ -93,5 +226,17 @@ def test_hostile_plan_is_refused_in_chinese_without_english(
     (workdir / "plans" / "p.yaml").write_text(text, encoding="utf-8")
     (finding,) = _findings(run, lang="zh")
     message = str(finding["message"])
-    assert any("\u4e00" <= c <= "\u9fff" for c in message), message
-    assert not PARSER_WORDS.intersection(message.split()), message
+    if key == "yaml.syntax":  # the fallback: the parser's own words, in parentheses
+        assert message.startswith("YAML 语法错误(did not find")
+    else:
+        assert any("\u4e00" <= c <= "\u9fff" for c in message), message
+        assert not PARSER_WORDS.intersection(message.split()), message
+
+
+def test_a_gbk_plan_is_told_to_be_saved_as_utf8_not_as_csv(run: Run, workdir: Path) -> None:
+    (workdir / "plans" / "p.yaml").write_bytes((HEAD + "items: []\n").encode("gbk"))
+    (finding,) = _findings(run, lang="zh")
+    assert finding["message"] == "文件是 GBK/GB18030 编码,不是 UTF-8"
+    assert "CSV" not in str(finding["hint"])
+    assert "另存为 UTF-8" in str(finding["hint"])
+    assert "iconv -f GB18030 -t UTF-8" in str(finding["hint"])

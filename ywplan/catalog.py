@@ -23,7 +23,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "did_you_mean": ("是不是“{name}”?", 'did you mean "{name}"? '),
     # --- YAML loading (yamlio) -------------------------------------------------------
-    "yaml.syntax": ("YAML 语法错误:{problem}", "YAML syntax error: {problem}"),
+    "yaml.syntax": ("YAML 语法错误({problem})", "YAML syntax error ({problem})"),
     "yaml.syntax.hint": (
         "检查缩进(只用空格,不用 Tab)、冒号后的空格和括号是否配对",
         "check the indentation (spaces, not tabs), the space after each colon, and brackets",
@@ -76,6 +76,88 @@ CATALOG: dict[str, tuple[str, str]] = {
     "yaml.number_too_long.hint": (
         "计划中的数字不会这么长:检查是否粘贴错了内容",
         "no number of a plan is this long: check what was pasted here",
+    ),
+    "yaml.tab": ("这里用了 Tab 缩进", "a tab is used for indentation here"),
+    "yaml.tab.hint": (
+        "YAML 只能用空格缩进:把 Tab 换成空格(编辑器中可设置“用空格代替 Tab”)",
+        "YAML indents with spaces only: replace the tab with spaces",
+    ),
+    "yaml.bad_char": ("“{char}”不能作为值的开头", '"{char}" cannot start a value'),
+    "yaml.bad_char.hint": (
+        '把整个值用英文双引号括起来,如 "@团市委"',
+        'put the whole value in double quotes, e.g. "@团市委"',
+    ),
+    "yaml.unclosed_bracket": (
+        "这里开始的方括号 [ 没有闭合",
+        "the bracket [ opened here is not closed",
+    ),
+    "yaml.unclosed_bracket.hint": (
+        "在列表末尾补上 ],并检查各项之间是否用英文逗号分隔",
+        "add the closing ] and check that commas separate the entries",
+    ),
+    "yaml.unclosed_brace": (
+        "这里开始的花括号 {{ 没有闭合",
+        "the brace {{ opened here is not closed",
+    ),
+    "yaml.unclosed_brace.hint": (
+        "在末尾补上 }},并检查各项之间是否用英文逗号分隔",
+        "add the closing }} and check that commas separate the entries",
+    ),
+    "yaml.unclosed_quote": ("这里开始的引号没有闭合", "the quote opened here is not closed"),
+    "yaml.unclosed_quote.hint": (
+        "在文字末尾补上同样的引号(英文引号)",
+        "add the same quote at the end of the text",
+    ),
+    "yaml.colon_space": ("冒号后缺少空格", "a space is missing after the colon"),
+    "yaml.colon_space.hint": (
+        "写成“键: 值”,冒号后加一个空格,如 min: 400",
+        'write "key: value" with a space after the colon, e.g. min: 400',
+    ),
+    "yaml.colon_in_value": (
+        "这里不能出现“: ”:值中含有冒号,或缩进不对",
+        'a ": " cannot stand here: a value holds a colon, or the indentation is wrong',
+    ),
+    "yaml.colon_in_value.hint": (
+        "值中含有冒号时,把整个值用英文双引号括起来;否则让这一行与同一层的键对齐",
+        "put a value holding a colon in double quotes; otherwise line this key up "
+        "with the keys of its level",
+    ),
+    "yaml.missing_colon": (
+        "缺少冒号:这一行应写成“键: 值”",
+        'a colon is missing: this line should read "key: value"',
+    ),
+    "yaml.missing_colon.hint": (
+        "在键后写冒号和一个空格,如 title: 标题",
+        "write a colon and a space after the key, e.g. title: …",
+    ),
+    "yaml.dash_here": (
+        "列表项“- ”不能写在这里",
+        'a list entry "- " cannot start here',
+    ),
+    "yaml.dash_here.hint": (
+        "把列表项写在下一行并缩进,或写成 [甲, 乙]",
+        "put the entries on the lines below, indented, or write [a, b]",
+    ),
+    "yaml.bad_indent": ("缩进没有对齐", "the indentation does not line up"),
+    "yaml.bad_indent.hint": (
+        "同一层的键左边对齐,列表项以“- ”开头并对齐;只用空格缩进",
+        'keys of one level line up, list entries start with "- " and line up; indent with spaces',
+    ),
+    "yaml.bad_escape": (
+        "双引号中的反斜杠 \\ 后跟了无效的字符",
+        "a backslash \\ in double quotes is followed by an invalid character",
+    ),
+    "yaml.bad_escape.hint": (
+        "把 \\ 写成 \\\\,或改用单引号括起这段文字",
+        "write \\ as \\\\, or put the text in single quotes",
+    ),
+    "yaml.control_char": (
+        "有不可见的控制字符(U+{code})",
+        "an invisible control character (U+{code})",
+    ),
+    "yaml.control_char.hint": (
+        "删除它:通常是从网页或 Word 复制进来的",
+        "delete it: it usually comes with text copied from a web page or Word",
     ),
     # --- plan files (plan_file, model, checks) -----------------------------------------
     "where.plan": ("计划", "the plan"),
@@ -300,6 +382,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "plan.invalid.hint": (
         "改正上面列出的错误;ywplan check 可列出全部",
         "fix the errors above; ywplan check lists them all",
+    ),
+    "plan.gbk": (
+        "文件是 GBK/GB18030 编码,不是 UTF-8",
+        "the file is encoded in GBK/GB18030, not UTF-8",
+    ),
+    "plan.gbk.hint": (
+        "在编辑器中另存为 UTF-8 编码(记事本:另存为 → 编码 UTF-8),"
+        "或运行:iconv -f GB18030 -t UTF-8 原文件 > 新文件",
+        "save it as UTF-8 in the editor (Notepad: Save as → Encoding UTF-8), "
+        "or run: iconv -f GB18030 -t UTF-8 old > new",
     ),
     # --- ledger (ledger, checks) ------------------------------------------------------------
     "ledger.header": (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 _Model = TypeVar("_Model", bound="BaseModel")
 
 MAX_PLAN_BYTES = 2 * 1024 * 1024
+# A text file's problems said the plan's way (a plan is saved from an editor, not Excel).
+_PLAN_KEYS = {"file.gbk": "plan.gbk"}
 
 _TYPE_KEYS = {
     "string_type": "plan.type_text",
@@ -282,5 +284,6 @@ def load_plan(path: Path) -> PlanFile:
     """Read and build the plan at *path*; unreadable files become problems too."""
     text, problem = read_text(path, MAX_PLAN_BYTES)
     if problem is not None:
+        problem = replace(problem, key=_PLAN_KEYS.get(problem.key, problem.key))
         return PlanFile(path, None, yamlio.Marks(), (problem,))
     return parse_plan(text, str(path))

@@ -305,10 +305,72 @@ def load(text: str) -> tuple[Any, Marks]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-        problem = (exc.problem or "").strip().split("\n")[0][:120]
-        raise YamlError("yaml.syntax", where, problem=problem) from None
+        raise syntax_error(exc, text) from None
+    except yaml.reader.ReaderError as exc:
+        index = max(text.find(chr(exc.character)), 0)  # libyaml counts bytes, PyYAML characters
+        mark = _mark_at(text, index)
+        raise YamlError("yaml.control_char", mark, code=f"{exc.character:04X}") from None
     except yaml.YAMLError as exc:
         raise YamlError("yaml.syntax", Mark(1, 1), problem=str(exc)[:120]) from None
     return builder.root, builder.marks
+
+
+# The common syntax problems, as PyYAML or libyaml words them, and their catalog keys.
+_SYNTAX_KEYS = (
+    ("tab character", "yaml.tab"),
+    ("cannot start any token", "yaml.bad_char"),
+    ("expected ',' or ']'", "yaml.unclosed_bracket"),
+    ("expected ',' or '}'", "yaml.unclosed_brace"),
+    ("mapping values are not allowed", "yaml.colon_in_value"),
+    ("could not find expected ':'", "yaml.missing_colon"),
+    ("sequence entries are not allowed", "yaml.dash_here"),
+    ("expected '-' indicator", "yaml.bad_indent"),
+    ("expected <block end>", "yaml.bad_indent"),
+    ("did not find expected key", "yaml.bad_indent"),
+    ("unknown escape character", "yaml.bad_escape"),
+)
+# A construct still open when the parser gave up: it reports the token that it could not
+# take (often on the next line), and, as the context, where the construct was opened.
+_OPENED = ("flow sequence", "flow mapping", "simple key")
+# ``org:共青团`` or ``- number:1``: a key whose colon has no space after it (a URL's has ``/``).
+_NO_SPACE = re.compile(r"\s*(?:-\s+)?[^\s:#'\"\[\]{},]+(:)[^\s:/]")
+
+
+def syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
+    """A parser error as a catalog key placed on the line to fix (PyYAML's text as a fallback)."""
+    problem = (exc.problem or "").strip().split("\n")[0][:120]
+    context = exc.context or ""
+    unclosed_quote = "quoted scalar" in context and "unexpected" in problem
+    opened = unclosed_quote or any(word in context for word in _OPENED)
+    mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+    where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+    key = next((k for phrase, k in _SYNTAX_KEYS if phrase in problem), "yaml.syntax")
+    key = "yaml.unclosed_quote" if unclosed_quote else key
+    lines = text.split("\n")
+    char = lines[where.line - 1][where.col - 1 : where.col] if where.line <= len(lines) else ""
+    if key == "yaml.bad_char" and char == "\t":
+        key = "yaml.tab"
+    elif key in ("yaml.missing_colon", "yaml.colon_in_value"):
+        found = _colon_without_space(lines, where.line)
+        if found is not None:
+            return YamlError("yaml.colon_space", found, problem=problem)
+    return YamlError(key, where, problem=problem, char=char)
+
+
+def _colon_without_space(lines: list[str], line: int) -> Mark | None:
+    """The colon with no space after it on *line* or the line with text before it, if any."""
+    candidates = [line]
+    before = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), 0)
+    if before:
+        candidates.append(before)
+    for number in candidates:
+        found = _NO_SPACE.match(lines[number - 1]) if number <= len(lines) else None
+        if found is not None:
+            return Mark(number, found.start(1) + 1)
+    return None
+
+
+def _mark_at(text: str, index: int) -> Mark:
+    """The line and column of the character at *index* of *text*."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return Mark(text.count("\n", 0, index) + 1, index - line_start + 1)
