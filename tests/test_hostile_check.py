@@ -240,3 +240,67 @@ def test_a_gbk_plan_is_told_to_be_saved_as_utf8_not_as_csv(run: Run, workdir: Pa
     assert "CSV" not in str(finding["hint"])
     assert "另存为 UTF-8" in str(finding["hint"])
     assert "iconv -f GB18030 -t UTF-8" in str(finding["hint"])
+
+
+# --- many units: did-you-mean work is bounded ------------------------------------------
+
+
+def _units(count: int) -> list[str]:
+    """*count* sub-units: 海宁市 among names that all start alike (单位000000 …)."""
+    return [f"单位{n:06d}" for n in range(count - 1)] + ["海宁市"]
+
+
+def _plan_with_units(units: list[str], quotas: list[str]) -> str:
+    listed = "".join(f"  - {unit}\n" for unit in units)
+    quota_lines = "".join(f"          {name}: 1\n" for name in quotas)
+    return (
+        HEAD
+        + "units:\n"
+        + listed
+        + ITEM
+        + "      - id: a\n        name: 培训\n        unit: 人次\n        min: 5\n"
+        + ("        by_unit:\n" + quota_lines if quotas else "")
+    )
+
+
+@pytest.mark.parametrize(
+    ("units", "wrong"), [(40_000, 200), (60_000, 2_000)], ids=["40k-units-200", "60k-units-2000"]
+)
+def test_unknown_quota_names_among_many_units_are_refused_quickly(
+    run: Run, workdir: Path, units: int, wrong: int
+) -> None:
+    names = ["海宁县"] + [f"单位X{n:05d}" for n in range(wrong - 1)]
+    (workdir / "plans" / "p.yaml").write_text(
+        _plan_with_units(_units(units), names), encoding="utf-8"
+    )
+    started = time.perf_counter()
+    findings = _findings(run)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, elapsed  # < 2 s locally (see the report); loose for slow CI machines
+    assert len(findings) == wrong
+    assert {f["code"] for f in findings} == {"plan.quota_unit"}
+    first, last = findings[0], findings[-1]
+    assert (first["line"], last["line"]) == (units + 14, units + wrong + 13)
+    assert str(first["hint"]).startswith('did you mean "海宁市"?')
+    assert f"({units} in all)" in str(last["hint"])
+    assert max(len(str(f["hint"])) for f in findings) < 300
+
+
+def test_one_misspelt_unit_in_a_large_ledger_is_refused_quickly(run: Run, workdir: Path) -> None:
+    units = _units(60_000)
+    (workdir / "plans" / "p.yaml").write_text(_plan_with_units(units, []), encoding="utf-8")
+    stamp = "2024-05-01T10:00:00+08:00"
+    lines = [
+        f"{n:016d},2024-05-01,1,a,1,{units[n % len(units)] if n != 7 else '海宁县'},,t,{stamp},\n"
+        for n in range(150_000)
+    ]
+    (workdir / "plans" / "p.ledger.csv").write_text(
+        "id,date,item,target,amount,unit,note,by,recorded_at,corrects\n" + "".join(lines),
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    (finding,) = _findings(run)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, elapsed  # < 2 s locally (see the report); loose for slow CI machines
+    assert (finding["code"], finding["line"], finding["col"]) == ("entry.unknown_unit", 9, 6)
+    assert str(finding["hint"]).startswith('did you mean "海宁市"?')

@@ -22,6 +22,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "please report the command and its full output with YWPLAN_DEBUG=1 to the maintainers",
     ),
     "did_you_mean": ("是不是“{name}”?", 'did you mean "{name}"? '),
+    "names.more": ("…(共 {count} 个)", "… ({count} in all)"),
     # --- YAML loading (yamlio) -------------------------------------------------------
     "yaml.syntax": ("YAML 语法错误({problem})", "YAML syntax error ({problem})"),
     "yaml.syntax.hint": (

@@ -105,11 +105,12 @@ def known_quota_units(plan: Plan, places: Places) -> list[Problem]:
     """``by_unit`` names appear in ``units`` when the plan lists units."""
     if not plan.units:
         return []
+    units = names_of(plan.units)
     problems = []
     for index, item in enumerate(plan.items):
         for tindex, target in enumerate(item.targets):
             for unit in target.by_unit or {}:
-                if unit not in plan.units:
+                if unit not in units:
                     path = ("items", index, "targets", tindex, "by_unit", unit)
                     problems.append(
                         places.at(
@@ -118,7 +119,7 @@ def known_quota_units(plan: Plan, places: Places) -> list[Problem]:
                             on_key=True,
                             unit=unit,
                             suggest=did_you_mean(unit, plan.units),
-                            units="、".join(plan.units),
+                            units=units.listing(),
                         )
                     )
     return problems
@@ -194,12 +195,93 @@ PLAN_RULES: tuple[PlanRule, ...] = (
 WHOLE_PLAN_RULES: frozenset[PlanRule] = frozenset({numbering_gaps, quantities_without_targets})
 
 
-def closest(name: str, choices: Sequence[str]) -> str:
-    """The choice most like *name* ('' when none is close)."""
-    found = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.3)
+# Bounds on the work a list of names costs, however long the list and however many
+# names in a file are wrong (a plan of 60,000 units, a ledger of 150,000 lines).
+MAX_CANDIDATES = 300  # names a wrong name is compared with
+MAX_GUESSES = 200  # distinct wrong names a list suggests a name for
+LISTED_WIDTH = 200  # characters of names a hint lists (a message clips its values at 240)
+
+
+def _closest_of(name: str, choices: Sequence[str]) -> str:
+    found = difflib.get_close_matches(name, choices, n=1, cutoff=0.3)
     if not found:
         found = [choice for choice in choices if name and (name in choice or choice in name)][:1]
     return found[0] if found else ""
+
+
+class Names:
+    """A list of names (a plan's sub-units) to look names up in and suggest from.
+
+    A look-up is a set look-up. A suggestion compares the wrong name with every name of
+    a short list; of a long one, only with :data:`MAX_CANDIDATES` names that start with
+    the same character and are nearest in length. Each distinct wrong name is judged
+    once, and only :data:`MAX_GUESSES` of them get a suggestion, so that thousands of
+    misspelt names among tens of thousands of units are judged in well under a second.
+    """
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = names
+        self.known = frozenset(names)
+        self._guesses: dict[str, str] = {}
+        self._by_start: dict[tuple[str, int], list[str]] = {}
+        self._listing = ""
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.known
+
+    def closest(self, name: str) -> str:
+        """The name most like *name* ('' when none is close, or the bound is reached)."""
+        found = self._guesses.get(name)
+        if found is None:
+            if len(self._guesses) >= MAX_GUESSES:
+                return ""
+            found = self._guesses[name] = _closest_of(name, self._candidates(name))
+        return found
+
+    def _candidates(self, name: str) -> Sequence[str]:
+        if len(self.names) <= MAX_CANDIDATES:
+            return self.names
+        if not self._by_start:
+            for each in self.names:
+                self._by_start.setdefault((each[:1], len(each)), []).append(each)
+        found: list[str] = []
+        longest = max(length for _, length in self._by_start)
+        for distance in range(longest + 1):
+            for length in {len(name) - distance, len(name) + distance}:
+                found += self._by_start.get((name[:1], length), ())
+            if len(found) >= MAX_CANDIDATES:
+                break
+        return found[:MAX_CANDIDATES]
+
+    def listing(self) -> str:
+        """The names for a hint, ``甲区、乙县``, as many as :data:`LISTED_WIDTH` allows."""
+        if not self._listing:
+            shown = "、".join(self.names)
+            if len(shown) > LISTED_WIDTH:
+                cut = shown.rfind("、", 0, LISTED_WIDTH + 1)
+                shown = shown[: max(cut, 0)] + t("names.more", count=len(self.names))
+            self._listing = shown
+        return self._listing
+
+
+_NAMES: dict[int, Names] = {}
+
+
+def names_of(choices: Sequence[str]) -> Names:
+    """The :class:`Names` of *choices*, made once per list (a ledger asks per distinct unit)."""
+    names = _NAMES.get(id(choices))
+    if names is None or names.names is not choices:
+        if len(_NAMES) >= 8:
+            _NAMES.clear()
+        names = _NAMES[id(choices)] = Names(choices)  # holds *choices*: its id stays its own
+    return names
+
+
+def closest(name: str, choices: Sequence[str]) -> str:
+    """The choice most like *name* ('' when none is close; bounded work, see :class:`Names`)."""
+    if len(choices) <= MAX_CANDIDATES:
+        return _closest_of(name, choices)  # a short list, often made for this one call
+    return names_of(choices).closest(name)
 
 
 def did_you_mean(name: str, choices: Sequence[str]) -> str:
@@ -253,7 +335,8 @@ def _date_in_year(plan: Plan, day: Hashable, today: dt.date) -> Problem | None:
 
 
 def _unit_known(plan: Plan, unit: Hashable, today: dt.date) -> Problem | None:
-    if not unit or unit in plan.units:
+    units = names_of(plan.units)
+    if not unit or unit in units:
         return None
     if not plan.units:
         return Problem("entry.unit_without_units", {"unit": unit}, col=6)
@@ -261,7 +344,7 @@ def _unit_known(plan: Plan, unit: Hashable, today: dt.date) -> Problem | None:
     args = {
         "unit": unit,
         "suggest": did_you_mean(unit, plan.units),
-        "units": "、".join(plan.units),
+        "units": units.listing(),
     }
     return Problem("entry.unknown_unit", args, col=6)
 
@@ -438,10 +521,16 @@ def each_entry(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> l
     def judged(rule: EntryRule, value: Hashable) -> Problem | None:
         return verdicts[id(rule)].get(value)
 
+    suspects: set[int] = set()  # the entries holding a refused value, found at C speed
+    for rule in ENTRY_RULES:
+        wrong = verdicts[id(rule)]
+        if wrong:
+            held = map(wrong.__contains__, map(rule.value, entries))
+            suspects.update(compress(range(len(entries)), held))
     return [
-        _as_of(problem, today).at("", entry.line, problem.col)
-        for entry in entries
-        for problem in _problems_of(entry, judged)
+        _as_of(problem, today).at("", entries[index].line, problem.col)
+        for index in sorted(suspects)
+        for problem in _problems_of(entries[index], judged)
     ]
 
 
