@@ -304,3 +304,28 @@ def test_one_misspelt_unit_in_a_large_ledger_is_refused_quickly(run: Run, workdi
     assert elapsed < 10, elapsed  # < 2 s locally (see the report); loose for slow CI machines
     assert (finding["code"], finding["line"], finding["col"]) == ("entry.unknown_unit", 9, 6)
     assert str(finding["hint"]).startswith('did you mean "海宁市"?')
+
+
+def test_a_large_ledger_against_ten_thousand_items_is_checked_quickly(
+    run: Run, workdir: Path
+) -> None:
+    items = "".join(
+        f"  - number: {n}\n    title: 事项{n}\n    targets:\n"
+        f"      - {{id: a, name: 甲, unit: 场, min: 5}}\n"
+        for n in range(1, 10_001)
+    )
+    (workdir / "plans" / "p.yaml").write_text(HEAD + "items:\n" + items, encoding="utf-8")
+    stamp = "2024-05-01T10:00:00+08:00"
+    lines = [
+        f"{n:016d},2024-05-01,{n % 10_000 + 1},{'a' if n != 5 else 'b'},1,,,t,{stamp},\n"
+        for n in range(150_000)
+    ]
+    (workdir / "plans" / "p.ledger.csv").write_text(
+        "id,date,item,target,amount,unit,note,by,recorded_at,corrects\n" + "".join(lines),
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    (finding,) = _findings(run)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, elapsed  # < 2 s locally (see the report); loose for slow CI machines
+    assert (finding["code"], finding["line"], finding["col"]) == ("entry.unknown_target", 7, 4)

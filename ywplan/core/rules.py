@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import compress
 from operator import itemgetter
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from ywplan.core.kinds import goal_text
 from ywplan.core.model import Entry, Item, Plan
@@ -264,17 +264,37 @@ class Names:
         return self._listing
 
 
-_NAMES: dict[int, Names] = {}
+_O = TypeVar("_O")
+_T = TypeVar("_T")
+_MADE: dict[tuple[int, Callable[[Any], Any]], tuple[object, Any]] = {}
+
+
+def _made_once(owner: _O, make: Callable[[_O], _T]) -> _T:
+    """``make(owner)``, kept while *owner* is among the last few asked about.
+
+    A ledger's entry rules ask about the same plan once per distinct value: what they
+    look up in it (its units as a set, its items by number) is made once, not each time.
+    """
+    key = (id(owner), make)
+    made = _MADE.get(key)
+    if made is None or made[0] is not owner:
+        if len(_MADE) >= 16:
+            _MADE.clear()
+        made = _MADE[key] = (owner, make(owner))  # holds *owner*: its id stays its own
+    return made[1]
 
 
 def names_of(choices: Sequence[str]) -> Names:
     """The :class:`Names` of *choices*, made once per list (a ledger asks per distinct unit)."""
-    names = _NAMES.get(id(choices))
-    if names is None or names.names is not choices:
-        if len(_NAMES) >= 8:
-            _NAMES.clear()
-        names = _NAMES[id(choices)] = Names(choices)  # holds *choices*: its id stays its own
-    return names
+    return _made_once(choices, Names)
+
+
+def _by_number(plan: Plan) -> dict[int, Item]:
+    """A plan's items by number (the first of each, as :meth:`Plan.item` finds it)."""
+    items: dict[int, Item] = {}
+    for item in plan.items:
+        items.setdefault(item.number, item)
+    return items
 
 
 def closest(name: str, choices: Sequence[str]) -> str:
@@ -305,7 +325,7 @@ def _target_known(plan: Plan, key: Hashable, today: dt.date) -> Problem | None:
     assert isinstance(key, tuple)
     number: int = key[0]
     target_id: str = key[1]
-    item = plan.item(number)
+    item = _made_once(plan, _by_number).get(number)
     if item is None:
         numbers = [i.number for i in plan.items]
         span = f"{min(numbers)}–{max(numbers)}" if numbers else "—"
