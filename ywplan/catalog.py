@@ -586,6 +586,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "录错了?用 ywplan undo 撤销原记录",
         "correcting a mistake? reverse the entry with ywplan undo",
     ),
+    "ledger.removed_since": (
+        "{rev} 中第 {line} 行的记录 {id} 已被删除",
+        "entry {id} (line {line} at {rev}) was removed since {rev}",
+    ),
+    "ledger.removed_since.hint": (
+        "台账只能追加:从 git show {rev}:./<台账> 找回这一行;撤销记录用 ywplan undo。"
+        "合并台账不要用 -X ours/-X theirs 或 checkout --theirs(用 merge=union)",
+        "a ledger may only be appended to: restore the line from git show {rev}:./<ledger>; "
+        "reverse an entry with ywplan undo. Never merge a ledger with -X ours/-X theirs "
+        "or checkout --theirs (use merge=union)",
+    ),
+    "ledger.changed_since": (
+        "{rev} 中第 {line} 行的记录 {id} 已被改动",
+        "entry {id} (line {line} at {rev}) was changed since {rev}",
+    ),
+    "ledger.changed_since.hint": (
+        "台账只能追加:把这一行恢复原样(见 git show {rev}:./<台账>);"
+        "要更正记录,用 ywplan undo 撤销后重新记录",
+        "a ledger may only be appended to: restore the line as it was (git show "
+        "{rev}:./<ledger>); to correct an entry, reverse it with ywplan undo and log it again",
+    ),
     # --- progress and states (progress) ---------------------------------------------------
     "state.done": ("已完成", "done"),
     "state.on_track": ("正常推进", "on track"),
@@ -774,6 +795,41 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check.passed": (
         "✓ {path}:{items} 个事项,{targets} 个目标,台账 {entries} 条,{warnings} 个警告",
         "✓ {path}: {items} items, {targets} targets, {entries} ledger entries, {warnings} warning(s)",
+    ),
+    "check.bad_rev": ("不是 git 版本:“{rev}”", 'not a git revision: "{rev}"'),
+    "check.bad_rev.hint": (
+        "--since 后写提交、分支或标签,如 --since HEAD 或 --since origin/main",
+        "give --since a commit, branch or tag, e.g. --since HEAD or --since origin/main",
+    ),
+    "check.unknown_rev": ("没有这个 git 版本:“{rev}”", 'unknown git revision "{rev}"'),
+    "check.unknown_rev.hint": (
+        "用 git log --oneline 查看提交;CI 中先 git fetch 取得 origin/main",
+        "list commits with git log --oneline; in CI, git fetch origin/main first",
+    ),
+    "check.not_git": ("{folder} 不在 git 仓库中", "{folder} is not in a git repository"),
+    "check.not_git.hint": (
+        "--since 比较 git 中的旧版本;在计划所在的 git 仓库里运行",
+        "--since compares with a version in git; run it in the plans' git repository",
+    ),
+    "check.no_git": ("找不到 git 命令", "the git command is not found"),
+    "check.no_git.hint": (
+        "--since 需要 git:安装 git 并确认它在 PATH 中",
+        "--since needs git: install it and make sure it is on the PATH",
+    ),
+    "check.git_timeout": ("git 在 {seconds} 秒内没有完成", "git did not finish in {seconds} s"),
+    "check.git_timeout.hint": (
+        "稍后重试;检查仓库是否在很慢的网络盘上",
+        "try again; check whether the repository is on a slow network drive",
+    ),
+    "check.git_failed": ("无法运行 git:{reason}", "git cannot be run: {reason}"),
+    "check.git_failed.hint": (
+        "检查 git 的安装和文件夹权限",
+        "check the git installation and the folder's permissions",
+    ),
+    "help.check.since": (
+        "另外检查台账自 git 版本 REV 以来只追加、未删改(如 HEAD、origin/main)",
+        "also check that each ledger was only appended to since the git revision REV "
+        "(e.g. HEAD, origin/main)",
     ),
     # --- report, units, html, xlsx (issue 3) ----------------------------------------------
     "help.report": (

@@ -627,6 +627,27 @@ def reversals(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> li
 LEDGER_RULES: tuple[LedgerRule, ...] = (each_entry, unique_ids, reversals)
 
 
+def appended_only(
+    before: Sequence[tuple[int, Sequence[str]]],
+    now: Sequence[tuple[int, Sequence[str]]],
+    rev: str,
+) -> list[Problem]:
+    """Each row a ledger had at *rev* is still in it, unchanged: lines are only appended.
+
+    Rows are ``(line, fields)``; a removed or changed row is placed at its line at *rev*.
+    A row that had a twin at *rev* may lose it (deleting a repeated line is the fix).
+    """
+    kept = {tuple(fields) for _, fields in now}
+    ids = {fields[0] for _, fields in now if fields}
+    problems = []
+    for line, fields in before:
+        if tuple(fields) in kept:
+            continue
+        key = "ledger.changed_since" if fields[0] in ids else "ledger.removed_since"
+        problems.append(Problem(key, {"id": fields[0], "line": line, "rev": rev}, "", line, 1))
+    return problems
+
+
 def plan_problems(plan: Plan, places: Places, *, whole: bool = True) -> list[Problem]:
     """Every problem the plan rules find in a plan that was built (not *whole*: in part).
 
