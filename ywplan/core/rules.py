@@ -197,8 +197,8 @@ WHOLE_PLAN_RULES: frozenset[PlanRule] = frozenset({numbering_gaps, quantities_wi
 
 # Bounds on the work a list of names costs, however long the list and however many
 # names in a file are wrong (a plan of 60,000 units, a ledger of 150,000 lines).
-MAX_CANDIDATES = 300  # names a wrong name is compared with
-MAX_GUESSES = 200  # distinct wrong names a list suggests a name for
+MAX_CANDIDATES = 200  # names a wrong name is compared with
+MAX_GUESSES = 50  # distinct wrong names a list suggests a name for
 LISTED_WIDTH = 200  # characters of names a hint lists (a message clips its values at 240)
 
 
