@@ -329,3 +329,20 @@ def test_a_large_ledger_against_ten_thousand_items_is_checked_quickly(
     elapsed = time.perf_counter() - started
     assert elapsed < 10, elapsed  # < 2 s locally (see the report); loose for slow CI machines
     assert (finding["code"], finding["line"], finding["col"]) == ("entry.unknown_target", 7, 4)
+
+
+def test_thousands_of_distinct_misspelt_units_are_refused_quickly(run: Run, workdir: Path) -> None:
+    units = [f"单位{n:03d}" for n in range(150)]  # a short list: every unit is a candidate
+    (workdir / "plans" / "p.yaml").write_text(_plan_with_units(units, []), encoding="utf-8")
+    stamp = "2024-05-01T10:00:00+08:00"
+    lines = [f"{n:016d},2024-05-01,1,a,1,单位X{n:05d},,t,{stamp},\n" for n in range(20_000)]
+    (workdir / "plans" / "p.ledger.csv").write_text(
+        "id,date,item,target,amount,unit,note,by,recorded_at,corrects\n" + "".join(lines),
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    findings = _findings(run)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, elapsed  # < 2 s locally (see the report); loose for slow CI machines
+    assert len(findings) == 20_000
+    assert {f["code"] for f in findings} == {"entry.unknown_unit"}

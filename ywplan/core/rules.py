@@ -118,7 +118,7 @@ def known_quota_units(plan: Plan, places: Places) -> list[Problem]:
                             "plan.quota_unit",
                             on_key=True,
                             unit=unit,
-                            suggest=did_you_mean(unit, plan.units),
+                            suggest=did_you_mean(unit, units),
                             units=units.listing(),
                         )
                     )
@@ -245,7 +245,7 @@ class Names:
             for each in self.names:
                 self._by_start.setdefault((each[:1], len(each)), []).append(each)
         found: list[str] = []
-        longest = max(length for _, length in self._by_start)
+        longest = max(len(name), *(length for _, length in self._by_start))
         for distance in range(longest + 1):
             for length in {len(name) - distance, len(name) + distance}:
                 found += self._by_start.get((name[:1], length), ())
@@ -304,9 +304,9 @@ def closest(name: str, choices: Sequence[str]) -> str:
     return names_of(choices).closest(name)
 
 
-def did_you_mean(name: str, choices: Sequence[str]) -> str:
+def did_you_mean(name: str, choices: Sequence[str] | Names) -> str:
     """``是不是“海宁市”?`` for the closest choice, or '' — the start of a hint."""
-    found = closest(name, choices)
+    found = choices.closest(name) if isinstance(choices, Names) else closest(name, choices)
     return t("did_you_mean", name=found) if found else ""
 
 
@@ -363,7 +363,7 @@ def _unit_known(plan: Plan, unit: Hashable, today: dt.date) -> Problem | None:
     assert isinstance(unit, str)
     args = {
         "unit": unit,
-        "suggest": did_you_mean(unit, plan.units),
+        "suggest": did_you_mean(unit, units),
         "units": units.listing(),
     }
     return Problem("entry.unknown_unit", args, col=6)
@@ -634,11 +634,12 @@ def appended_only(
 ) -> list[Problem]:
     """Each row a ledger had at *rev* is still in it, unchanged: lines are only appended.
 
-    Rows are ``(line, fields)``; a removed or changed row is placed at its line at *rev*.
-    A row that had a twin at *rev* may lose it (deleting a repeated line is the fix).
+    Rows are ``(line, fields)``, fields never empty; a removed or changed row is placed at
+    its line at *rev*. A row that had a twin at *rev* may lose it (deleting a repeated
+    line is the fix ``ledger.duplicate_id`` asks for).
     """
     kept = {tuple(fields) for _, fields in now}
-    ids = {fields[0] for _, fields in now if fields}
+    ids = {fields[0] for _, fields in now}
     problems = []
     for line, fields in before:
         if tuple(fields) in kept:
