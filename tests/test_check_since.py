@@ -234,3 +234,12 @@ def test_since_head_lets_the_first_commit_through(run: Run, workdir: Path) -> No
     result = run("check", "--since", "main", today=TODAY)
     assert result.exit_code == 2
     assert 'unknown git revision "main"' in result.stderr
+
+
+def test_a_ledger_saved_as_gbk_is_one_problem_not_every_line_lost(run: Run, repo: Path) -> None:
+    ledger(repo).write_bytes(ledger(repo).read_text(encoding="utf-8").encode("gbk"))
+    result = run("check", "--since", "HEAD", today=TODAY)
+    assert result.exit_code == 1
+    assert located(result.stderr) == [
+        "plans/p.ledger.csv:2:1: error: the file is encoded in GBK/GB18030, not UTF-8"
+    ]

@@ -67,7 +67,9 @@ class Since:
         before = text_at(commit, ledger) if commit is not None else None
         if before is None:
             return []  # a ledger begun since REV, or no commit yet
-        now, _ = read_text(ledger, MAX_LEDGER_BYTES) if ledger.exists() else ("", None)
+        now, unreadable = read_text(ledger, MAX_LEDGER_BYTES) if ledger.exists() else ("", None)
+        if unreadable is not None:
+            return []  # reported as the ledger's own problem; its lines cannot be compared
         found = appended_only(ledger_rows(before), ledger_rows(now), self.rev)
         return [p.at(str(ledger), p.line, p.col) for p in found]
 
