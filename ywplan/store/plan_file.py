@@ -53,9 +53,6 @@ _SIMPLE_KEYS = {
 }
 
 
-FilePath = tuple[str | int, ...]
-
-
 @dataclass(frozen=True)
 class Built:
     """The parts of a plan that could be built, for the plan rules, and where they stand.
@@ -71,7 +68,7 @@ class Built:
     targets: tuple[tuple[int, ...], ...] = ()
     whole: bool = True
 
-    def in_file(self, path: FilePath) -> FilePath:
+    def in_file(self, path: yamlio.Path) -> yamlio.Path:
         """The path in the file of the part at *path* in the built plan."""
         if self.whole or len(path) < 2 or path[0] != "items" or not isinstance(path[1], int):
             return path
