@@ -803,8 +803,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "check.unknown_rev": ("没有这个 git 版本:“{rev}”", 'unknown git revision "{rev}"'),
     "check.unknown_rev.hint": (
-        "用 git log --oneline 查看提交;CI 中先 git fetch 取得 origin/main",
-        "list commits with git log --oneline; in CI, git fetch origin/main first",
+        "用 git log --oneline 查看提交;CI 中先取得基准分支(git fetch origin main)",
+        "list commits with git log --oneline; in CI, fetch the base branch first "
+        "(git fetch origin main)",
     ),
     "check.not_git": ("{folder} 不在 git 仓库中", "{folder} is not in a git repository"),
     "check.not_git.hint": (
