@@ -87,7 +87,7 @@ CASES: list[tuple[str, str, str, str, str | None]] = [
         "date-in-future",
         HEADER + row(date="2024-06-20"),
         "2:2",
-        "date 2024-06-20 is after today (2024-06-16)",
+        "date 2024-06-20 is after today (2024-06-15)",
         "log only work that has happened",
     ),
     (

@@ -231,8 +231,8 @@ CASES: list[tuple[str, str, str, str, str | None]] = [
         "tab-indentation",
         HEAD + "\t- number: 1\n",
         "6:1",
-        "YAML syntax error: found character that cannot start any token",
-        "spaces, not tabs",
+        "a tab is used for indentation here",
+        "YAML indents with spaces only",
     ),
     (
         "not-a-mapping",

@@ -22,8 +22,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "please report the command and its full output with YWPLAN_DEBUG=1 to the maintainers",
     ),
     "did_you_mean": ("是不是“{name}”?", 'did you mean "{name}"? '),
+    "names.more": ("…(共 {count} 个)", "… ({count} in all)"),
     # --- YAML loading (yamlio) -------------------------------------------------------
-    "yaml.syntax": ("YAML 语法错误:{problem}", "YAML syntax error: {problem}"),
+    "yaml.syntax": ("YAML 语法错误({problem})", "YAML syntax error ({problem})"),
     "yaml.syntax.hint": (
         "检查缩进(只用空格,不用 Tab)、冒号后的空格和括号是否配对",
         "check the indentation (spaces, not tabs), the space after each colon, and brackets",
@@ -68,6 +69,96 @@ CATALOG: dict[str, tuple[str, str]] = {
     "yaml.many_documents.hint": (
         "删除第二个 --- 及其后的内容,或拆成两个文件",
         "remove the second --- and what follows, or split the file",
+    ),
+    "yaml.number_too_long": (
+        "数字太长({length} 个字符,最多 {limit} 个)",
+        "a number too long ({length} characters, at most {limit})",
+    ),
+    "yaml.number_too_long.hint": (
+        "计划中的数字不会这么长:检查是否粘贴错了内容",
+        "no number of a plan is this long: check what was pasted here",
+    ),
+    "yaml.tab": ("这里用了 Tab 缩进", "a tab is used for indentation here"),
+    "yaml.tab.hint": (
+        "YAML 只能用空格缩进:把 Tab 换成空格(编辑器中可设置“用空格代替 Tab”)",
+        "YAML indents with spaces only: replace the tab with spaces",
+    ),
+    "yaml.bad_char": ("“{char}”不能作为值的开头", '"{char}" cannot start a value'),
+    "yaml.bad_char.hint": (
+        '把整个值用英文双引号括起来,如 "@团市委"',
+        'put the whole value in double quotes, e.g. "@团市委"',
+    ),
+    "yaml.unclosed_bracket": (
+        "这里开始的方括号 [ 没有闭合",
+        "the bracket [ opened here is not closed",
+    ),
+    "yaml.unclosed_bracket.hint": (
+        "在列表末尾补上 ],并检查各项之间是否用英文逗号分隔",
+        "add the closing ] and check that commas separate the entries",
+    ),
+    "yaml.unclosed_brace": (
+        "这里开始的花括号 {{ 没有闭合",
+        "the brace {{ opened here is not closed",
+    ),
+    "yaml.unclosed_brace.hint": (
+        "在末尾补上 }},并检查各项之间是否用英文逗号分隔",
+        "add the closing }} and check that commas separate the entries",
+    ),
+    "yaml.unclosed_quote": ("这里开始的引号没有闭合", "the quote opened here is not closed"),
+    "yaml.unclosed_quote.hint": (
+        "在文字末尾补上同样的引号(英文引号)",
+        "add the same quote at the end of the text",
+    ),
+    "yaml.colon_space": ("冒号后缺少空格", "a space is missing after the colon"),
+    "yaml.colon_space.hint": (
+        "写成“键: 值”,冒号后加一个空格,如 min: 400",
+        'write "key: value" with a space after the colon, e.g. min: 400',
+    ),
+    "yaml.colon_in_value": (
+        "这里不能出现“: ”:值中含有冒号,或缩进不对",
+        'a ": " cannot stand here: a value holds a colon, or the indentation is wrong',
+    ),
+    "yaml.colon_in_value.hint": (
+        "值中含有冒号时,把整个值用英文双引号括起来;否则让这一行与同一层的键对齐",
+        "put a value holding a colon in double quotes; otherwise line this key up "
+        "with the keys of its level",
+    ),
+    "yaml.missing_colon": (
+        "缺少冒号:这一行应写成“键: 值”",
+        'a colon is missing: this line should read "key: value"',
+    ),
+    "yaml.missing_colon.hint": (
+        "在键后写冒号和一个空格,如 title: 标题",
+        "write a colon and a space after the key, e.g. title: …",
+    ),
+    "yaml.dash_here": (
+        "列表项“- ”不能写在这里",
+        'a list entry "- " cannot start here',
+    ),
+    "yaml.dash_here.hint": (
+        "把列表项写在下一行并缩进,或写成 [甲, 乙]",
+        "put the entries on the lines below, indented, or write [a, b]",
+    ),
+    "yaml.bad_indent": ("缩进没有对齐", "the indentation does not line up"),
+    "yaml.bad_indent.hint": (
+        "同一层的键左边对齐,列表项以“- ”开头并对齐;只用空格缩进",
+        'keys of one level line up, list entries start with "- " and line up; indent with spaces',
+    ),
+    "yaml.bad_escape": (
+        "双引号中的反斜杠 \\ 后跟了无效的字符",
+        "a backslash \\ in double quotes is followed by an invalid character",
+    ),
+    "yaml.bad_escape.hint": (
+        "把 \\ 写成 \\\\,或改用单引号括起这段文字",
+        "write \\ as \\\\, or put the text in single quotes",
+    ),
+    "yaml.control_char": (
+        "有不可见的控制字符(U+{code})",
+        "an invisible control character (U+{code})",
+    ),
+    "yaml.control_char.hint": (
+        "删除它:通常是从网页或 Word 复制进来的",
+        "delete it: it usually comes with text copied from a web page or Word",
     ),
     # --- plan files (plan_file, model, checks) -----------------------------------------
     "where.plan": ("计划", "the plan"),
@@ -293,6 +384,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "改正上面列出的错误;ywplan check 可列出全部",
         "fix the errors above; ywplan check lists them all",
     ),
+    "plan.gbk": (
+        "文件是 GBK/GB18030 编码,不是 UTF-8",
+        "the file is encoded in GBK/GB18030, not UTF-8",
+    ),
+    "plan.gbk.hint": (
+        "在编辑器中另存为 UTF-8 编码(记事本:另存为 → 编码 UTF-8),"
+        "或运行:iconv -f GB18030 -t UTF-8 原文件 > 新文件",
+        "save it as UTF-8 in the editor (Notepad: Save as → Encoding UTF-8), "
+        "or run: iconv -f GB18030 -t UTF-8 old > new",
+    ),
     # --- ledger (ledger, checks) ------------------------------------------------------------
     "ledger.header": (
         "台账第一行应为表头:{expected}",
@@ -485,6 +586,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "录错了?用 ywplan undo 撤销原记录",
         "correcting a mistake? reverse the entry with ywplan undo",
     ),
+    "ledger.removed_since": (
+        "{rev} 中第 {line} 行的记录 {id} 已被删除",
+        "entry {id} (line {line} at {rev}) was removed since {rev}",
+    ),
+    "ledger.removed_since.hint": (
+        "台账只能追加:从 git show {rev}:./<台账> 找回这一行;撤销记录用 ywplan undo。"
+        "合并台账不要用 -X ours/-X theirs 或 checkout --theirs(用 merge=union)",
+        "a ledger may only be appended to: restore the line from git show {rev}:./<ledger>; "
+        "reverse an entry with ywplan undo. Never merge a ledger with -X ours/-X theirs "
+        "or checkout --theirs (use merge=union)",
+    ),
+    "ledger.changed_since": (
+        "{rev} 中第 {line} 行的记录 {id} 已被改动",
+        "entry {id} (line {line} at {rev}) was changed since {rev}",
+    ),
+    "ledger.changed_since.hint": (
+        "台账只能追加:把这一行恢复原样(见 git show {rev}:./<台账>);"
+        "要更正记录,用 ywplan undo 撤销后重新记录",
+        "a ledger may only be appended to: restore the line as it was (git show "
+        "{rev}:./<ledger>); to correct an entry, reverse it with ywplan undo and log it again",
+    ),
     # --- progress and states (progress) ---------------------------------------------------
     "state.done": ("已完成", "done"),
     "state.on_track": ("正常推进", "on track"),
@@ -673,6 +795,42 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check.passed": (
         "✓ {path}:{items} 个事项,{targets} 个目标,台账 {entries} 条,{warnings} 个警告",
         "✓ {path}: {items} items, {targets} targets, {entries} ledger entries, {warnings} warning(s)",
+    ),
+    "check.bad_rev": ("不是 git 版本:“{rev}”", 'not a git revision: "{rev}"'),
+    "check.bad_rev.hint": (
+        "--since 后写提交、分支或标签,如 --since HEAD 或 --since origin/main",
+        "give --since a commit, branch or tag, e.g. --since HEAD or --since origin/main",
+    ),
+    "check.unknown_rev": ("没有这个 git 版本:“{rev}”", 'unknown git revision "{rev}"'),
+    "check.unknown_rev.hint": (
+        "用 git log --oneline 查看提交;CI 中先取得基准分支(git fetch origin main)",
+        "list commits with git log --oneline; in CI, fetch the base branch first "
+        "(git fetch origin main)",
+    ),
+    "check.not_git": ("{folder} 不在 git 仓库中", "{folder} is not in a git repository"),
+    "check.not_git.hint": (
+        "--since 比较 git 中的旧版本;在计划所在的 git 仓库里运行",
+        "--since compares with a version in git; run it in the plans' git repository",
+    ),
+    "check.no_git": ("找不到 git 命令", "the git command is not found"),
+    "check.no_git.hint": (
+        "--since 需要 git:安装 git 并确认它在 PATH 中",
+        "--since needs git: install it and make sure it is on the PATH",
+    ),
+    "check.git_timeout": ("git 在 {seconds} 秒内没有完成", "git did not finish in {seconds} s"),
+    "check.git_timeout.hint": (
+        "稍后重试;检查仓库是否在很慢的网络盘上",
+        "try again; check whether the repository is on a slow network drive",
+    ),
+    "check.git_failed": ("无法运行 git:{reason}", "git cannot be run: {reason}"),
+    "check.git_failed.hint": (
+        "检查 git 的安装和文件夹权限",
+        "check the git installation and the folder's permissions",
+    ),
+    "help.check.since": (
+        "另外检查台账自 git 版本 REV 以来只追加、未删改(如 HEAD、origin/main)",
+        "also check that each ledger was only appended to since the git revision REV "
+        "(e.g. HEAD, origin/main)",
     ),
     # --- report, units, html, xlsx (issue 3) ----------------------------------------------
     "help.report": (

@@ -8,14 +8,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ywplan.core.rules import sort_key
+from ywplan.core.rules import appended_only, sort_key
 from ywplan.diagnostics import problem_text
 from ywplan.errors import Problem
 from ywplan.i18n import t
 from ywplan.render import formats
 from ywplan.store.discovery import is_ledger_name, ledger_path, plan_of_ledger, plans_in
-from ywplan.store.ledger import read_ledger
+from ywplan.store.ledger import MAX_LEDGER_BYTES, read_ledger
 from ywplan.store.plan_file import load_plan
+from ywplan.store.revision import checked_revision, commit_of, ledger_rows, text_at
+from ywplan.store.textfile import read_text
 from ywplan.store.workspace import check_ledger, check_plan
 
 
@@ -49,17 +51,46 @@ def expand(paths: list[str]) -> tuple[list[Path], list[Problem]]:
     return unique, problems
 
 
-def check_one(path: Path, today: dt.date) -> Checked:
-    """Check one plan file and, when the plan is valid, its ledger."""
+class Since:
+    """``--since REV``: each ledger is compared with itself at REV (git, per repository)."""
+
+    def __init__(self, rev: str) -> None:
+        self.rev = checked_revision(rev)
+        self._commits: dict[Path, str | None] = {}
+
+    def problems(self, ledger: Path) -> list[Problem]:
+        """The lines *ledger* had at REV that it lost or changed since."""
+        folder = ledger.parent
+        if folder not in self._commits:
+            self._commits[folder] = commit_of(self.rev, folder)
+        commit = self._commits[folder]
+        before = text_at(commit, ledger) if commit is not None else None
+        if before is None:
+            return []  # a ledger begun since REV, or no commit yet
+        now, unreadable = read_text(ledger, MAX_LEDGER_BYTES) if ledger.exists() else ("", None)
+        if unreadable is not None:
+            return []  # reported as the ledger's own problem; its lines cannot be compared
+        found = appended_only(ledger_rows(before), ledger_rows(now), self.rev)
+        return [p.at(str(ledger), p.line, p.col) for p in found]
+
+
+def check_one(path: Path, today: dt.date, since: Since | None = None) -> Checked:
+    """Check one plan file and its ledger (against the plan's rules when the plan is valid)."""
     plan_file = load_plan(path)
     problems = check_plan(plan_file)
-    plan = plan_file.plan
-    if plan is None or any(p.severity == "error" for p in problems):
-        return Checked(path, problems)
+    plan = None if _errors(problems) else plan_file.plan
     ledger = read_ledger(ledger_path(path))
     problems.extend(check_ledger(plan, ledger, today))
+    if since is not None and ledger.path.parent.is_dir():
+        problems.extend(since.problems(ledger.path))
+    if plan is None:
+        return Checked(path, problems)
     targets = sum(len(item.targets) for item in plan.items)
     return Checked(path, problems, len(plan.items), targets, len(ledger.entries))
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
 
 
 def finding(problem: Problem) -> dict[str, object]:
@@ -101,10 +132,12 @@ def github_annotation(problem: Problem) -> str:
 
 
 def _summary(result: Checked) -> str:
-    errors = sum(1 for p in result.problems if p.severity == "error")
-    warnings = len(result.problems) - errors
+    """``✓ plan: …`` or ``✗ the files that hold the errors: …``."""
+    errors = _errors(result.problems)
+    warnings = len(result.problems) - len(errors)
     if errors:
-        return t("check.failed", path=result.path, errors=errors, warnings=warnings)
+        files = ", ".join(dict.fromkeys(p.path or str(result.path) for p in errors))
+        return t("check.failed", path=files, errors=len(errors), warnings=warnings)
     return t(
         "check.passed",
         path=result.path,
@@ -115,11 +148,15 @@ def _summary(result: Checked) -> str:
     )
 
 
-def run(paths: list[str], fmt: str | None, today: dt.date) -> bool:
-    """Check every plan named by *paths*, print the findings in *fmt*; True when no errors."""
+def run(paths: list[str], fmt: str | None, today: dt.date, since: str | None = None) -> bool:
+    """Check every plan named by *paths*, print the findings in *fmt*; True when no errors.
+
+    With *since* (a git revision), each ledger must also hold every line it had then.
+    """
     fmt = formats.resolve(fmt, formats.FINDINGS).name if fmt is not None else "txt"
+    compare = Since(since) if since is not None else None
     plans, problems = expand(paths)
-    results = [check_one(path, today) for path in plans]
+    results = [check_one(path, today, compare) for path in plans]
     everything = sorted(problems + [p for r in results for p in r.problems], key=sort_key)
     ok = not any(p.severity == "error" for p in everything) and bool(plans)
     if fmt == "json":

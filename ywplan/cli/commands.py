@@ -38,13 +38,16 @@ def check(
         list[str] | None, typer.Argument(help="help.check.paths", show_default=False)
     ] = None,
     format: FindingsFormatOption = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="help.check.since", metavar="REV")
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """help.check"""
     from ywplan.app import check
     from ywplan.app.runtime import today
 
-    if not check.run(paths or ["plans"], format, today()):
+    if not check.run(paths or ["plans"], format, today(), since):
         raise typer.Exit(1)
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from operator import itemgetter
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from ywplan.core.kinds import goal_text
 from ywplan.core.model import Entry, Item, Plan
@@ -105,11 +105,12 @@ def known_quota_units(plan: Plan, places: Places) -> list[Problem]:
     """``by_unit`` names appear in ``units`` when the plan lists units."""
     if not plan.units:
         return []
+    units = names_of(plan.units)
     problems = []
     for index, item in enumerate(plan.items):
         for tindex, target in enumerate(item.targets):
             for unit in target.by_unit or {}:
-                if unit not in plan.units:
+                if unit not in units:
                     path = ("items", index, "targets", tindex, "by_unit", unit)
                     problems.append(
                         places.at(
@@ -117,8 +118,8 @@ def known_quota_units(plan: Plan, places: Places) -> list[Problem]:
                             "plan.quota_unit",
                             on_key=True,
                             unit=unit,
-                            suggest=did_you_mean(unit, plan.units),
-                            units="、".join(plan.units),
+                            suggest=did_you_mean(unit, units),
+                            units=units.listing(),
                         )
                     )
     return problems
@@ -190,19 +191,122 @@ PLAN_RULES: tuple[PlanRule, ...] = (
     numbering_gaps,
     quantities_without_targets,
 )
+# The rules that judge the plan as a whole, not each part of it on its own.
+WHOLE_PLAN_RULES: frozenset[PlanRule] = frozenset({numbering_gaps, quantities_without_targets})
 
 
-def closest(name: str, choices: Sequence[str]) -> str:
-    """The choice most like *name* ('' when none is close)."""
-    found = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.3)
+# Bounds on the work a list of names costs, however long the list and however many
+# names in a file are wrong (a plan of 60,000 units, a ledger of 150,000 lines).
+MAX_CANDIDATES = 200  # names a wrong name is compared with
+MAX_GUESSES = 50  # distinct wrong names a list suggests a name for
+LISTED_WIDTH = 200  # characters of names a hint lists (a message clips its values at 240)
+
+
+def _closest_of(name: str, choices: Sequence[str]) -> str:
+    found = difflib.get_close_matches(name, choices, n=1, cutoff=0.3)
     if not found:
         found = [choice for choice in choices if name and (name in choice or choice in name)][:1]
     return found[0] if found else ""
 
 
-def did_you_mean(name: str, choices: Sequence[str]) -> str:
+class Names:
+    """A list of names (a plan's sub-units) to look names up in and suggest from.
+
+    A look-up is a set look-up. A suggestion compares the wrong name with every name of
+    a short list; of a long one, only with :data:`MAX_CANDIDATES` names that start with
+    the same character and are nearest in length. Each distinct wrong name is judged
+    once, and only :data:`MAX_GUESSES` of them get a suggestion, so that thousands of
+    misspelt names among tens of thousands of units are judged in well under a second.
+    """
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = names
+        self.known = frozenset(names)
+        self._guesses: dict[str, str] = {}
+        self._by_start: dict[tuple[str, int], list[str]] = {}
+        self._listing = ""
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.known
+
+    def closest(self, name: str) -> str:
+        """The name most like *name* ('' when none is close, or the bound is reached)."""
+        found = self._guesses.get(name)
+        if found is None:
+            if len(self._guesses) >= MAX_GUESSES:
+                return ""
+            found = self._guesses[name] = _closest_of(name, self._candidates(name))
+        return found
+
+    def _candidates(self, name: str) -> Sequence[str]:
+        if len(self.names) <= MAX_CANDIDATES:
+            return self.names
+        if not self._by_start:
+            for each in self.names:
+                self._by_start.setdefault((each[:1], len(each)), []).append(each)
+        found: list[str] = []
+        longest = max(len(name), *(length for _, length in self._by_start))
+        for distance in range(longest + 1):
+            for length in {len(name) - distance, len(name) + distance}:
+                found += self._by_start.get((name[:1], length), ())
+            if len(found) >= MAX_CANDIDATES:
+                break
+        return found[:MAX_CANDIDATES]
+
+    def listing(self) -> str:
+        """The names for a hint, ``甲区、乙县``, as many as :data:`LISTED_WIDTH` allows."""
+        if not self._listing:
+            shown = "、".join(self.names)
+            if len(shown) > LISTED_WIDTH:
+                cut = shown.rfind("、", 0, LISTED_WIDTH + 1)
+                shown = shown[: max(cut, 0)] + t("names.more", count=len(self.names))
+            self._listing = shown
+        return self._listing
+
+
+_O = TypeVar("_O")
+_T = TypeVar("_T")
+_MADE: dict[tuple[int, Callable[[Any], Any]], tuple[object, Any]] = {}
+
+
+def _made_once(owner: _O, make: Callable[[_O], _T]) -> _T:
+    """``make(owner)``, kept while *owner* is among the last few asked about.
+
+    A ledger's entry rules ask about the same plan once per distinct value: what they
+    look up in it (its units as a set, its items by number) is made once, not each time.
+    """
+    key = (id(owner), make)
+    made = _MADE.get(key)
+    if made is None or made[0] is not owner:
+        if len(_MADE) >= 16:
+            _MADE.clear()
+        made = _MADE[key] = (owner, make(owner))  # holds *owner*: its id stays its own
+    return made[1]
+
+
+def names_of(choices: Sequence[str]) -> Names:
+    """The :class:`Names` of *choices*, made once per list (a ledger asks per distinct unit)."""
+    return _made_once(choices, Names)
+
+
+def _by_number(plan: Plan) -> dict[int, Item]:
+    """A plan's items by number (the first of each, as :meth:`Plan.item` finds it)."""
+    items: dict[int, Item] = {}
+    for item in plan.items:
+        items.setdefault(item.number, item)
+    return items
+
+
+def closest(name: str, choices: Sequence[str]) -> str:
+    """The choice most like *name* ('' when none is close; bounded work, see :class:`Names`)."""
+    if len(choices) <= MAX_CANDIDATES:
+        return _closest_of(name, choices)  # a short list, often made for this one call
+    return names_of(choices).closest(name)
+
+
+def did_you_mean(name: str, choices: Sequence[str] | Names) -> str:
     """``是不是“海宁市”?`` for the closest choice, or '' — the start of a hint."""
-    found = closest(name, choices)
+    found = choices.closest(name) if isinstance(choices, Names) else closest(name, choices)
     return t("did_you_mean", name=found) if found else ""
 
 
@@ -221,7 +325,7 @@ def _target_known(plan: Plan, key: Hashable, today: dt.date) -> Problem | None:
     assert isinstance(key, tuple)
     number: int = key[0]
     target_id: str = key[1]
-    item = plan.item(number)
+    item = _made_once(plan, _by_number).get(number)
     if item is None:
         numbers = [i.number for i in plan.items]
         span = f"{min(numbers)}–{max(numbers)}" if numbers else "—"
@@ -251,15 +355,16 @@ def _date_in_year(plan: Plan, day: Hashable, today: dt.date) -> Problem | None:
 
 
 def _unit_known(plan: Plan, unit: Hashable, today: dt.date) -> Problem | None:
-    if not unit or unit in plan.units:
+    units = names_of(plan.units)
+    if not unit or unit in units:
         return None
     if not plan.units:
         return Problem("entry.unit_without_units", {"unit": unit}, col=6)
     assert isinstance(unit, str)
     args = {
         "unit": unit,
-        "suggest": did_you_mean(unit, plan.units),
-        "units": "、".join(plan.units),
+        "suggest": did_you_mean(unit, units),
+        "units": units.listing(),
     }
     return Problem("entry.unknown_unit", args, col=6)
 
@@ -436,11 +541,24 @@ def each_entry(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> l
     def judged(rule: EntryRule, value: Hashable) -> Problem | None:
         return verdicts[id(rule)].get(value)
 
+    suspects: set[int] = set()  # the entries holding a refused value, found at C speed
+    for rule in ENTRY_RULES:
+        wrong = verdicts[id(rule)]
+        if wrong:
+            held = map(wrong.__contains__, map(rule.value, entries))
+            suspects.update(compress(range(len(entries)), held))
     return [
-        problem.at("", entry.line, problem.col)
-        for entry in entries
-        for problem in _problems_of(entry, judged)
+        _as_of(problem, today).at("", entries[index].line, problem.col)
+        for index in sorted(suspects)
+        for problem in _problems_of(entries[index], judged)
     ]
+
+
+def _as_of(problem: Problem, today: dt.date) -> Problem:
+    """A problem judged with the day of slack, naming the real *today* (the slack is silent)."""
+    if "today" not in problem.args:
+        return problem
+    return replace(problem, args={**problem.args, "today": today.isoformat()})
 
 
 def unique_ids(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> list[Problem]:
@@ -509,9 +627,40 @@ def reversals(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> li
 LEDGER_RULES: tuple[LedgerRule, ...] = (each_entry, unique_ids, reversals)
 
 
-def plan_problems(plan: Plan, places: Places) -> list[Problem]:
-    """Every problem the plan rules find in a plan that was built."""
-    return [problem for rule in PLAN_RULES for problem in rule(plan, places)]
+def appended_only(
+    before: Sequence[tuple[int, Sequence[str]]],
+    now: Sequence[tuple[int, Sequence[str]]],
+    rev: str,
+) -> list[Problem]:
+    """Each row a ledger had at *rev* is still in it, unchanged: lines are only appended.
+
+    Rows are ``(line, fields)``, fields never empty; a removed or changed row is placed at
+    its line at *rev*. A row that had a twin at *rev* may lose it (deleting a repeated
+    line is the fix ``ledger.duplicate_id`` asks for).
+    """
+    kept = {tuple(fields) for _, fields in now}
+    ids = {fields[0] for _, fields in now}
+    problems = []
+    for line, fields in before:
+        if tuple(fields) in kept:
+            continue
+        key = "ledger.changed_since" if fields[0] in ids else "ledger.removed_since"
+        problems.append(Problem(key, {"id": fields[0], "line": line, "rev": rev}, "", line, 1))
+    return problems
+
+
+def plan_problems(plan: Plan, places: Places, *, whole: bool = True) -> list[Problem]:
+    """Every problem the plan rules find in a plan that was built (not *whole*: in part).
+
+    A plan built only in part (its other parts have schema errors) is not judged by the
+    rules on the plan as a whole, which would report the parts left out as missing.
+    """
+    return [
+        problem
+        for rule in PLAN_RULES
+        if whole or rule not in WHOLE_PLAN_RULES
+        for problem in rule(plan, places)
+    ]
 
 
 def ledger_problems(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> list[Problem]:

@@ -86,10 +86,10 @@ def _row_problem(row: list[str], path: str, line: int) -> Problem:
     return Problem("ledger.columns", {"count": len(row)}, path, line, 1)
 
 
-def _field_problem(row: list[str], path: str, line: int) -> Problem:
-    """Name the first malformed field of a row the fast path rejected."""
+def _field_problems(row: list[str], path: str, line: int) -> list[Problem]:
+    """Name every malformed field of a row the fast path rejected."""
     if (row[0].removeprefix(BOM), *row[1:]) == COLUMNS:
-        return Problem("ledger.header_again", {}, path, line, 1)  # two files' merge
+        return [Problem("ledger.header_again", {}, path, line, 1)]  # two files' merge
     checks = (
         (0, "ledger.bad_id", ID_RE.fullmatch),
         (1, "ledger.bad_date", _valid_date),
@@ -101,6 +101,7 @@ def _field_problem(row: list[str], path: str, line: int) -> Problem:
         (8, "ledger.bad_recorded_at", _STAMP_RE.fullmatch),
         (9, "ledger.bad_corrects", lambda v: not v or ID_RE.fullmatch(v)),
     )
+    problems = []
     for index, key, ok in checks:
         if not ok(row[index]):
             value = row[index][:40]
@@ -109,14 +110,9 @@ def _field_problem(row: list[str], path: str, line: int) -> Problem:
                 found = "ledger.excel_date"
             elif key == "ledger.bad_recorded_at" and _EXCEL_STAMP_RE.fullmatch(value):
                 found = "ledger.excel_stamp"
-            return Problem(
-                found,
-                {"value": value, "column": COLUMNS[index], "limit": MAX_NOTE},
-                path,
-                line,
-                index + 1,
-            )
-    return Problem("ledger.bad_row", {}, path, line, 1)
+            args = {"value": value, "column": COLUMNS[index], "limit": MAX_NOTE}
+            problems.append(Problem(found, args, path, line, index + 1))
+    return problems or [Problem("ledger.bad_row", {}, path, line, 1)]
 
 
 def _valid_date(text: str) -> bool:
@@ -230,7 +226,7 @@ def _parse_rows(
             try:
                 date = fromiso(day)
             except ValueError:
-                problems.append(_field_problem(row, name, line))
+                problems.extend(_field_problems(row, name, line))
                 continue
             append(
                 Entry(
@@ -248,14 +244,16 @@ def _parse_rows(
                 )
             )
         else:
-            problems.append(_field_problem(row, name, line))
+            problems.extend(_field_problems(row, name, line))
     return entries, problems
 
 
 def _mark_torn(problems: list[Problem], entries: list[Entry], name: str, last: int) -> None:
     """A last line without a line ending: torn by a crash if unreadable, else only unterminated."""
     if problems and problems[-1].line == last:
-        problems[-1] = Problem("ledger.torn", {}, name, last, 1)
+        while problems and problems[-1].line == last:
+            problems.pop()  # each field of a torn line is wrong only because it is torn
+        problems.append(Problem("ledger.torn", {}, name, last, 1))
     elif entries and entries[-1].line == last:
         problems.append(Problem("ledger.no_final_newline", {}, name, last, 1, "warning"))
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ywplan.errors import Problem, Severity
 from ywplan.i18n import t
@@ -19,12 +19,16 @@ from ywplan.store import yamlio
 from ywplan.store.textfile import read_text
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
+    from pydantic import BaseModel, ValidationError
     from pydantic_core import ErrorDetails
 
     from ywplan.core.model import Plan
 
+_Model = TypeVar("_Model", bound="BaseModel")
+
 MAX_PLAN_BYTES = 2 * 1024 * 1024
+# A text file's problems said the plan's way (a plan is saved from an editor, not Excel).
+_PLAN_KEYS = {"file.gbk": "plan.gbk"}
 
 _TYPE_KEYS = {
     "string_type": "plan.type_text",
@@ -50,6 +54,32 @@ _SIMPLE_KEYS = {
 
 
 @dataclass(frozen=True)
+class Built:
+    """The parts of a plan that could be built, for the plan rules, and where they stand.
+
+    A plan with a schema error cannot be built whole, yet its other items and targets can
+    still be checked (a typo in one target must not hide a duplicate item number).
+    *items* holds the index in the file of each built item, *targets* that of each built
+    target, item by item; *whole* is True when nothing was left out.
+    """
+
+    plan: Plan
+    items: tuple[int, ...] = ()
+    targets: tuple[tuple[int, ...], ...] = ()
+    whole: bool = True
+
+    def in_file(self, path: yamlio.Path) -> yamlio.Path:
+        """The path in the file of the part at *path* in the built plan."""
+        if self.whole or len(path) < 2 or path[0] != "items" or not isinstance(path[1], int):
+            return path
+        item = path[1]
+        moved: list[str | int] = ["items", self.items[item], *path[2:]]
+        if len(path) > 3 and path[2] == "targets" and isinstance(path[3], int):
+            moved[3] = self.targets[item][path[3]]
+        return tuple(moved)
+
+
+@dataclass(frozen=True)
 class PlanFile:
     """A plan file as read: the plan (None when it cannot be built), marks and problems."""
 
@@ -58,6 +88,7 @@ class PlanFile:
     marks: yamlio.Marks
     problems: tuple[Problem, ...]
     data: Any = None
+    built: Built | None = None
 
     @property
     def name(self) -> str:
@@ -78,13 +109,17 @@ class PlanFile:
         severity: Severity = "error",
         **args: object,
     ) -> Problem:
-        """The problem *key* placed at the value (or, *on_key*, the key) at *path*."""
+        """The problem *key* placed at the value (or, *on_key*, the key) at *path*.
+
+        *path* names a part of the built plan (see :class:`Built`).
+        """
+        path = self.built.in_file(path) if self.built else path
         mark = self.marks.key(path) if on_key else self.marks.value(path)
         return Problem(key, args, self.name, mark.line, mark.col, severity)
 
     def line(self, path: tuple[str | int, ...]) -> int:
-        """The line of the value at *path*."""
-        return self.marks.value(path).line
+        """The line of the value at *path* (of the built plan)."""
+        return self.marks.value(self.built.in_file(path) if self.built else path).line
 
 
 def where(data: Any, loc: Sequence[str | int]) -> str:
@@ -169,15 +204,83 @@ def parse_plan(text: str, path: str = "<plan>") -> PlanFile:
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        return PlanFile(
-            Path(path), None, marks, tuple(validation_problems(exc, data, marks, path)), data
-        )
-    return PlanFile(Path(path), plan, marks, (), data)
+        problems = tuple(validation_problems(exc, data, marks, path))
+        return PlanFile(Path(path), None, marks, problems, data, built_in_part(data))
+    return PlanFile(Path(path), plan, marks, (), data, Built(plan))
+
+
+def _validated(model: type[_Model], data: Mapping[Any, Any]) -> tuple[_Model | None, list[Any]]:
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, exc.errors(include_url=False)
+
+
+def _part(
+    model: type[_Model],
+    raw: Any,
+    parts: Mapping[str, Any],
+    required: tuple[str, ...] = (),
+    construct: bool = False,
+) -> _Model | None:
+    """*raw* built as *model* from its fields that are right, with *parts* already built.
+
+    The fields with errors are left out. What is left must still validate, except that,
+    with *construct* (a model without rules across its fields), missing fields are
+    tolerated as long as the *required* ones, which the plan rules read, are there.
+    """
+    if not isinstance(raw, Mapping):
+        return None
+    data = {**raw, **parts}
+    built, errors = _validated(model, data)
+    if built is not None:
+        return built
+    wrong = {error["loc"][0] for error in errors if error["loc"]}
+    kept = {k: v for k, v in data.items() if k in model.model_fields and k not in wrong}
+    if not all(name in kept for name in required):
+        return None
+    built, errors = _validated(model, kept)
+    if built is None and construct and all(error["type"] == "missing" for error in errors):
+        built = model.model_construct(**kept)
+    return built
+
+
+def _listed(data: Any, key: str) -> list[Any]:
+    """The list under *key* of a mapping ([] when there is none)."""
+    value = data.get(key) if isinstance(data, Mapping) else None
+    return value if isinstance(value, list) else []
+
+
+def built_in_part(data: Mapping[Any, Any]) -> Built:
+    """The items and targets of a plan with errors that can be built, for the plan rules."""
+    from ywplan.core.model import Item, Plan, Target
+
+    items: list[Item] = []
+    item_at: list[int] = []
+    target_at: list[tuple[int, ...]] = []
+    for index, raw in enumerate(_listed(data, "items")):
+        targets = [
+            (tindex, target)
+            for tindex, raw_target in enumerate(_listed(raw, "targets"))
+            if (target := _part(Target, raw_target, {})) is not None
+        ]
+        parts = {"targets": tuple(target for _, target in targets)}
+        item = _part(Item, raw, parts, ("number",), construct=True)
+        if item is not None:
+            items.append(item)
+            item_at.append(index)
+            target_at.append(tuple(tindex for tindex, _ in targets))
+    plan = _part(Plan, data, {"items": tuple(items)}, construct=True)
+    assert plan is not None  # every field of a plan but its items may be left out
+    return Built(plan, tuple(item_at), tuple(target_at), whole=False)
 
 
 def load_plan(path: Path) -> PlanFile:
     """Read and build the plan at *path*; unreadable files become problems too."""
     text, problem = read_text(path, MAX_PLAN_BYTES)
     if problem is not None:
+        problem = replace(problem, key=_PLAN_KEYS.get(problem.key, problem.key))
         return PlanFile(path, None, yamlio.Marks(), (problem,))
     return parse_plan(text, str(path))

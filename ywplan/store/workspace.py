@@ -24,10 +24,14 @@ from ywplan.store.textfile import is_special
 
 
 def check_plan(plan_file: PlanFile) -> list[Problem]:
-    """Every problem of a plan file: reading it, then each plan rule (see ``core.rules``)."""
+    """Every problem of a plan file: reading it, then each plan rule (see ``core.rules``).
+
+    The rules also judge a plan with schema errors, on the parts of it that were built.
+    """
     problems = list(plan_file.problems)
-    if plan_file.plan is not None:
-        problems.extend(plan_problems(plan_file.plan, plan_file))
+    built = plan_file.built
+    if built is not None:
+        problems.extend(plan_problems(built.plan, plan_file, whole=built.whole))
     return problems
 
 

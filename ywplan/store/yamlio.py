@@ -25,6 +25,8 @@ Path = tuple[str | int, ...]
 
 MAX_DEPTH = 40
 MAX_NODES = 200_000
+# No number of a plan is this long; Python refuses to read an int of 4,300 digits at all.
+MAX_NUMBER_CHARS = 100
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _OCT = re.compile(r"0o[0-7]+")
@@ -32,6 +34,7 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = re.compile(r"\.(nan|NaN|NAN)")
+_NUMBER = re.compile("|".join(f"(?:{p.pattern})" for p in (_INT, _OCT, _HEX, _FLOAT)))
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # The first characters of every null, bool, int, float, inf and nan spelling above.
 _NOT_TEXT_START = frozenset("~nNtTfF+-.0123456789")
@@ -55,6 +58,10 @@ class Mark:
 
     line: int
     col: int
+
+
+class NumberTooLongError(ValueError):
+    """A scalar spells a number longer than :data:`MAX_NUMBER_CHARS` characters."""
 
 
 class YamlError(Exception):
@@ -97,7 +104,10 @@ def _mark(event: Any) -> Mark:
 
 
 def resolve_plain(text: str) -> Any:
-    """A plain (unquoted) scalar as YAML 1.2's core schema reads it."""
+    """A plain (unquoted) scalar as YAML 1.2's core schema reads it.
+
+    Raises :class:`NumberTooLongError` for a number of more than :data:`MAX_NUMBER_CHARS`.
+    """
     if text and text[0] not in _NOT_TEXT_START:
         return text  # no null, bool or number starts this way (most names and titles)
     if text in _NULLS:
@@ -106,6 +116,8 @@ def resolve_plain(text: str) -> Any:
         return True
     if text in _FALSE:
         return False
+    if len(text) > MAX_NUMBER_CHARS and _NUMBER.fullmatch(text):
+        raise NumberTooLongError(text)
     if _INT.fullmatch(text):
         return int(text)
     if _OCT.fullmatch(text):
@@ -130,16 +142,27 @@ def _tag_name(tag: str) -> str:
     )[:40]
 
 
+def _resolved(event: Any) -> Any:
+    """The value of a plain scalar event, a number too long refused at its place."""
+    try:
+        return resolve_plain(event.value)
+    except NumberTooLongError:
+        length = len(event.value)
+        raise YamlError(
+            "yaml.number_too_long", _mark(event), length=length, limit=MAX_NUMBER_CHARS
+        ) from None
+
+
 def _scalar(event: Any) -> Any:
     tag = event.tag
     if tag is None:
-        return resolve_plain(event.value) if event.implicit[0] else event.value
+        return _resolved(event) if event.implicit[0] else event.value
     kind = _STANDARD_TAGS.get(tag)
     if kind is None or kind in ("map", "seq"):
         raise YamlError("yaml.tag", _mark(event), tag=_tag_name(tag))
     if kind == "str":
         return event.value
-    value = resolve_plain(event.value)
+    value = _resolved(event)
     expected: dict[str, tuple[type[Any], ...]] = {
         "int": (int,),
         "float": (int, float),
@@ -282,10 +305,72 @@ def load(text: str) -> tuple[Any, Marks]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-        problem = (exc.problem or "").strip().split("\n")[0][:120]
-        raise YamlError("yaml.syntax", where, problem=problem) from None
+        raise syntax_error(exc, text) from None
+    except yaml.reader.ReaderError as exc:
+        index = max(text.find(chr(exc.character)), 0)  # libyaml counts bytes, PyYAML characters
+        mark = _mark_at(text, index)
+        raise YamlError("yaml.control_char", mark, code=f"{exc.character:04X}") from None
     except yaml.YAMLError as exc:
         raise YamlError("yaml.syntax", Mark(1, 1), problem=str(exc)[:120]) from None
     return builder.root, builder.marks
+
+
+# The common syntax problems, as PyYAML or libyaml words them, and their catalog keys.
+_SYNTAX_KEYS = (
+    ("tab character", "yaml.tab"),
+    ("cannot start any token", "yaml.bad_char"),
+    ("expected ',' or ']'", "yaml.unclosed_bracket"),
+    ("expected ',' or '}'", "yaml.unclosed_brace"),
+    ("mapping values are not allowed", "yaml.colon_in_value"),
+    ("could not find expected ':'", "yaml.missing_colon"),
+    ("sequence entries are not allowed", "yaml.dash_here"),
+    ("expected '-' indicator", "yaml.bad_indent"),
+    ("expected <block end>", "yaml.bad_indent"),
+    ("did not find expected key", "yaml.bad_indent"),
+    ("unknown escape character", "yaml.bad_escape"),
+)
+# A construct still open when the parser gave up: it reports the token that it could not
+# take (often on the next line), and, as the context, where the construct was opened.
+_OPENED = ("flow sequence", "flow mapping", "simple key")
+# ``org:共青团`` or ``- number:1``: a key whose colon has no space after it (a URL's has ``/``).
+_NO_SPACE = re.compile(r"\s*(?:-\s+)?[^\s:#'\"\[\]{},]+(:)[^\s:/]")
+
+
+def syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
+    """A parser error as a catalog key placed on the line to fix (PyYAML's text as a fallback)."""
+    problem = (exc.problem or "").strip().split("\n")[0][:120]
+    context = exc.context or ""
+    unclosed_quote = "quoted scalar" in context and "unexpected" in problem
+    opened = unclosed_quote or any(word in context for word in _OPENED)
+    mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+    where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+    key = next((k for phrase, k in _SYNTAX_KEYS if phrase in problem), "yaml.syntax")
+    key = "yaml.unclosed_quote" if unclosed_quote else key
+    lines = text.split("\n")
+    char = lines[where.line - 1][where.col - 1 : where.col] if where.line <= len(lines) else ""
+    if key == "yaml.bad_char" and char == "\t":
+        key = "yaml.tab"
+    elif key in ("yaml.missing_colon", "yaml.colon_in_value"):
+        found = _colon_without_space(lines, where.line)
+        if found is not None:
+            return YamlError("yaml.colon_space", found, problem=problem)
+    return YamlError(key, where, problem=problem, char=char)
+
+
+def _colon_without_space(lines: list[str], line: int) -> Mark | None:
+    """The colon with no space after it on *line* or the line with text before it, if any."""
+    candidates = [line]
+    before = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), 0)
+    if before:
+        candidates.append(before)
+    for number in candidates:
+        found = _NO_SPACE.match(lines[number - 1]) if number <= len(lines) else None
+        if found is not None:
+            return Mark(number, found.start(1) + 1)
+    return None
+
+
+def _mark_at(text: str, index: int) -> Mark:
+    """The line and column of the character at *index* of *text*."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return Mark(text.count("\n", 0, index) + 1, index - line_start + 1)
