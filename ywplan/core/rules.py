@@ -18,6 +18,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, Protocol
 
+from ywplan.core.item_rules import ITEM_RULES
 from ywplan.core.kinds import goal_text
 from ywplan.core.model import Entry, Item, Plan
 from ywplan.errors import Problem, Severity
@@ -189,6 +190,7 @@ PLAN_RULES: tuple[PlanRule, ...] = (
     schedule_on_max,
     numbering_gaps,
     quantities_without_targets,
+    *ITEM_RULES,
 )
 
 
