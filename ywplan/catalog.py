@@ -563,6 +563,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "col.remaining": ("尚缺", "To go"),
     "col.gap": ("较序时", "Gap"),
     "col.state": ("状态", "State"),
+    "state.overdue": ("逾期", "overdue"),
+    "state.due_soon": ("临期", "due soon"),
+    "state.in_progress": ("推进中", "in progress"),
+    "state.pending": ("未到期", "pending"),
+    "flag.red": ("红灯", "red"),
+    "flag.yellow": ("黄灯", "yellow"),
+    "flag.blue": ("蓝灯", "blue"),
+    "flag.green": ("绿灯", "green"),
     # --- commands: log, undo, entries, status (cli) ----------------------------------------
     "help.app": (
         "ywplan:共青团年度工作要点进度台账。计划是 YAML,台账是 CSV,都放在 git 仓库里。",
