@@ -184,6 +184,13 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "the default is 14",
     ),
     (
+        "due-soon-days-huge",
+        flags("due_soon_days: " + "9" * 99),
+        "14:24",
+        "flags: due_soon_days is " + "9" * 99 + "; it must be a number of days from 0 to 366",
+        "the default is 14",
+    ),
+    (
         "due-soon-days-fraction",
         flags("due_soon_days: 7.5"),
         "14:24",

@@ -96,7 +96,8 @@ def sensible_thresholds(plan: Plan, places: Places) -> list[Problem]:
     for name, sensible, key in _SENSIBLE:
         value: float = getattr(plan.flags, name)
         if not sensible(value):
-            problems.append(places.at(("flags", name), key, value=format_amount(value)))
+            shown = str(value) if isinstance(value, int) else format_amount(value)  # ints: any size
+            problems.append(places.at(("flags", name), key, value=shown))
     return problems
 
 
