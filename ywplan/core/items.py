@@ -103,9 +103,7 @@ def row_kind(entry: Entry, item: Item) -> Row | None:
         return Row.NOTE
     if entry.target == ITEM_DONE:
         return Row.ITEM_DONE
-    if any(milestone.id == entry.target for milestone in item.milestones):
-        return Row.MILESTONE
-    return None
+    return Row.MILESTONE if item.milestone(entry.target) is not None else None
 
 
 @dataclass(frozen=True, slots=True)

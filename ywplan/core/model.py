@@ -160,6 +160,10 @@ class Item(BaseModel):
         """The target with this id, if the item has one."""
         return next((t for t in self.targets if t.id == target_id), None)
 
+    def milestone(self, milestone_id: str) -> Milestone | None:
+        """The milestone with this id, if the item has one."""
+        return next((m for m in self.milestones if m.id == milestone_id), None)
+
 
 Threshold = Annotated[float, Field(allow_inf_nan=False, strict=True)]
 
