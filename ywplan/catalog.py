@@ -394,6 +394,65 @@ CATALOG: dict[str, tuple[str, str]] = {
         "save it as UTF-8 in the editor (Notepad: Save as → Encoding UTF-8), "
         "or run: iconv -f GB18030 -t UTF-8 old > new",
     ),
+    "where.milestone": ("里程碑 {target}", "milestone {target}"),
+    "where.flags": ("计划的 flags", "the plan's flags"),
+    "plan.bad_date": (
+        "{where}的“{key}”不是有效日期:{value}",
+        '"{key}" of {where} is not a valid date: {value}',
+    ),
+    "plan.bad_date.hint": (
+        "写成 YYYY-MM-DD,如 2024-06-30",
+        "write it as YYYY-MM-DD, e.g. 2024-06-30",
+    ),
+    "plan.duplicate_id": (
+        "事项 {item} 中的 id“{id}”重复(第 {first} 行已有)",
+        'id "{id}" is used twice in item {item} (first on line {first})',
+    ),
+    "plan.duplicate_id.hint": (
+        "同一事项的目标和里程碑共用一套 id,给这一个换一个",
+        "an item's targets and milestones share one set of ids: give this one another",
+    ),
+    "plan.reserved_id": (
+        "事项 {item} 的 id 不能是“done”",
+        'item {item} cannot use "done" as an id',
+    ),
+    "plan.reserved_id.hint": (
+        "done 留作记录整个事项完成(ywplan done {item});换一个 id,如 finished",
+        '"done" is kept for recording the whole item done (ywplan done {item}); '
+        "choose another id, e.g. finished",
+    ),
+    "plan.due_outside_year": (
+        "里程碑 {ref} 的截止日期 {due} 不在计划年度 {year} 内",
+        "milestone {ref} is due {due}, outside the plan year {year}",
+    ),
+    "plan.due_outside_year.hint": (
+        "截止日期应在 {year}-01-01 至 {year}-12-31 之间",
+        "a due date lies between {year}-01-01 and {year}-12-31",
+    ),
+    "plan.due_soon_days": (
+        "flags 中 due_soon_days 为 {value},应为 0 到 366 之间的天数",
+        "flags: due_soon_days is {value}; it must be a number of days from 0 to 366",
+    ),
+    "plan.due_soon_days.hint": (
+        "默认 14:截止日期前 14 天内的里程碑为临期(蓝灯)",
+        "the default is 14: a milestone due within 14 days is due soon (blue)",
+    ),
+    "plan.red_gap": (
+        "flags 中 red_gap 为 {value},应大于 0 且不超过 100(百分点)",
+        "flags: red_gap is {value}; it must be above 0 and at most 100 (percentage points)",
+    ),
+    "plan.red_gap.hint": (
+        "默认 10:落后序时进度超过 10 个百分点的目标亮红灯",
+        "the default is 10: a target more than 10 points behind 序时进度 is flagged red",
+    ),
+    "plan.idle_after": (
+        "flags 中 idle_after 为 {value},应在 0 到 100 之间(全年的百分比)",
+        "flags: idle_after is {value}; it must be from 0 to 100 (percent of the year)",
+    ),
+    "plan.idle_after.hint": (
+        "默认 25:序时进度过了 25% 仍未启动的事项开始督办",
+        "the default is 25: an item not started once 序时进度 passes 25% is flagged",
+    ),
     # --- ledger (ledger, checks) ------------------------------------------------------------
     "ledger.header": (
         "台账第一行应为表头:{expected}",
@@ -626,6 +685,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "col.remaining": ("尚缺", "To go"),
     "col.gap": ("较序时", "Gap"),
     "col.state": ("状态", "State"),
+    "state.overdue": ("逾期", "overdue"),
+    "state.due_soon": ("临期", "due soon"),
+    "state.in_progress": ("推进中", "in progress"),
+    "state.pending": ("未到期", "pending"),
+    "flag.red": ("红灯", "red"),
+    "flag.yellow": ("黄灯", "yellow"),
+    "flag.blue": ("蓝灯", "blue"),
+    "flag.green": ("绿灯", "green"),
     # --- commands: log, undo, entries, status (cli) ----------------------------------------
     "help.app": (
         "ywplan:共青团年度工作要点进度台账。计划是 YAML,台账是 CSV,都放在 git 仓库里。",

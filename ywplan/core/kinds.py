@@ -53,13 +53,17 @@ def goal_text(op: str, goal: float, unit: str) -> str:
 
 
 class State(StrEnum):
-    """Where a target stands (SPEC §3)."""
+    """Where a target stands (SPEC §3); an item or a milestone too (SPEC §6, ``core.items``)."""
 
     DONE = "done"
     ON_TRACK = "on_track"
     BEHIND = "behind"
     NOT_STARTED = "not_started"
     BREACHED = "breached"
+    OVERDUE = "overdue"  # items and milestones only, as the three below
+    DUE_SOON = "due_soon"
+    IN_PROGRESS = "in_progress"
+    PENDING = "pending"  # a milestone not done, not yet due soon
 
 
 class TargetKind:

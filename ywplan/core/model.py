@@ -14,9 +14,10 @@ import secrets
 import string
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ywplan.core.dates import parse_date
 from ywplan.core.kinds import KINDS, TargetKind, kind_names
 
 Op = Literal[">=", "<="]
@@ -28,6 +29,8 @@ PositiveNumber = Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)]
 Text = Annotated[str, Field(min_length=1, max_length=10_000, strict=True)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200, strict=True)]
 TargetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60, strict=True)]
+# The ledger's target for "the whole item is done" (SPEC §6): no target or milestone id.
+ITEM_DONE = "done"
 
 
 def _known_kind(name: str) -> str:
@@ -39,6 +42,21 @@ def _known_kind(name: str) -> str:
 
 
 KindName = Annotated[str, Field(strict=True), AfterValidator(_known_kind)]
+
+
+def _day(value: object) -> object:
+    # YAML 1.2 reads 2024-06-30 as text: a day is written YYYY-MM-DD and nothing else.
+    if value is None:
+        raise PydanticCustomError("plan.no_value", "plan.no_value")
+    if isinstance(value, dt.date):
+        return value
+    day = parse_date(value) if isinstance(value, str) else None
+    if day is None:
+        raise PydanticCustomError("plan.bad_date", "plan.bad_date", {"value": str(value)[:40]})
+    return day
+
+
+Day = Annotated[dt.date, BeforeValidator(_day), Field(strict=True)]
 
 # Scalars are strict (``"400"`` is not a number); lists are accepted for tuple fields.
 _STRICT = ConfigDict(extra="forbid", frozen=True)
@@ -110,8 +128,22 @@ class Target(BaseModel):
         return value
 
 
+class Milestone(BaseModel):
+    """A step of an item due by a day of the plan year, addressed as ``<item>.<id>``."""
+
+    model_config = _STRICT
+
+    id: TargetId
+    name: ShortText
+    due: Day
+
+
 class Item(BaseModel):
-    """A numbered item (序号) of the plan; an item without targets is qualitative."""
+    """A numbered item (序号) of the plan; an item without targets is qualitative.
+
+    ``lead`` is the lead department (牵头), ``partners`` those that help (配合).
+    Target and milestone ids share one namespace within the item (SPEC §6).
+    """
 
     model_config = _STRICT
 
@@ -120,11 +152,35 @@ class Item(BaseModel):
     section: ShortText | None = None
     text: Text | None = None
     lead: ShortText | None = None
+    partners: tuple[ShortText, ...] = ()
     targets: tuple[Target, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
 
     def target(self, target_id: str) -> Target | None:
         """The target with this id, if the item has one."""
         return next((t for t in self.targets if t.id == target_id), None)
+
+    def milestone(self, milestone_id: str) -> Milestone | None:
+        """The milestone with this id, if the item has one."""
+        return next((m for m in self.milestones if m.id == milestone_id), None)
+
+
+Threshold = Annotated[float, Field(allow_inf_nan=False, strict=True)]
+
+
+class Flags(BaseModel):
+    """The plan's 督办 thresholds (SPEC §6); their ranges are plan rules (``core.item_rules``).
+
+    ``due_soon_days``: a milestone due within this many days is due soon (blue);
+    ``red_gap``: a target this many points behind 序时进度 is red;
+    ``idle_after``: percent of the year after which an item not started is flagged.
+    """
+
+    model_config = _STRICT
+
+    due_soon_days: Annotated[int, Field(strict=True)] = 14
+    red_gap: Threshold = 10.0
+    idle_after: Threshold = 25.0
 
 
 class Plan(BaseModel):
@@ -137,6 +193,7 @@ class Plan(BaseModel):
     year: Annotated[int, Field(ge=1949, le=2200, strict=True)]
     units: tuple[ShortText, ...] = ()
     items: tuple[Item, ...] = ()
+    flags: Flags = Flags()
 
     def item(self, number: int) -> Item | None:
         """The item with this number, if the plan has one."""
@@ -145,6 +202,15 @@ class Plan(BaseModel):
     def targets(self) -> list[tuple[Item, Target]]:
         """Every (item, target) pair, in plan order."""
         return [(item, target) for item in self.items for target in item.targets]
+
+
+# The model of each part of a plan, by the key that holds it (``items: [...]`` holds items).
+PARTS: dict[str, type[BaseModel]] = {
+    "items": Item,
+    "targets": Target,
+    "milestones": Milestone,
+    "flags": Flags,
+}
 
 
 # An entry's fields, as the ledger stores them and as a clerk may type them.

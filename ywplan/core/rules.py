@@ -18,6 +18,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, Protocol, TypeVar
 
+from ywplan.core.item_rules import ITEM_RULES
 from ywplan.core.kinds import goal_text
 from ywplan.core.model import Entry, Item, Plan
 from ywplan.errors import Problem, Severity
@@ -190,6 +191,7 @@ PLAN_RULES: tuple[PlanRule, ...] = (
     schedule_on_max,
     numbering_gaps,
     quantities_without_targets,
+    *ITEM_RULES,
 )
 # The rules that judge the plan as a whole, not each part of it on its own.
 WHOLE_PLAN_RULES: frozenset[PlanRule] = frozenset({numbering_gaps, quantities_without_targets})

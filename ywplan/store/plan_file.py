@@ -52,6 +52,9 @@ _SIMPLE_KEYS = {
     "literal_error": "plan.bad_choice",
 }
 
+# How messages name a part of an item, by the key that lists such parts.
+_PART_NAMES = {"targets": "where.target", "milestones": "where.milestone"}
+
 
 @dataclass(frozen=True)
 class Built:
@@ -125,26 +128,30 @@ class PlanFile:
 def where(data: Any, loc: Sequence[str | int]) -> str:
     """Name the part of a plan that *loc* points into: ``事项 26``, ``目标 26.cadre-training``."""
     items = data.get("items") if isinstance(data, Mapping) else None
+    if len(loc) > 1 and loc[0] == "flags":
+        return t("where.flags")
     if len(loc) < 2 or loc[0] != "items" or not isinstance(items, list):
         return t("where.plan")
     index = loc[1]
     item = items[index] if isinstance(index, int) and index < len(items) else None
     number = item.get("number") if isinstance(item, Mapping) else None
     label = str(number) if isinstance(number, int) else f"#{int(index) + 1}"
-    targets = item.get("targets") if isinstance(item, Mapping) else None
-    if len(loc) < 4 or loc[2] != "targets" or not isinstance(targets, list):
+    part = loc[2] if len(loc) >= 4 else ""
+    targets = item.get(part) if isinstance(item, Mapping) and part in _PART_NAMES else None
+    if not isinstance(targets, list):
         return t("where.item", item=label)
     tindex = loc[3]
     target = targets[tindex] if isinstance(tindex, int) and tindex < len(targets) else None
     tid = target.get("id") if isinstance(target, Mapping) else None
-    return t("where.target", target=f"{label}.{tid}" if tid else f"{label}.#{int(tindex) + 1}")
+    name = _PART_NAMES[str(part)]
+    return t(name, target=f"{label}.{tid}" if tid else f"{label}.#{int(tindex) + 1}")
 
 
 def _allowed_keys(loc: Sequence[str | int]) -> list[str]:
-    from ywplan.core.model import Item, Plan, Target
+    from ywplan.core.model import PARTS, Plan
 
-    depth = len([part for part in loc if isinstance(part, str)])
-    model = (Plan, Item, Target)[min(depth - 1, 2)] if depth else Plan
+    holders = [part for part in loc[:-1] if isinstance(part, str)]
+    model = PARTS.get(holders[-1], Plan) if holders else Plan
     return list(model.model_fields)
 
 
