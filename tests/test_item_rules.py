@@ -300,3 +300,23 @@ def test_messages_in_chinese(run: Run, workdir: Path) -> None:
         "plans/p.yaml:12:46: 错误: 里程碑 1.plan-issued 的截止日期 2025-06-30 不在计划年度 2024 内"
         in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GOOD.replace("    title: 推进青年发展型城市建设\n", ""),
+        flags("red_gap: 5").replace("org: 共青团测试市委\n", ""),
+        GOOD.replace("year: 2024", "year: twenty"),
+    ],
+    ids=["item-without-title", "plan-without-org", "plan-with-a-bad-year"],
+)
+def test_a_broken_plan_with_the_new_keys_is_reported_not_crashed(
+    run: Run, workdir: Path, text: str
+) -> None:
+    # Once check built the valid parts of a broken plan, these three crashed it: raw
+    # milestones and flags were left in the partly built plan, and its year unset.
+    (workdir / "plans" / "p.yaml").write_text(text, encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 1
+    assert "error" in result.stderr and "Traceback" not in result.output

@@ -18,7 +18,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, Protocol, TypeVar
 
-from ywplan.core.item_rules import ITEM_RULES
+from ywplan.core.item_rules import ITEM_RULES, due_in_the_year
 from ywplan.core.kinds import goal_text
 from ywplan.core.model import Entry, Item, Plan
 from ywplan.errors import Problem, Severity
@@ -194,7 +194,10 @@ PLAN_RULES: tuple[PlanRule, ...] = (
     *ITEM_RULES,
 )
 # The rules that judge the plan as a whole, not each part of it on its own.
-WHOLE_PLAN_RULES: frozenset[PlanRule] = frozenset({numbering_gaps, quantities_without_targets})
+# A partly built plan may have no year: the due dates wait for the whole plan too.
+WHOLE_PLAN_RULES: frozenset[PlanRule] = frozenset(
+    {numbering_gaps, quantities_without_targets, due_in_the_year}
+)
 
 
 # Bounds on the work a list of names costs, however long the list and however many

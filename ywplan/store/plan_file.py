@@ -262,7 +262,7 @@ def _listed(data: Any, key: str) -> list[Any]:
 
 def built_in_part(data: Mapping[Any, Any]) -> Built:
     """The items and targets of a plan with errors that can be built, for the plan rules."""
-    from ywplan.core.model import Item, Plan, Target
+    from ywplan.core.model import Flags, Item, Milestone, Plan, Target
 
     items: list[Item] = []
     item_at: list[int] = []
@@ -273,13 +273,17 @@ def built_in_part(data: Mapping[Any, Any]) -> Built:
             for tindex, raw_target in enumerate(_listed(raw, "targets"))
             if (target := _part(Target, raw_target, {})) is not None
         ]
-        parts = {"targets": tuple(target for _, target in targets)}
+        parts: dict[str, object] = {"targets": tuple(target for _, target in targets)}
+        milestones = [_part(Milestone, m, {}) for m in _listed(raw, "milestones")]
+        if all(milestone is not None for milestone in milestones):
+            parts["milestones"] = tuple(milestones)
         item = _part(Item, raw, parts, ("number",), construct=True)
         if item is not None:
             items.append(item)
             item_at.append(index)
             target_at.append(tuple(tindex for tindex, _ in targets))
-    plan = _part(Plan, data, {"items": tuple(items)}, construct=True)
+    flags = _part(Flags, data.get("flags", {}), {}) or Flags()
+    plan = _part(Plan, data, {"items": tuple(items), "flags": flags}, construct=True)
     assert plan is not None  # every field of a plan but its items may be left out
     return Built(plan, tuple(item_at), tuple(target_at), whole=False)
 
