@@ -147,7 +147,7 @@ READ: dict[str, tuple[Setup, tuple[str, ...], str]] = {
     "a named pipe as the ledger (check)": (
         replaced_by(pipe_at, LEDGER),
         ("check",),
-        f"{LEDGER}: {NOT_REGULAR}✗ {PLAN}: 1 error(s), 0 warning(s)\n",
+        f"{LEDGER}: {NOT_REGULAR}✗ {LEDGER}: 1 error(s), 0 warning(s)\n",
     ),
     "a named pipe as the plan (check)": (
         replaced_by(pipe_at, "p.yaml"),
