@@ -951,6 +951,30 @@ CATALOG: dict[str, tuple[str, str]] = {
         "台账被 Excel/WPS 另存过:恢复另存之前的文件(git checkout 或备份),只用 Excel 查看不要保存",
         "Excel/WPS saved the ledger: restore the file from before (git checkout or a backup) and only view it in Excel",
     ),
+    "ledger.symlink": (
+        "台账 {path} 是一个符号链接,为免写进它所指的文件,没有记录",
+        "ledger {path} is a symbolic link; nothing was recorded, so that no other file is written through it",
+    ),
+    "ledger.symlink.hint": (
+        "用台账文件本身替换这个链接(把它指向的文件复制过来),或在台账真正所在的文件夹中运行 ywplan",
+        "replace the link with the ledger file itself (copy the file it points to over it), or run ywplan where the ledger really is",
+    ),
+    "ledger.not_regular": (
+        "台账 {path} 不是普通文件(是文件夹、管道或设备),没有记录",
+        "ledger {path} is not a regular file (a folder, a pipe or a device); nothing was recorded",
+    ),
+    "ledger.not_regular.hint": (
+        "把这个位置上的东西移走;下次记录会新建台账",
+        "move what is there out of the way; the next log creates a new ledger",
+    ),
+    "ledger.not_a_ledger": (
+        "{path} 的第一行不是台账表头,没有记录",
+        "{path} does not start with the ledger header; nothing was recorded",
+    ),
+    "ledger.not_a_ledger.hint": (
+        "确认这是计划的台账;如果只是表头丢了,把这一行放回第一行:{expected}",
+        "check that this is the plan's ledger; if only its header was lost, put this line back first: {expected}",
+    ),
     # --- ecosystem: new, completion, interactive log (issue 7) ------------------------------
     "help.new": (
         "新建计划仓库(计划模板、git、pre-commit 和 CI 配置)",

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import fnmatch
 import gc
 import io
 import os
 import re
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -405,10 +407,11 @@ def append_entries(
 ) -> None:
     """Append *entries* to the ledger at *path*, creating it if needed.
 
-    Under the ledger's lock, the file is read and checked (UTF-8, its line ending, its
-    last line), then all lines go out in one ``write()`` on a descriptor opened for
-    appending, and are synced to disk before the lock is released. A process killed
-    at any moment therefore leaves the file as it was or with whole new lines.
+    Under the ledger's lock, the file is opened once (a regular file, never through a
+    link), read and checked (its header, UTF-8, its line ending, its last line), then
+    all lines go out in one ``write()`` on that descriptor, opened for appending, and are
+    synced to disk before the lock is released. A process killed at any moment
+    therefore leaves the file as it was or with whole new lines.
 
     *recheck*, if given, is called with the ledger's bytes as they are now, under the
     lock, and may raise to refuse: ``undo`` uses it so that two clerks reversing the same
@@ -419,21 +422,18 @@ def append_entries(
     wait = lock_timeout() if timeout is None else timeout
     try:
         with FileLock(str(lock_path(path)), timeout=wait):
-            if not path.exists():
+            if not os.path.lexists(path):  # a link to nothing is not "no ledger"
                 _create(path)
-            with open(path, "rb") as handle:
-                size = os.fstat(handle.fileno()).st_size
-                if size > MAX_LEDGER_BYTES:
-                    raise YwplanError(
-                        "lock.too_large", path=str(path), size=size, limit=MAX_LEDGER_BYTES
-                    )
-                data = handle.read(MAX_LEDGER_BYTES + 1)
-            _check_encoding(path, data)
-            if recheck is not None:
-                recheck(data)
-            prefix, newline = _conventions(data)
-            payload = prefix + "".join(format_entry(e, newline) for e in entries)
-            _append(path, payload.encode("utf-8"))
+            fd = _open_ledger(path)
+            try:
+                data = _read_ledger_bytes(fd, path)
+                if recheck is not None:
+                    recheck(data)
+                prefix, newline = _conventions(data)
+                payload = prefix + "".join(format_entry(e, newline) for e in entries)
+                _append(fd, payload.encode("utf-8"))
+            finally:
+                os.close(fd)
     except Timeout:
         raise YwplanError("ledger.locked", path=str(path), seconds=f"{wait:g}") from None
     except OSError as exc:
@@ -442,16 +442,89 @@ def append_entries(
         ) from None
 
 
-def _append(path: Path, data: bytes) -> None:
-    """One ``write()`` of *data* at the end of *path* (``O_APPEND``), then ``fsync``."""
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
-    try:
-        written = os.write(fd, data)
-        while written < len(data):  # a short write: only on a full disk or a signal
-            written += os.write(fd, data[written:])
-        os.fsync(fd)
-    finally:
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX; on Windows the lstat check stands alone
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting for a writer
+
+
+def open_regular(path: Path, flags: int, *, follow: bool = False) -> int | None:
+    """A descriptor on *path* when it is a regular file, else None (nothing is opened).
+
+    Unless *follow*, a symbolic link is not a regular file. The kind is checked before
+    opening (a device is never opened) and again on the descriptor itself (fstat), so
+    the file checked is the file used; opening never blocks on a FIFO. Raises
+    ``OSError`` when *path* cannot be examined or opened (missing, no permission).
+    """
+    found = path.stat() if follow else path.lstat()
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    mode = flags | _NO_WAIT | getattr(os, "O_BINARY", 0) | (0 if follow else _NO_FOLLOW)
+    fd = os.open(path, mode)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
+        return None
+    return fd
+
+
+def _open_ledger(path: Path) -> int:
+    """The ledger, opened to be read and appended to; refused if it is a link or not a file."""
+    try:
+        fd = open_regular(path, os.O_RDWR | os.O_APPEND)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+        fd = None  # replaced by a link since lstat: O_NOFOLLOW refused it
+    if fd is None:
+        key = "ledger.symlink" if path.is_symlink() else "ledger.not_regular"
+        raise YwplanError(key, path=str(path))
+    return fd
+
+
+def _read_ledger_bytes(fd: int, path: Path) -> bytes:
+    """The ledger's bytes, refused when too large, not UTF-8 or not headed as a ledger."""
+    size = os.fstat(fd).st_size
+    if size > MAX_LEDGER_BYTES:
+        raise YwplanError("lock.too_large", path=str(path), size=size, limit=MAX_LEDGER_BYTES)
+    with open(fd, "rb", closefd=False) as handle:
+        data = handle.read(MAX_LEDGER_BYTES + 1)
+    _check_header(path, data)
+    _check_encoding(path, data)
+    return data
+
+
+def _check_header(path: Path, data: bytes) -> None:
+    """Refuse to append to a file whose first line is not the ledger header.
+
+    An empty file or a lone BOM is a ledger yet to be headed (the header is written
+    first); the header may be quoted field by field, as Excel writes it.
+    """
+    end = data.find(b"\n")
+    if data in (b"", BOM.encode()) or _is_header(data if end < 0 else data[:end]):
+        return
+    problem = Problem("ledger.header", {"expected": HEADER_LINE}, str(path), 1, 1)
+    raise YwplanError(
+        "ledger.not_a_ledger", path=str(path), expected=HEADER_LINE, problems=(problem,)
+    )
+
+
+def _is_header(first: bytes) -> bool:
+    """True when the first line of a ledger's bytes is the header (BOM and quotes allowed)."""
+    first = first.removeprefix(BOM.encode()).removesuffix(b"\r")
+    if first == HEADER_LINE.encode():
+        return True
+    if len(first) > 4 * len(HEADER_LINE):
+        return False  # no quoting makes the header this long
+    try:
+        return tuple(next(csv.reader([first.decode("utf-8", "replace")]), ())) == COLUMNS
+    except csv.Error:
+        return False
+
+
+def _append(fd: int, data: bytes) -> None:
+    """One ``write()`` of *data* at the end of the ledger open on *fd*, then ``fsync``."""
+    written = os.write(fd, data)
+    while written < len(data):  # a short write: only on a full disk or a signal
+        written += os.write(fd, data[written:])
+    os.fsync(fd)
 
 
 def reverses(data: bytes, entry_id: str) -> bool:
