@@ -1,16 +1,20 @@
-"""Nothing lost on append (issue 11): a file that is not a ledger.
+"""Nothing lost on append (issue 11): a failed write, a file that is not a ledger.
 
 The hostile files themselves, one row each, are in ``test_hostile_ledger.py``.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Run
 from tests.reliability_support import HEADER, TODAY, ledger_of, line, small_plan
+from ywplan.i18n import t
 from ywplan.store.ledger import read_ledger
 
 BOM = "\ufeff"
@@ -29,6 +33,107 @@ def ledger(plan: Path) -> Path:
     path = ledger_of(plan)
     path.write_text(BOM + HEADER + "\n" + line() + "\n", encoding="utf-8")
     return path
+
+
+# --- 3. a write that fails half-way leaves the ledger as it was ------------------------------
+
+
+Failing = Callable[[int, bytes], int]
+
+
+def _failing_writes(ledger: Path, code: int, at: str) -> tuple[Failing, Callable[[int], None]]:
+    """``os.write``/``os.fsync`` stand-ins that fail on the ledger as a full disk does.
+
+    The first write to the ledger goes half out, then the next raises; or every write goes
+    out and ``fsync`` raises. Other files (the lock, the terminal) are left alone.
+    """
+    real_write, real_fsync = os.write, os.fsync
+    inode = ledger.stat().st_ino
+    calls: list[int] = []
+
+    def on_ledger(fd: int) -> bool:
+        return os.fstat(fd).st_ino == inode
+
+    def write(fd: int, data: bytes) -> int:
+        if at != "write" or not on_ledger(fd):
+            return real_write(fd, data)
+        calls.append(len(data))
+        if len(calls) == 1:
+            return real_write(fd, bytes(data)[: len(data) // 2])
+        raise OSError(code, os.strerror(code))
+
+    def fsync(fd: int) -> None:
+        if at == "fsync" and on_ledger(fd):
+            raise OSError(code, os.strerror(code))
+        real_fsync(fd)
+
+    return write, fsync
+
+
+@pytest.mark.parametrize(
+    ("code", "at", "key"),
+    [
+        (errno.ENOSPC, "write", "ledger.disk_full"),
+        (errno.EDQUOT, "write", "ledger.disk_full"),
+        (errno.EIO, "write", "ledger.write_failed"),
+        (errno.EIO, "fsync", "ledger.write_failed"),
+    ],
+)
+def test_a_failed_append_is_taken_back_whole(
+    run: Run, ledger: Path, monkeypatch: pytest.MonkeyPatch, code: int, at: str, key: str
+) -> None:
+    before = ledger.read_bytes()
+    write, fsync = _failing_writes(ledger, code, at)
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "write", write)
+        patched.setattr(os, "fsync", fsync)
+        result = run("log", "1", "5", today=TODAY)
+    assert result.exit_code == 1, result.output
+    assert ledger.read_bytes() == before  # not half a line, not a whole one
+    reason = os.strerror(code)
+    assert t(key, path=str(ledger.relative_to(Path.cwd())), reason=reason) in result.stderr
+    assert "Traceback" not in result.output
+    # with space again, the next clerk's entry is whole and the ledger is clean
+    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("check", today=TODAY).exit_code == 0
+    assert len(read_ledger(ledger).entries) == 2
+
+
+def test_a_full_disk_says_nothing_was_recorded_in_both_languages(
+    run: Run, ledger: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write, _ = _failing_writes(ledger, errno.ENOSPC, "write")
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "write", write)
+        zh = run("log", "1", "5", today=TODAY, lang="zh")
+    assert zh.exit_code == 1
+    assert "磁盘已满" in zh.stderr and "没有记录" in zh.stderr
+    write, _ = _failing_writes(ledger, errno.ENOSPC, "write")
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "write", write)
+        en = run("log", "1", "5", today=TODAY)
+    assert "disk is full" in en.stderr and "nothing was recorded" in en.stderr
+    assert "free" in en.stderr  # the fix: free some space, then log again
+
+
+def test_a_half_line_that_cannot_be_taken_back_is_named(
+    run: Run, ledger: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rare case where even cutting the file back fails: say so, and how to repair."""
+    write, _ = _failing_writes(ledger, errno.ENOSPC, "write")
+
+    def broken_truncate(fd: int, length: int) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "write", write)
+        patched.setattr(os, "ftruncate", broken_truncate)
+        result = run("log", "1", "5", today=TODAY)
+    assert result.exit_code == 1
+    shown = str(ledger.relative_to(Path.cwd()))
+    assert t("ledger.write_torn", path=shown, reason=os.strerror(errno.ENOSPC)) in result.stderr
+    assert "ywplan check" in result.stderr
+    assert "ledger.torn" in run("check", "--format", "json", today=TODAY).stdout
 
 
 # --- 4. the ledger must be a regular file that starts with the header -------------------------

@@ -951,6 +951,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "台账被 Excel/WPS 另存过:恢复另存之前的文件(git checkout 或备份),只用 Excel 查看不要保存",
         "Excel/WPS saved the ledger: restore the file from before (git checkout or a backup) and only view it in Excel",
     ),
+    "ledger.disk_full": (
+        "磁盘已满,没有记录:台账 {path} 保持原样({reason})",
+        "the disk is full: nothing was recorded, ledger {path} is as it was ({reason})",
+    ),
+    "ledger.disk_full.hint": (
+        "腾出磁盘空间(或请管理员增加配额)后重新记录",
+        "free some disk space (or ask for a larger quota), then log again",
+    ),
+    "ledger.write_torn": (
+        "写入台账 {path} 失败({reason}),而且写了一半的最后一行没能删除",
+        "writing to ledger {path} failed ({reason}) and the half-written last line could not be removed",
+    ),
+    "ledger.write_torn.hint": (
+        "运行 ywplan check,它会指出这一行;删除这一行后重新记录",
+        "run ywplan check to find that line; delete it, then log again",
+    ),
     "ledger.symlink": (
         "台账 {path} 是一个符号链接,为免写进它所指的文件,没有记录",
         "ledger {path} is a symbolic link; nothing was recorded, so that no other file is written through it",

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import NoReturn
 
 from ywplan.core.model import AMOUNT_RE, ID_RE, MAX_NOTE, Entry
 from ywplan.core.numbers import format_amount
@@ -411,7 +412,8 @@ def append_entries(
     link), read and checked (its header, UTF-8, its line ending, its last line), then
     all lines go out in one ``write()`` on that descriptor, opened for appending, and are
     synced to disk before the lock is released. A process killed at any moment
-    therefore leaves the file as it was or with whole new lines.
+    therefore leaves the file as it was or with whole new lines; a write that fails
+    (a full disk) is cut back to the length the file had, and nothing is recorded.
 
     *recheck*, if given, is called with the ledger's bytes as they are now, under the
     lock, and may raise to refuse: ``undo`` uses it so that two clerks reversing the same
@@ -431,7 +433,7 @@ def append_entries(
                     recheck(data)
                 prefix, newline = _conventions(data)
                 payload = prefix + "".join(format_entry(e, newline) for e in entries)
-                _append(fd, payload.encode("utf-8"))
+                _append(fd, path, payload.encode("utf-8"))
             finally:
                 os.close(fd)
     except Timeout:
@@ -519,12 +521,38 @@ def _is_header(first: bytes) -> bool:
         return False
 
 
-def _append(fd: int, data: bytes) -> None:
-    """One ``write()`` of *data* at the end of the ledger open on *fd*, then ``fsync``."""
-    written = os.write(fd, data)
-    while written < len(data):  # a short write: only on a full disk or a signal
-        written += os.write(fd, data[written:])
-    os.fsync(fd)
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _append(fd: int, path: Path, data: bytes) -> None:
+    """Write *data* at the end of the ledger open on *fd* (``O_APPEND``), then ``fsync``.
+
+    If a write or the sync fails, the file is cut back to the length it had, so that
+    no part of a line stays behind to be glued to the next clerk's entry.
+    """
+    size = os.fstat(fd).st_size
+    view = memoryview(data)
+    try:
+        written = os.write(fd, view)
+        while written < len(data):  # a short write: only on a full disk or a signal
+            more = os.write(fd, view[written:])
+            if more <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            written += more
+        os.fsync(fd)
+    except OSError as exc:
+        _take_back(fd, path, size, exc)
+
+
+def _take_back(fd: int, path: Path, size: int, exc: OSError) -> NoReturn:
+    """Cut the ledger back to *size* bytes after *exc*, and say that nothing was recorded."""
+    reason = exc.strerror or str(exc)
+    try:
+        os.ftruncate(fd, size)
+    except OSError:
+        raise YwplanError("ledger.write_torn", path=str(path), reason=reason) from None
+    key = "ledger.disk_full" if exc.errno in _DISK_FULL else "ledger.write_failed"
+    raise YwplanError(key, path=str(path), reason=reason) from None
 
 
 def reverses(data: bytes, entry_id: str) -> bool:
