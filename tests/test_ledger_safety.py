@@ -1,4 +1,5 @@
-"""Nothing lost on append (issue 11): a failed write, a file that is not a ledger.
+"""Nothing lost on append (issue 11): a failed write, a file that is not a ledger, the
+lock file in git.
 
 The hostile files themselves, one row each, are in ``test_hostile_ledger.py``.
 """
@@ -7,12 +8,13 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import Run, write
 from tests.reliability_support import HEADER, TODAY, ledger_of, line, small_plan
 from ywplan.i18n import t
 from ywplan.store.ledger import read_ledger
@@ -170,3 +172,76 @@ def test_a_symlinked_plan_folder_still_works(run: Run, workdir: Path) -> None:
     assert run("log", "1", "5", today=TODAY).exit_code == 0
     assert run("log", "1", "5", today=TODAY).exit_code == 0
     assert len(read_ledger(real / "plans" / "test-2024.ledger.csv").entries) == 2
+
+
+# --- 22. every append keeps the lock file out of git ------------------------------------------
+
+
+@pytest.fixture
+def repo(ledger: Path) -> Path:
+    """The work folder as a git work tree (a ``.git`` folder is what ywplan looks for)."""
+    root = ledger.parent.parent
+    (root / ".git").mkdir()
+    return root
+
+
+def test_a_ledger_not_made_by_log_gets_its_lock_ignored(run: Run, ledger: Path, repo: Path) -> None:
+    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert (ledger.parent / ".gitignore").read_text(encoding="utf-8") == IGNORE_LINE + "\n"
+    assert run("log", "1", "6", today=TODAY).exit_code == 0
+    last = read_ledger(ledger).entries[-1].id
+    assert run("undo", last, "--reason", "x", today=TODAY).exit_code == 0
+    assert (ledger.parent / ".gitignore").read_text(encoding="utf-8") == IGNORE_LINE + "\n"
+    assert not (ledger.parent / ".gitattributes").exists()  # only a new ledger gets merge=union
+
+
+def test_a_users_gitignore_is_only_appended_to_in_its_own_line_endings(
+    run: Run, ledger: Path, repo: Path
+) -> None:
+    gitignore = ledger.parent / ".gitignore"
+    theirs = "# 本地文件\r\n*.xlsx\r\n~$*"  # CRLF, no final line ending
+    gitignore.write_bytes(theirs.encode("utf-8"))
+    inode = gitignore.stat().st_ino
+    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert gitignore.read_bytes() == (theirs + "\r\n" + IGNORE_LINE + "\r\n").encode("utf-8")
+    assert gitignore.stat().st_ino == inode  # appended to, not replaced
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [("root", ".*.lock\n"), ("root", "plans/.*.ledger.csv.lock\n"), ("plans", "*.lock\n")],
+)
+def test_a_lock_the_repository_already_ignores_adds_nothing(
+    run: Run, ledger: Path, repo: Path, where: str, text: str
+) -> None:
+    folder = repo if where == "root" else ledger.parent
+    write(folder / ".gitignore", text)
+    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == text
+    if where == "root":
+        assert not (ledger.parent / ".gitignore").exists()
+
+
+def test_a_linked_gitignore_is_not_written_through(
+    run: Run, ledger: Path, repo: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("not yours\n", encoding="utf-8")
+    (ledger.parent / ".gitignore").symlink_to(elsewhere)
+    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert elsewhere.read_text(encoding="utf-8") == "not yours\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_pipe_named_gitignore_does_not_hang_log(run: Run, ledger: Path, repo: Path) -> None:
+    os.mkfifo(ledger.parent / ".gitignore")
+    os.mkfifo(repo / ".gitignore")
+    started = time.monotonic()
+    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert time.monotonic() - started < 5  # generous: it takes milliseconds
+
+
+def test_no_gitignore_outside_a_work_tree(run: Run, ledger: Path) -> None:
+    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert not (ledger.parent / ".gitignore").exists()

@@ -288,14 +288,9 @@ def format_entry(entry: Entry, newline: str = "\n") -> str:
     return buffer.getvalue()
 
 
-def _create(path: Path) -> None:
-    """Create an empty ledger (BOM + header) atomically: temporary file, fsync, rename."""
-    write_atomically(path, BOM + HEADER_LINE + "\n")
-    _prepare_git(path)
-
-
 GIT_ATTRIBUTES_LINE = "*.ledger.csv merge=union"
 GIT_IGNORE_LINE = ".*.ledger.csv.lock"
+_GIT_FILE_LIMIT = 1024 * 1024  # a .gitignore larger than this is left alone
 
 
 def _git_root(folder: Path) -> Path | None:
@@ -309,11 +304,8 @@ def _git_root(folder: Path) -> Path | None:
 def _declared(folder: Path, root: Path, filename: str, pattern: str, word: str) -> bool:
     """True when a *filename* from *folder* up to *root* has a line for *pattern* with *word*."""
     for candidate in (folder, *folder.parents):
-        try:
-            lines = (candidate / filename).read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            lines = []
-        for line in lines:
+        data = read_regular(candidate / filename, _GIT_FILE_LIMIT, follow=True) or b""
+        for line in data.decode("utf-8", "replace").splitlines():
             fields = line.split()
             glob = fields[0].lstrip("/").rsplit("/", 1)[-1] if fields else ""
             if glob and fnmatch.fnmatch(pattern, glob) and (not word or word in fields[1:]):
@@ -323,32 +315,51 @@ def _declared(folder: Path, root: Path, filename: str, pattern: str, word: str) 
     return False
 
 
-def _prepare_git(path: Path) -> None:
-    """In a git work tree, make the ledger merge as a union and its lock file ignored.
+def _prepare_git(path: Path, *, created: bool) -> None:
+    """In a git work tree, keep the lock file out of git; for a new ledger, merge it as a union.
 
     Two clerks who log on two clones both append at the end of the ledger; git's
-    ``merge=union`` keeps both sides' lines instead of reporting a conflict. This runs
-    once, when a ledger is created, and only adds a ``.gitattributes``/``.gitignore``
-    line beside the ledger when no such file up to the repository root declares it.
+    ``merge=union`` keeps both sides' lines instead of reporting a conflict: that line is
+    added when a ledger is *created*. The lock file's ``.gitignore`` line is ensured on
+    every append, since ledgers are also made by hand or by ``new``. Each line is added
+    beside the ledger, only when no such file up to the repository root declares it.
     """
     folder = path.resolve().parent
     root = _git_root(folder)
     if root is None:
         return
-    wanted = (
-        (".gitattributes", path.name, "merge=union", GIT_ATTRIBUTES_LINE),
-        (".gitignore", lock_path(path).name, "", GIT_IGNORE_LINE),
-    )
+    wanted = [(".gitignore", lock_path(path).name, "", GIT_IGNORE_LINE)]
+    if created:
+        wanted.insert(0, (".gitattributes", path.name, "merge=union", GIT_ATTRIBUTES_LINE))
     for filename, name, word, line in wanted:
-        if _declared(folder, root, filename, name, word):
-            continue
-        target = folder / filename
-        try:
-            old = target.read_text(encoding="utf-8") if target.exists() else ""
-            joiner = "" if not old or old.endswith("\n") else "\n"
-            write_atomically(target, old + joiner + line + "\n")
-        except (OSError, UnicodeDecodeError):
-            pass  # a convenience: the ledger is written whether or not git is set up
+        if not _declared(folder, root, filename, name, word):
+            _add_line(folder / filename, line)
+
+
+def _add_line(target: Path, line: str) -> None:
+    """Append *line* to the user's file *target* (created if missing), in its line endings.
+
+    One ``write()`` at the end of a regular file, never through a link; the file is never
+    rewritten. A convenience only: any failure leaves the file as it was.
+    """
+    try:
+        fd = (
+            os.open(target, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o666)
+            if not os.path.lexists(target)
+            else open_regular(target, os.O_RDWR | os.O_APPEND)
+        )
+        if fd is None:
+            return  # a link, a folder, a FIFO: not ours to write
+        with open(fd, "rb+", buffering=0) as handle:
+            data = handle.read(_GIT_FILE_LIMIT + 1)
+            if len(data) > _GIT_FILE_LIMIT or line.encode() in data.splitlines():
+                return  # too large to be a .gitignore, or another process just added it
+            end = data.find(b"\n")
+            newline = b"\r\n" if end > 0 and data[end - 1 : end] == b"\r" else b"\n"
+            joiner = newline if data and not data.endswith(b"\n") else b""
+            handle.write(joiner + line.encode() + newline)
+    except OSError:
+        pass  # the ledger is written whether or not git is set up
 
 
 def _conventions(data: bytes) -> tuple[str, str]:
@@ -424,8 +435,9 @@ def append_entries(
     wait = lock_timeout() if timeout is None else timeout
     try:
         with FileLock(str(lock_path(path)), timeout=wait):
-            if not os.path.lexists(path):  # a link to nothing is not "no ledger"
-                _create(path)
+            created = not os.path.lexists(path)  # a link to nothing is not "no ledger"
+            if created:  # atomically (temporary file, fsync, rename): never half a header
+                write_atomically(path, BOM + HEADER_LINE + "\n")
             fd = _open_ledger(path)
             try:
                 data = _read_ledger_bytes(fd, path)
@@ -436,6 +448,7 @@ def append_entries(
                 _append(fd, path, payload.encode("utf-8"))
             finally:
                 os.close(fd)
+            _prepare_git(path, created=created)
     except Timeout:
         raise YwplanError("ledger.locked", path=str(path), seconds=f"{wait:g}") from None
     except OSError as exc:
@@ -465,6 +478,25 @@ def open_regular(path: Path, flags: int, *, follow: bool = False) -> int | None:
         os.close(fd)
         return None
     return fd
+
+
+def read_regular(path: Path, limit: int, *, follow: bool = False) -> bytes | None:
+    """The bytes of the regular file *path* (see :func:`open_regular`) if at most *limit*.
+
+    None when it is not a regular file, cannot be read, or is larger: its size is
+    checked before a byte is read, and at most *limit* + 1 bytes are read.
+    """
+    try:
+        fd = open_regular(path, os.O_RDONLY, follow=follow)
+        if fd is None:
+            return None
+        with open(fd, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > limit:
+                return None
+            data = handle.read(limit + 1)
+    except OSError:
+        return None
+    return data if len(data) <= limit else None
 
 
 def _open_ledger(path: Path) -> int:
