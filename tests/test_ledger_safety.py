@@ -1,5 +1,5 @@
 """Nothing lost on append (issue 11): a failed write, a file that is not a ledger, the
-lock file in git.
+lock file in git, and more sub-units than a 16-bit code holds.
 
 The hostile files themselves, one row each, are in ``test_hostile_ledger.py``.
 """
@@ -17,6 +17,7 @@ import pytest
 from tests.conftest import Run, write
 from tests.reliability_support import HEADER, TODAY, ledger_of, line, small_plan
 from ywplan.i18n import t
+from ywplan.store.index import open_index
 from ywplan.store.ledger import read_ledger
 
 BOM = "\ufeff"
@@ -245,3 +246,31 @@ def test_a_pipe_named_gitignore_does_not_hang_log(run: Run, ledger: Path, repo: 
 def test_no_gitignore_outside_a_work_tree(run: Run, ledger: Path) -> None:
     assert run("log", "1", "5", today=TODAY).exit_code == 0
     assert not (ledger.parent / ".gitignore").exists()
+
+
+# --- 7. more sub-units than 65,535 --------------------------------------------------------------
+
+
+UNITS = 70_000
+
+
+def _many_units_ledger(ledger: Path) -> None:
+    """A ledger whose every entry names its own sub-unit (none of them the plan's)."""
+    rows = (line(f"{n:08x}", unit=f"单位{n}") for n in range(UNITS))
+    ledger.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_seventy_thousand_sub_units_are_indexed(run: Run, plan: Path) -> None:
+    ledger = ledger_of(plan)
+    _many_units_ledger(ledger)
+    index = open_index(ledger)
+    assert index is not None
+    assert len(index.unit_names) == UNITS
+    assert index.entries_of(1, "training")[-1].unit == f"单位{UNITS - 1}"
+    logged = run("log", "1", "5", "--unit", "南湖区", today=TODAY)
+    assert logged.exit_code == 0, logged.output
+    assert f"the ledger has {UNITS} error(s)" in logged.stderr  # each unknown sub-unit
+    undone = run("undo", f"{UNITS - 1:08x}", "--reason", "x", today=TODAY)
+    assert undone.exit_code == 0, undone.output
+    status = run("status", today=TODAY)
+    assert status.exit_code == 1 and f"has {UNITS + 1} error(s)" in status.stderr  # + the undo

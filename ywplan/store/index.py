@@ -42,7 +42,7 @@ from ywplan.core.model import Entry, Plan
 from ywplan.core.progress import LedgerColumns, Tally, tally
 from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, parse_ledger
 
-VERSION = 1
+VERSION = 2  # 2: sub-unit codes of 32 bits
 MAGIC = b"ywplanix"  # then the SHA-1 of the payload, then the marshalled payload
 _HEAD = len(MAGIC) + 20
 _Key = tuple[int, str]
@@ -70,7 +70,7 @@ class _Group:
     def __init__(self, joined: str = "") -> None:
         self.days: array[int] = array("i")
         self.amounts: array[float] = array("d")
-        self.units: array[int] = array("H")
+        self.units: array[int] = array("I")  # codes of up to 4 billion sub-units
         self._joined = joined  # the ids, one per line, as stored
         self._ids: list[str] | None = None if joined else []
 
