@@ -274,3 +274,16 @@ def test_seventy_thousand_sub_units_are_indexed(run: Run, plan: Path) -> None:
     assert undone.exit_code == 0, undone.output
     status = run("status", today=TODAY)
     assert status.exit_code == 1 and f"has {UNITS + 1} error(s)" in status.stderr  # + the undo
+
+
+# --- reads sized to the file ---------------------------------------------------------------------
+
+
+def test_a_read_stops_one_byte_past_its_limit(tmp_path: Path) -> None:
+    from ywplan.store.ledger import read_upto
+
+    path = tmp_path / "data"
+    path.write_bytes(bytes(range(100)))
+    for limit, expected in ((1000, 100), (100, 100), (99, 100), (10, 11), (0, 1)):
+        with open(path, "rb") as handle:
+            assert len(read_upto(handle, limit)) == expected, limit

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 from ywplan.core.model import AMOUNT_RE, ID_RE, MAX_NOTE, Entry
 from ywplan.core.numbers import format_amount
@@ -351,7 +351,7 @@ def _add_line(target: Path, line: str) -> None:
         if fd is None:
             return  # a link, a folder, a FIFO: not ours to write
         with open(fd, "rb+", buffering=0) as handle:
-            data = handle.read(_GIT_FILE_LIMIT + 1)
+            data = read_upto(handle, _GIT_FILE_LIMIT)
             if len(data) > _GIT_FILE_LIMIT or line.encode() in data.splitlines():
                 return  # too large to be a .gitignore, or another process just added it
             end = data.find(b"\n")
@@ -493,10 +493,24 @@ def read_regular(path: Path, limit: int, *, follow: bool = False) -> bytes | Non
         with open(fd, "rb") as handle:
             if os.fstat(handle.fileno()).st_size > limit:
                 return None
-            data = handle.read(limit + 1)
+            data = read_upto(handle, limit)
     except OSError:
         return None
     return data if len(data) <= limit else None
+
+
+def read_upto(handle: BinaryIO, limit: int) -> bytes:
+    """The rest of the open file *handle*: at most *limit* + 1 bytes (more means too large).
+
+    One read sized to the file, as ``fstat`` gives it: a read of *limit* bytes would
+    allocate them all first (milliseconds per run at 512 MB). A file that grows while
+    it is read is read on, up to the limit.
+    """
+    size = os.fstat(handle.fileno()).st_size
+    data = handle.read(min(size, limit) + 1)
+    if size < len(data) <= limit:
+        data += handle.read(limit + 1 - len(data))
+    return data
 
 
 def _open_ledger(path: Path) -> int:
@@ -519,7 +533,7 @@ def _read_ledger_bytes(fd: int, path: Path) -> bytes:
     if size > MAX_LEDGER_BYTES:
         raise YwplanError("lock.too_large", path=str(path), size=size, limit=MAX_LEDGER_BYTES)
     with open(fd, "rb", closefd=False) as handle:
-        data = handle.read(MAX_LEDGER_BYTES + 1)
+        data = read_upto(handle, MAX_LEDGER_BYTES)
     _check_header(path, data)
     _check_encoding(path, data)
     return data
