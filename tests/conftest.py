@@ -60,8 +60,10 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Ledger indexes (ywplan.store.index) go to a temporary folder, never the user's cache."""
+    """Ledger indexes (ywplan.store.index) and the key sealing them go to temporary folders,
+    never the user's cache and config."""
     monkeypatch.setenv("YWPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("ywplan-cache")))
+    monkeypatch.setenv("YWPLAN_KEY_DIR", str(tmp_path_factory.mktemp("ywplan-key")))
     monkeypatch.delenv("YWPLAN_CACHE", raising=False)
 
 

@@ -1237,6 +1237,46 @@ CATALOG: dict[str, tuple[str, str]] = {
         "给出计划(.yaml)或台账(.csv)文件本身的路径",
         "give the path of the plan (.yaml) or ledger (.csv) file itself",
     ),
+    "ledger.disk_full": (
+        "磁盘已满,没有记录:台账 {path} 保持原样({reason})",
+        "the disk is full: nothing was recorded, ledger {path} is as it was ({reason})",
+    ),
+    "ledger.disk_full.hint": (
+        "腾出磁盘空间(或请管理员增加配额)后重新记录",
+        "free some disk space (or ask for a larger quota), then log again",
+    ),
+    "ledger.write_torn": (
+        "写入台账 {path} 失败({reason}),而且写了一半的最后一行没能删除",
+        "writing to ledger {path} failed ({reason}) and the half-written last line could not be removed",
+    ),
+    "ledger.write_torn.hint": (
+        "运行 ywplan check,它会指出这一行;删除这一行后重新记录",
+        "run ywplan check to find that line; delete it, then log again",
+    ),
+    "ledger.symlink": (
+        "台账 {path} 是一个符号链接,为免写进它所指的文件,没有记录",
+        "ledger {path} is a symbolic link; nothing was recorded, so that no other file is written through it",
+    ),
+    "ledger.symlink.hint": (
+        "用台账文件本身替换这个链接(把它指向的文件复制过来),或在台账真正所在的文件夹中运行 ywplan",
+        "replace the link with the ledger file itself (copy the file it points to over it), or run ywplan where the ledger really is",
+    ),
+    "ledger.not_regular": (
+        "台账 {path} 不是普通文件(是文件夹、管道或设备),没有记录",
+        "ledger {path} is not a regular file (a folder, a pipe or a device); nothing was recorded",
+    ),
+    "ledger.not_regular.hint": (
+        "把这个位置上的东西移走;下次记录会新建台账",
+        "move what is there out of the way; the next log creates a new ledger",
+    ),
+    "ledger.not_a_ledger": (
+        "{path} 的第一行不是台账表头,没有记录",
+        "{path} does not start with the ledger header; nothing was recorded",
+    ),
+    "ledger.not_a_ledger.hint": (
+        "确认这是计划的台账;如果只是表头丢了,把这一行放回第一行:{expected}",
+        "check that this is the plan's ledger; if only its header was lost, put this line back first: {expected}",
+    ),
     # --- ecosystem: new, completion, interactive log (issue 7) ------------------------------
     "help.new": (
         "新建计划仓库(计划模板、git、pre-commit 和 CI 配置)",

@@ -13,11 +13,17 @@ The next run parses only the bytes appended since and extends the index.
 
 Never trusted over the file: every use reads the ledger's bytes and checks that the
 part the index describes is byte for byte what it was built from (its length and a
-SHA-1 of those bytes); only what follows is parsed. An index exists only for a ledger
+SHA-256 of those bytes); only what follows is parsed. An index exists only for a ledger
 part that reads cleanly: no malformed row, no repeated id, every reversing line names
 an earlier entry that it exactly reverses, every line ended. Anything else (a torn
 line, an edited file, a new kind of check, an unreadable cache file) makes
 :func:`open_index` return None, and the caller reads the whole ledger as always.
+
+Never trusted over what it can prove, either: a cache file is read only when it is a
+regular file (not a link, a FIFO or a device) no larger than the ledger could need;
+it is sealed with an HMAC under a random per-user key kept outside the cache folder
+(:func:`user_key`), so a file someone else wrote is never unpacked; and what it holds
+is checked for type and range before use. Without a usable key there is no cache.
 
 Where: ``$YWPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ywplan``, else ``~/.cache/ywplan``;
 one file per ledger, named by a hash of its absolute path, replaced atomically (several
@@ -29,8 +35,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import marshal
+import math
 import os
+import secrets
 import tempfile
 from array import array
 from collections.abc import Callable, Hashable
@@ -41,11 +50,16 @@ from typing import Any
 from ywplan.core.model import Entry, Plan
 from ywplan.core.progress import LedgerColumns, Tally, tally
 from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, parse_ledger
+from ywplan.store.textfile import read_regular, regular_descriptor
 
-VERSION = 1
-MAGIC = b"ywplanix"  # then the SHA-1 of the payload, then the marshalled payload
-_HEAD = len(MAGIC) + 20
+VERSION = 2
+MAGIC = b"ywplanix2"  # then the HMAC-SHA256 of the payload, then the marshalled payload
+_HEAD = len(MAGIC) + hashlib.sha256().digest_size
+KEY_BYTES = 32
 _Key = tuple[int, str]
+_LAST_DAY = dt.date.max.toordinal()
+_MAX_ITEM = 99_999  # at most 5 digits
+_REVERSAL_TYPES = (str, int, int, str, str, str)
 
 
 def cache_dir() -> Path | None:
@@ -64,13 +78,90 @@ def cache_dir() -> Path | None:
     return Path(base) / "ywplan"
 
 
+def key_dir() -> Path | None:
+    """Where the key that seals index files lives: the user's config folder, not the cache.
+
+    ``$YWPLAN_KEY_DIR``, else ``%APPDATA%\\ywplan`` on Windows, else
+    ``$XDG_CONFIG_HOME/ywplan``, else ``~/.config/ywplan``; None without a home folder.
+    """
+    given = os.environ.get("YWPLAN_KEY_DIR")
+    if given:
+        return Path(given)
+    base = os.environ.get("APPDATA" if os.name == "nt" else "XDG_CONFIG_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".config")
+        except (RuntimeError, KeyError, OSError):
+            return None
+    return Path(base) / "ywplan"
+
+
+def user_key() -> bytes | None:
+    """The user's secret for sealing index files, made on first use; None if in any doubt.
+
+    The key is a regular file of :data:`KEY_BYTES` random bytes, owned by the user and
+    readable by nobody else (on POSIX). One that is a link, has another size or mode,
+    or cannot be made, is not used, and is never replaced: the cache is just not used.
+    """
+    folder = key_dir()
+    if folder is None:
+        return None
+    path = folder / "key"
+    try:
+        if not os.path.lexists(path):
+            _make_key(path)
+        fd = regular_descriptor(path, os.O_RDONLY)
+    except OSError:
+        return None
+    if fd is None:
+        return None
+    with open(fd, "rb") as handle:
+        found = os.fstat(handle.fileno())
+        key = handle.read(KEY_BYTES + 1)
+    private = os.name != "posix" or (found.st_uid == os.getuid() and not found.st_mode & 0o077)
+    return key if len(key) == KEY_BYTES and private else None
+
+
+def _make_key(path: Path) -> None:
+    """Create the key file atomically, readable by its owner only; a key made meanwhile wins."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key-", suffix=".tmp")  # 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(KEY_BYTES))
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, path)  # never replaces a key another process just made
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links on this file system
+            if not os.path.lexists(path):
+                os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _sealed(payload: bytes, key: bytes) -> bytes:
+    """*payload* as an index file: the magic, its HMAC under *key*, then itself."""
+    return MAGIC + hmac.digest(key, payload, "sha256") + payload
+
+
+def _unsealed(blob: bytes, key: bytes) -> bytes | None:
+    """The payload of an index file sealed under *key*, or None."""
+    head, seal, payload = blob[: len(MAGIC)], blob[len(MAGIC) : _HEAD], blob[_HEAD:]
+    if head != MAGIC or not hmac.compare_digest(seal, hmac.digest(key, payload, "sha256")):
+        return None
+    return payload
+
+
 class _Group:
     """The non-reversing entries of one target, in file order, as columns."""
 
     def __init__(self, joined: str = "") -> None:
-        self.days: array[int] = array("i")
+        self.days: array[int] = array("I")  # date ordinals
         self.amounts: array[float] = array("d")
-        self.units: array[int] = array("H")
+        self.units: array[int] = array("I")  # codes of up to 4 billion sub-units
         self._joined = joined  # the ids, one per line, as stored
         self._ids: list[str] | None = None if joined else []
 
@@ -258,37 +349,119 @@ class LedgerIndex:
 
     # --- on disk ---------------------------------------------------------------------
 
-    def dump(self, path: str, size: int, digest: bytes) -> bytes:
+    def dump(self, path: str, size: int, digest: bytes, key: bytes) -> bytes:
+        """The index as a cache file sealed under *key*.
+
+        It describes the ledger at *path* as it was: *size* bytes whose SHA-256 is *digest*.
+        """
         groups = {
             key: (g.days.tobytes(), g.amounts.tobytes(), g.units.tobytes(), g.joined)
             for key, g in self.groups.items()
         }
         record = (VERSION, path, size, digest, self.lines, self.unit_names, self.reversals, groups)
-        payload = marshal.dumps(record)
-        return MAGIC + hashlib.sha1(payload, usedforsecurity=False).digest() + payload
+        return _sealed(marshal.dumps(record), key)
 
     @classmethod
-    def load(cls, blob: bytes, path: str) -> tuple[LedgerIndex, int, bytes] | None:
-        head, seal, payload = blob[: len(MAGIC)], blob[len(MAGIC) : _HEAD], blob[_HEAD:]
-        if head != MAGIC or hashlib.sha1(payload, usedforsecurity=False).digest() != seal:
-            return None  # damaged or foreign: never unmarshalled
+    def load(cls, blob: bytes, path: str, key: bytes) -> tuple[LedgerIndex, int, bytes] | None:
+        """The index a cache file holds, with the ledger size and digest it describes; or None.
+
+        Only a file sealed under *key* is unmarshalled, and only values of the types and
+        ranges :meth:`dump` writes are kept: anything else is a cache in doubt.
+        """
+        payload = _unsealed(blob, key)
+        if payload is None:
+            return None  # damaged, foreign or forged: never unmarshalled
         record: Any = marshal.loads(payload)
-        version, where, size, digest, lines, unit_names, reversals, groups = record
-        if version != VERSION or where != path:
+        if not (isinstance(record, tuple) and len(record) == 8):
             return None
-        index = cls(unit_names=list(unit_names), reversals=list(reversals), lines=lines)
-        index._unit_codes = {name: n for n, name in enumerate(index.unit_names)}
-        for key, (days, amounts, units, ids) in groups.items():
-            group = _Group(ids)
-            group.days.frombytes(days)
-            group.amounts.frombytes(amounts)
-            group.units.frombytes(units)
-            if not len(group.days) == len(group.amounts) == len(group.units) or (
-                (ids.count("\n") + 1 if ids else 0) != len(group.days)
-            ):
+        version, where, size, digest, lines, unit_names, reversals, groups = record
+        if version != VERSION or where != path or not _sizes_ok(size, digest, lines):
+            return None
+        if not (_names_ok(unit_names) and _reversals_ok(reversals) and type(groups) is dict):
+            return None
+        index = cls(unit_names=unit_names, reversals=reversals, lines=lines)
+        index._unit_codes = {name: n for n, name in enumerate(unit_names)}
+        for target, columns in groups.items():
+            group = _restored(target, columns, len(unit_names))
+            if group is None:
                 return None
-            index.groups[(key[0], key[1])] = group
+            index.groups[target] = group
+        if 1 + sum(map(len, index.groups.values())) + len(reversals) > lines:
+            return None  # more entries than the ledger has lines
         return index, size, digest
+
+
+def _sizes_ok(size: object, digest: object, lines: object) -> bool:
+    """The ledger's size, digest and line count, as :meth:`LedgerIndex.dump` writes them."""
+    return (
+        type(size) is int
+        and type(lines) is int
+        and 1 <= lines <= size <= MAX_LEDGER_BYTES
+        and type(digest) is bytes
+        and len(digest) == hashlib.sha256().digest_size
+    )
+
+
+def _names_ok(names: object) -> bool:
+    """A list of distinct sub-unit names (their position is their code)."""
+    return (
+        type(names) is list
+        and all(type(name) is str for name in names)
+        and len(set(names)) == len(names)
+    )
+
+
+def _reversals_ok(reversals: object) -> bool:
+    """A list of (id, date ordinal, item, target, unit, corrects) of the right types and ranges."""
+    return type(reversals) is list and all(
+        type(r) is tuple
+        and tuple(map(type, r)) == _REVERSAL_TYPES
+        and 1 <= r[1] <= _LAST_DAY
+        and 0 <= r[2] <= _MAX_ITEM
+        for r in reversals
+    )
+
+
+def _restored(target: object, columns: object, units: int) -> _Group | None:
+    """A target's stored columns as a :class:`_Group`, or None when any is out of shape."""
+    if not (
+        type(target) is tuple
+        and len(target) == 2
+        and type(target[0]) is int
+        and 0 <= target[0] <= _MAX_ITEM
+        and type(target[1]) is str
+        and type(columns) is tuple
+        and tuple(map(type, columns)) == (bytes, bytes, bytes, str)
+    ):
+        return None
+    days, amounts, codes, ids = columns
+    group = _Group(ids)
+    try:
+        group.days.frombytes(days)
+        group.amounts.frombytes(amounts)
+        group.units.frombytes(codes)
+    except ValueError:  # not a whole number of items
+        return None
+    count = ids.count("\n") + 1 if ids else 0
+    if not len(group.days) == len(group.amounts) == len(group.units) == count:
+        return None
+    return group if not count or _in_range(group, units) else None
+
+
+def _in_range(group: _Group, units: int) -> bool:
+    """Day ordinals a date has, unit codes that name a sub-unit, amounts that are numbers.
+
+    Each check is one C-level pass (columns of 150,000 entries are checked on every run).
+    """
+    days = group.days.tobytes()
+    return (
+        max(group.days) <= _LAST_DAY  # unsigned: no negative day either
+        # every day fits in 3 bytes, so 4 zero bytes in a row are a day 0, or a day before
+        # the year 180 beside it: either way, not a cache to trust
+        and bytes(4) not in days
+        and max(group.units) < units
+        and math.isfinite(sum(group.amounts))  # no NaN, no infinity
+    )
 
 
 def _cache_file(folder: Path, ledger: Path) -> Path:
@@ -337,22 +510,20 @@ def open_index(ledger: Path) -> LedgerIndex | None:
     folder = cache_dir()
     if folder is None or not _rules_known():
         return None
-    try:
-        with open(ledger, "rb") as handle:
-            data = handle.read(MAX_LEDGER_BYTES + 1)
-    except OSError:
-        return None
-    if len(data) > MAX_LEDGER_BYTES:
+    key = user_key()
+    data = read_regular(ledger, MAX_LEDGER_BYTES, follow=True)
+    if key is None or data is None:
         return None
     name = str(ledger)
-    key = str(ledger.resolve())
+    where = str(ledger.resolve())
     store = _cache_file(folder, ledger.resolve())
     index: LedgerIndex | None = None
-    hasher = hashlib.sha1(usedforsecurity=False)
+    hasher = hashlib.sha256()
     view = memoryview(data)
+    blob = read_regular(store, 4 * len(data) + 65536)  # far more than an index of data needs
     try:
-        loaded = LedgerIndex.load(store.read_bytes(), key)
-    except Exception:  # missing, truncated, another version's or garbage: rebuild
+        loaded = None if blob is None else LedgerIndex.load(blob, where, key)
+    except (ValueError, EOFError, TypeError):  # unmarshalling a payload of another build
         loaded = None
     if loaded is not None:
         index, size, digest = loaded
@@ -369,8 +540,8 @@ def open_index(ledger: Path) -> LedgerIndex | None:
         index = _build(data, name)
         if index is None:
             return None
-        hasher = hashlib.sha1(view, usedforsecurity=False)
-    _save(store, index.dump(key, len(data), hasher.digest()))
+        hasher = hashlib.sha256(view)
+    _save(store, index.dump(where, len(data), hasher.digest(), key))
     return index
 
 
@@ -390,9 +561,13 @@ def _extend(index: LedgerIndex, chunk: bytes, name: str) -> LedgerIndex | None:
 
 
 def _save(store: Path, blob: bytes) -> None:
-    """Replace the index file atomically; a cache that cannot be written is just skipped."""
+    """Replace the index file atomically; a cache that cannot be written is just skipped.
+
+    A new temporary file is renamed over *store*: whatever was there (a link, a FIFO)
+    is replaced, never written through.
+    """
     try:
-        store.parent.mkdir(parents=True, exist_ok=True)
+        store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=store.parent, prefix=".tmp-", suffix=".part")
         try:
             with os.fdopen(fd, "wb") as handle:

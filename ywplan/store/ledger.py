@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import fnmatch
 import gc
 import io
@@ -19,15 +20,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import NoReturn
 
 from ywplan.core.model import AMOUNT_RE, ID_RE, MAX_NOTE, Entry
 from ywplan.core.numbers import format_amount
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.textfile import (
+    NO_FOLLOW,
     NotRegularFileError,
     encoding_problem,
-    open_regular,
+    read_regular,
     read_text,
+    read_upto,
+    regular_descriptor,
     write_atomically,
 )
 
@@ -289,14 +294,9 @@ def format_entry(entry: Entry, newline: str = "\n") -> str:
     return buffer.getvalue()
 
 
-def _create(path: Path) -> None:
-    """Create an empty ledger (BOM + header) atomically: temporary file, fsync, rename."""
-    write_atomically(path, BOM + HEADER_LINE + "\n")
-    _prepare_git(path)
-
-
 GIT_ATTRIBUTES_LINE = "*.ledger.csv merge=union"
 GIT_IGNORE_LINE = ".*.ledger.csv.lock"
+_GIT_FILE_LIMIT = 1024 * 1024  # a .gitignore larger than this is left alone
 
 
 def _git_root(folder: Path) -> Path | None:
@@ -310,11 +310,8 @@ def _git_root(folder: Path) -> Path | None:
 def _declared(folder: Path, root: Path, filename: str, pattern: str, word: str) -> bool:
     """True when a *filename* from *folder* up to *root* has a line for *pattern* with *word*."""
     for candidate in (folder, *folder.parents):
-        try:
-            lines = (candidate / filename).read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            lines = []
-        for line in lines:
+        data = read_regular(candidate / filename, _GIT_FILE_LIMIT, follow=True) or b""
+        for line in data.decode("utf-8", "replace").splitlines():
             fields = line.split()
             glob = fields[0].lstrip("/").rsplit("/", 1)[-1] if fields else ""
             if glob and fnmatch.fnmatch(pattern, glob) and (not word or word in fields[1:]):
@@ -324,32 +321,51 @@ def _declared(folder: Path, root: Path, filename: str, pattern: str, word: str) 
     return False
 
 
-def _prepare_git(path: Path) -> None:
-    """In a git work tree, make the ledger merge as a union and its lock file ignored.
+def _prepare_git(path: Path, *, created: bool) -> None:
+    """In a git work tree, keep the lock file out of git; for a new ledger, merge it as a union.
 
     Two clerks who log on two clones both append at the end of the ledger; git's
-    ``merge=union`` keeps both sides' lines instead of reporting a conflict. This runs
-    once, when a ledger is created, and only adds a ``.gitattributes``/``.gitignore``
-    line beside the ledger when no such file up to the repository root declares it.
+    ``merge=union`` keeps both sides' lines instead of reporting a conflict: that line is
+    added when a ledger is *created*. The lock file's ``.gitignore`` line is ensured on
+    every append, since ledgers are also made by hand or by ``new``. Each line is added
+    beside the ledger, only when no such file up to the repository root declares it.
     """
     folder = path.resolve().parent
     root = _git_root(folder)
     if root is None:
         return
-    wanted = (
-        (".gitattributes", path.name, "merge=union", GIT_ATTRIBUTES_LINE),
-        (".gitignore", lock_path(path).name, "", GIT_IGNORE_LINE),
-    )
+    wanted = [(".gitignore", lock_path(path).name, "", GIT_IGNORE_LINE)]
+    if created:
+        wanted.insert(0, (".gitattributes", path.name, "merge=union", GIT_ATTRIBUTES_LINE))
     for filename, name, word, line in wanted:
-        if _declared(folder, root, filename, name, word):
-            continue
-        target = folder / filename
-        try:
-            old = target.read_text(encoding="utf-8") if target.exists() else ""
-            joiner = "" if not old or old.endswith("\n") else "\n"
-            write_atomically(target, old + joiner + line + "\n")
-        except (OSError, UnicodeDecodeError):
-            pass  # a convenience: the ledger is written whether or not git is set up
+        if not _declared(folder, root, filename, name, word):
+            _add_line(folder / filename, line)
+
+
+def _add_line(target: Path, line: str) -> None:
+    """Append *line* to the user's file *target* (created if missing), in its line endings.
+
+    One ``write()`` at the end of a regular file, never through a link; the file is never
+    rewritten. A convenience only: any failure leaves the file as it was.
+    """
+    try:
+        fd = (
+            os.open(target, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_EXCL | NO_FOLLOW, 0o666)
+            if not os.path.lexists(target)
+            else regular_descriptor(target, os.O_RDWR | os.O_APPEND)
+        )
+        if fd is None:
+            return  # a link, a folder, a FIFO: not ours to write
+        with open(fd, "rb+", buffering=0) as handle:
+            data = read_upto(handle, _GIT_FILE_LIMIT)
+            if len(data) > _GIT_FILE_LIMIT or line.encode() in data.splitlines():
+                return  # too large to be a .gitignore, or another process just added it
+            end = data.find(b"\n")
+            newline = b"\r\n" if end > 0 and data[end - 1 : end] == b"\r" else b"\n"
+            joiner = newline if data and not data.endswith(b"\n") else b""
+            handle.write(joiner + line.encode() + newline)
+    except OSError:
+        pass  # the ledger is written whether or not git is set up
 
 
 def _conventions(data: bytes) -> tuple[str, str]:
@@ -409,10 +425,12 @@ def append_entries(
 ) -> None:
     """Append *entries* to the ledger at *path*, creating it if needed.
 
-    Under the ledger's lock, the file is read and checked (UTF-8, its line ending, its
-    last line), then all lines go out in one ``write()`` on a descriptor opened for
-    appending, and are synced to disk before the lock is released. A process killed
-    at any moment therefore leaves the file as it was or with whole new lines.
+    Under the ledger's lock, the file is opened once (a regular file, never through a
+    link), read and checked (its header, UTF-8, its line ending, its last line), then
+    all lines go out in one ``write()`` on that descriptor, opened for appending, and are
+    synced to disk before the lock is released. A process killed at any moment
+    therefore leaves the file as it was or with whole new lines; a write that fails
+    (a full disk) is cut back to the length the file had, and nothing is recorded.
 
     *recheck*, if given, is called with the ledger's bytes as they are now, under the
     lock, and may raise to refuse: ``undo`` uses it so that two clerks reversing the same
@@ -423,21 +441,20 @@ def append_entries(
     wait = lock_timeout() if timeout is None else timeout
     try:
         with FileLock(str(lock_path(path)), timeout=wait):
-            if not path.exists():
-                _create(path)
-            with open_regular(path) as handle:
-                size = os.fstat(handle.fileno()).st_size
-                if size > MAX_LEDGER_BYTES:
-                    raise YwplanError(
-                        "lock.too_large", path=str(path), size=size, limit=MAX_LEDGER_BYTES
-                    )
-                data = handle.read(MAX_LEDGER_BYTES + 1)
-            _check_encoding(path, data)
-            if recheck is not None:
-                recheck(data)
-            prefix, newline = _conventions(data)
-            payload = prefix + "".join(format_entry(e, newline) for e in entries)
-            _append(path, payload.encode("utf-8"))
+            created = not os.path.lexists(path)  # a link to nothing is not "no ledger"
+            if created:  # atomically (temporary file, fsync, rename): never half a header
+                write_atomically(path, BOM + HEADER_LINE + "\n")
+            fd = _open_ledger(path)
+            try:
+                data = _read_ledger_bytes(fd, path)
+                if recheck is not None:
+                    recheck(data)
+                prefix, newline = _conventions(data)
+                payload = prefix + "".join(format_entry(e, newline) for e in entries)
+                _append(fd, path, payload.encode("utf-8"))
+            finally:
+                os.close(fd)
+            _prepare_git(path, created=created)
     except Timeout:
         raise YwplanError("ledger.locked", path=str(path), seconds=f"{wait:g}") from None
     except NotRegularFileError:  # a named pipe would block the append forever
@@ -449,16 +466,92 @@ def append_entries(
         ) from None
 
 
-def _append(path: Path, data: bytes) -> None:
-    """One ``write()`` of *data* at the end of *path* (``O_APPEND``), then ``fsync``."""
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+def _open_ledger(path: Path) -> int:
+    """The ledger, opened to be read and appended to; refused if it is a link or not a file."""
     try:
-        written = os.write(fd, data)
+        fd = regular_descriptor(path, os.O_RDWR | os.O_APPEND)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+        fd = None  # replaced by a link since lstat: O_NOFOLLOW refused it
+    if fd is None:
+        key = "ledger.symlink" if path.is_symlink() else "ledger.not_regular"
+        raise YwplanError(key, path=str(path))
+    return fd
+
+
+def _read_ledger_bytes(fd: int, path: Path) -> bytes:
+    """The ledger's bytes, refused when too large, not UTF-8 or not headed as a ledger."""
+    size = os.fstat(fd).st_size
+    if size > MAX_LEDGER_BYTES:
+        raise YwplanError("lock.too_large", path=str(path), size=size, limit=MAX_LEDGER_BYTES)
+    with open(fd, "rb", closefd=False) as handle:
+        data = read_upto(handle, MAX_LEDGER_BYTES)
+    _check_header(path, data)
+    _check_encoding(path, data)
+    return data
+
+
+def _check_header(path: Path, data: bytes) -> None:
+    """Refuse to append to a file whose first line is not the ledger header.
+
+    An empty file or a lone BOM is a ledger yet to be headed (the header is written
+    first); the header may be quoted field by field, as Excel writes it.
+    """
+    end = data.find(b"\n")
+    if data in (b"", BOM.encode()) or _is_header(data if end < 0 else data[:end]):
+        return
+    problem = Problem("ledger.header", {"expected": HEADER_LINE}, str(path), 1, 1)
+    raise YwplanError(
+        "ledger.not_a_ledger", path=str(path), expected=HEADER_LINE, problems=(problem,)
+    )
+
+
+def _is_header(first: bytes) -> bool:
+    """True when the first line of a ledger's bytes is the header (BOM and quotes allowed)."""
+    first = first.removeprefix(BOM.encode()).removesuffix(b"\r")
+    if first == HEADER_LINE.encode():
+        return True
+    if len(first) > 4 * len(HEADER_LINE):
+        return False  # no quoting makes the header this long
+    try:
+        return tuple(next(csv.reader([first.decode("utf-8", "replace")]), ())) == COLUMNS
+    except csv.Error:
+        return False
+
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _append(fd: int, path: Path, data: bytes) -> None:
+    """Write *data* at the end of the ledger open on *fd* (``O_APPEND``), then ``fsync``.
+
+    If a write or the sync fails, the file is cut back to the length it had, so that
+    no part of a line stays behind to be glued to the next clerk's entry.
+    """
+    size = os.fstat(fd).st_size
+    view = memoryview(data)
+    try:
+        written = os.write(fd, view)
         while written < len(data):  # a short write: only on a full disk or a signal
-            written += os.write(fd, data[written:])
+            more = os.write(fd, view[written:])
+            if more <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            written += more
         os.fsync(fd)
-    finally:
-        os.close(fd)
+    except OSError as exc:
+        _take_back(fd, path, size, exc)
+
+
+def _take_back(fd: int, path: Path, size: int, exc: OSError) -> NoReturn:
+    """Cut the ledger back to *size* bytes after *exc*, and say that nothing was recorded."""
+    reason = exc.strerror or str(exc)
+    try:
+        os.ftruncate(fd, size)
+    except OSError:
+        raise YwplanError("ledger.write_torn", path=str(path), reason=reason) from None
+    key = "ledger.disk_full" if exc.errno in _DISK_FULL else "ledger.write_failed"
+    raise YwplanError(key, path=str(path), reason=reason) from None
 
 
 def reverses(data: bytes, entry_id: str) -> bool:

@@ -19,6 +19,7 @@ from ywplan.errors import Problem, YwplanError
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a FIFO never waits for its peer
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX; on Windows the lstat check stands alone
 
 
 class NotRegularFileError(OSError):
@@ -70,6 +71,58 @@ def open_regular(path: Path) -> BinaryIO:
         raise
 
 
+def regular_descriptor(path: Path, flags: int, *, follow: bool = False) -> int | None:
+    """A descriptor on *path* when it is a regular file, else None (nothing is opened).
+
+    Unless *follow*, a symbolic link is not a regular file. The kind is checked before
+    opening (a device is never opened) and again on the descriptor itself (fstat), so
+    the file checked is the file used; opening never blocks on a FIFO. Raises
+    ``OSError`` when *path* cannot be examined or opened (missing, no permission).
+    """
+    found = path.stat() if follow else path.lstat()
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    mode = flags | _NONBLOCK | _BINARY | (0 if follow else NO_FOLLOW)
+    fd = os.open(path, mode)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    return fd
+
+
+def read_regular(path: Path, limit: int, *, follow: bool = False) -> bytes | None:
+    """The bytes of the regular file *path* (see :func:`regular_descriptor`) if at most *limit*.
+
+    None when it is not a regular file, cannot be read, or is larger: its size is
+    checked before a byte is read, and at most *limit* + 1 bytes are read.
+    """
+    try:
+        fd = regular_descriptor(path, os.O_RDONLY, follow=follow)
+        if fd is None:
+            return None
+        with open(fd, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > limit:
+                return None
+            data = read_upto(handle, limit)
+    except OSError:
+        return None
+    return data if len(data) <= limit else None
+
+
+def read_upto(handle: BinaryIO, limit: int) -> bytes:
+    """The rest of the open file *handle*: at most *limit* + 1 bytes (more means too large).
+
+    One read sized to the file, as ``fstat`` gives it: a read of *limit* bytes would
+    allocate them all first (milliseconds per run at 512 MB). A file that grows while
+    it is read is read on, up to the limit.
+    """
+    size = os.fstat(handle.fileno()).st_size
+    data = handle.read(min(size, limit) + 1)
+    if size < len(data) <= limit:
+        data += handle.read(limit + 1 - len(data))
+    return data
+
+
 def is_special(path: Path) -> bool:
     """True for a named pipe, a device or a socket (links followed): nothing to open."""
     try:
@@ -102,7 +155,7 @@ def read_text(path: Path, limit: int, *, torn_tail: bool = False) -> tuple[str, 
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 return "", Problem("file.too_large", {"size": size, "limit": limit}, name)
-            data = handle.read(limit + 1)  # at most limit + 1: the file may be growing
+            data = read_upto(handle, limit)
         if len(data) > limit:
             return "", Problem("file.too_large", {"size": len(data), "limit": limit}, name)
     except FileNotFoundError:

@@ -1,0 +1,361 @@
+"""The ledger index's cache file is never believed beyond what it can prove (issue 11).
+
+A cache file is sealed with an HMAC under a per-user key kept outside the cache folder;
+a file that is not sealed by that key, or is sealed but holds values of the wrong type
+or range, or is not a regular file of a sane size, is ignored: the ledger is read
+instead, silently, and a fresh cache file is written in its place.
+"""
+
+from __future__ import annotations
+
+import array
+import datetime as dt
+import hashlib
+import json
+import marshal
+import os
+import random
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Run
+from tests.reliability_support import HEADER, TODAY, env, ledger_of, line, small_plan
+from ywplan.store import index
+
+TRUTH = 30  # what the ledger says the training target has
+
+
+@pytest.fixture
+def ledger(run: Run, workdir: Path) -> Path:
+    """A two-entry ledger (10 + 20) whose cache file ``status`` has just written."""
+    path = ledger_of(small_plan(workdir))
+    rows = (line("aaaa0001", amount="10"), line("aaaa0002", amount="20"))
+    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert actual(run) == TRUTH
+    assert cache_file(path).is_file()
+    return path
+
+
+def cache_file(ledger: Path) -> Path:
+    return index._cache_file(Path(os.environ["YWPLAN_CACHE_DIR"]), ledger.resolve())
+
+
+def actual(run: Run) -> float:
+    """What ``status`` shows for the training target; it must succeed and say nothing else."""
+    result = run("status", "--format", "json", today=TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    found: float = json.loads(result.stdout)["items"][0]["targets"][0]["actual"]
+    return found
+
+
+# --- 6. a forged or damaged cache file ----------------------------------------------------------
+
+
+def _old_record(ledger: Path, amounts: list[float]) -> bytes:
+    """The index of *ledger* as the unkeyed v1 scheme stored it, with *amounts* instead."""
+    data = ledger.read_bytes()
+    day = dt.date(2024, 5, 10).toordinal()
+    groups = {
+        (1, "training"): (
+            array.array("i", [day] * len(amounts)).tobytes(),
+            array.array("d", amounts).tobytes(),
+            array.array("H", [0] * len(amounts)).tobytes(),
+            "\n".join(f"aaaa{n:04d}" for n in range(1, len(amounts) + 1)),
+        )
+    }
+    digest = hashlib.sha1(data).digest()
+    record = (1, str(ledger.resolve()), len(data), digest, 3, ["海宁市"], [], groups)
+    return marshal.dumps(record)
+
+
+@pytest.mark.parametrize("seal", ["sha1-v1", "sha256-unkeyed", "another-users-key"])
+def test_a_forged_cache_file_is_not_believed(run: Run, ledger: Path, seal: str) -> None:
+    payload = _old_record(ledger, [1_000_000.0, 21.0])
+    if seal == "sha1-v1":  # the seal of version 1: a SHA-1 anyone can compute
+        blob = b"ywplanix" + hashlib.sha1(payload).digest() + payload
+    elif seal == "sha256-unkeyed":
+        blob = index.MAGIC + hashlib.sha256(payload).digest() + payload
+    else:
+        blob = index._sealed(payload, random.Random(13).randbytes(32))
+    cache_file(ledger).write_bytes(blob)
+    assert actual(run) == TRUTH
+    assert cache_file(ledger).read_bytes() != blob  # replaced by an honest one
+
+
+def _key() -> bytes:
+    key = index.user_key()
+    assert key is not None
+    return key
+
+
+def _valid_truncations() -> list[int]:
+    return [0, 1, 8, len(index.MAGIC), index._HEAD - 1, index._HEAD, index._HEAD + 7, -1]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: random.Random(11).randbytes(len(blob)),
+        lambda blob: random.Random(12).randbytes(50_000),
+        lambda blob: b"",
+        *(lambda blob, n=n: blob[:n] for n in _valid_truncations()),
+        lambda blob: blob[:-1] + bytes([blob[-1] ^ 1]),
+        lambda blob: blob + b"\0",
+    ],
+    ids=[
+        "random",
+        "random-long",
+        "empty",
+        *(f"cut-{n}" for n in _valid_truncations()),
+        "bit",
+        "tail",
+    ],
+)
+def test_a_damaged_cache_file_is_ignored_silently(
+    run: Run, ledger: Path, damage: Callable[[bytes], bytes]
+) -> None:
+    store = cache_file(ledger)
+    store.write_bytes(damage(store.read_bytes()))
+    assert actual(run) == TRUTH
+
+
+Record = list[Any]
+
+
+def _group(record: Record) -> list[Any]:
+    return list(record[7][(1, "training")])
+
+
+def _set_group(record: Record, group: list[Any]) -> Record:
+    record[7] = {(1, "training"): tuple(group)}
+    return record
+
+
+def _column(record: Record, at: int, code: str, values: list[Any]) -> Record:
+    group = _group(record)
+    group[at] = array.array(code, values).tobytes()
+    return _set_group(record, group)
+
+
+def _replace(at: int, value: Any) -> Callable[[Record], Record]:
+    def change(record: Record) -> Record:
+        record[at] = value
+        return record
+
+    return change
+
+
+def _many(record: Record) -> Record:
+    """A consistent group of 100,000 entries for a ledger of 2 lines."""
+    day = dt.date(2024, 5, 10).toordinal()
+    n = 100_000
+    group = [
+        array.array("I", [day] * n).tobytes(),
+        array.array("d", [1.0] * n).tobytes(),
+        array.array("I", [0] * n).tobytes(),
+        "\n".join(f"bbbb{k:06d}" for k in range(n)),
+    ]
+    return _set_group(record, group)
+
+
+_DAY = dt.date(2024, 5, 10).toordinal()
+
+SHAPES: dict[str, Callable[[Record], Record]] = {
+    "a-list": lambda record: ["not", "a", "record"],
+    "too-short": lambda record: record[:5],
+    "size-a-string": _replace(2, "115"),
+    "size-negative": _replace(2, -1),
+    "size-huge": _replace(2, 10**30),
+    "digest-short": _replace(3, b"\0" * 3),
+    "lines-zero": _replace(4, 0),
+    "lines-huge": _replace(4, 10**18),
+    "units-not-a-list": _replace(5, "海宁市"),
+    "unit-a-number": _replace(5, [7]),
+    "units-repeated": _replace(5, ["海宁市", "海宁市"]),
+    "reversals-not-a-list": _replace(6, {}),
+    "reversal-short": _replace(6, [("zzzz0001", 1, 1)]),
+    "reversal-typed-wrong": _replace(6, [("zzzz0001", "day", 1, "training", "", "aaaa0001")]),
+    "groups-a-list": _replace(7, []),
+    "group-key-wrong": lambda record: _replace(7, {"1.training": _group(record)})(record),
+    "group-short": lambda record: _set_group(record, _group(record)[:3]),
+    "ids-not-text": lambda record: _set_group(record, [*_group(record)[:3], 5]),
+    "ids-too-few": lambda record: _set_group(record, [*_group(record)[:3], "aaaa0001"]),
+    "days-ragged": lambda record: _set_group(record, [b"\1\2\3", *_group(record)[1:]]),
+    "day-zero": lambda record: _column(record, 0, "I", [_DAY, 0]),
+    "day-negative": lambda record: _column(record, 0, "i", [_DAY, -1]),
+    "day-beyond-9999": lambda record: _column(record, 0, "I", [_DAY, 10**9]),
+    "amount-nan": lambda record: _column(record, 1, "d", [float("nan"), 1.0]),
+    "amount-infinite": lambda record: _column(record, 1, "d", [float("inf"), 1.0]),
+    "unit-code-unknown": lambda record: _column(record, 2, "I", [0, 99]),
+    "columns-uneven": lambda record: _column(record, 1, "d", [1.0]),
+    "huge-count": _many,
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES.values(), ids=SHAPES.keys())
+def test_a_sealed_cache_with_wrong_types_or_ranges_is_not_used(
+    run: Run, ledger: Path, shape: Callable[[Record], Record]
+) -> None:
+    """Even under the right key (a bug, a leaked key), only values of the right shape load."""
+    store = cache_file(ledger)
+    blob = store.read_bytes()
+    payload = blob[index._HEAD :]
+    assert index._sealed(payload, _key()) == blob  # the test seals as ywplan does
+    forged = marshal.dumps(shape(list(marshal.loads(payload))))
+    store.write_bytes(index._sealed(forged, _key()))
+    assert actual(run) == TRUTH
+
+
+# --- the key --------------------------------------------------------------------------------------
+
+
+def test_the_key_is_private_and_outside_the_cache_folder(ledger: Path) -> None:
+    key = Path(os.environ["YWPLAN_KEY_DIR"]) / "key"
+    assert key.is_file() and len(key.read_bytes()) == 32
+    if os.name == "posix":
+        assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    cache = Path(os.environ["YWPLAN_CACHE_DIR"])
+    assert cache not in key.parents
+    assert not list(cache.glob("*key*"))
+
+
+def test_the_key_lives_in_the_users_config_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("YWPLAN_KEY_DIR")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert index.key_dir() == tmp_path / "config" / "ywplan"
+    assert index.user_key() == (tmp_path / "config" / "ywplan" / "key").read_bytes()
+    assert index.user_key() == index.user_key()  # made once, then read
+
+
+def _unusable_key(kind: str, folder: Path, tmp_path: Path) -> None:
+    key = folder / "key"
+    if kind == "folder-is-a-file":
+        folder.rmdir()
+        folder.write_bytes(b"")
+    elif kind == "link":
+        (tmp_path / "real-key").write_bytes(b"k" * 32)
+        key.symlink_to(tmp_path / "real-key")
+    elif kind == "readable-by-others":
+        key.write_bytes(b"k" * 32)
+        key.chmod(0o644)
+    elif kind == "short":
+        key.write_bytes(b"k" * 5)
+        key.chmod(0o600)
+    elif kind == "a-folder":
+        key.mkdir()
+
+
+@pytest.mark.parametrize(
+    "kind", ["folder-is-a-file", "link", "readable-by-others", "short", "a-folder"]
+)
+def test_without_a_usable_key_there_is_no_cache(
+    run: Run, workdir: Path, tmp_path: Path, kind: str
+) -> None:
+    if kind == "readable-by-others" and os.name != "posix":
+        pytest.skip("file modes are POSIX")
+    folder = Path(os.environ["YWPLAN_KEY_DIR"])
+    _unusable_key(kind, folder, tmp_path)
+    path = ledger_of(small_plan(workdir))
+    path.write_text(HEADER + "\n" + line("aaaa0001", amount="30") + "\n", encoding="utf-8")
+    assert actual(run) == TRUTH
+    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert actual(run) == TRUTH + 5
+    assert not cache_file(path).exists()  # nothing sealed with a key in doubt
+    assert index.user_key() is None
+
+
+# --- 5. the cache file is a regular file of a sane size, or it is ignored ------------------------
+
+
+def _sparse_gigabyte(store: Path, tmp: Path) -> None:
+    with open(store, "wb") as handle:
+        handle.truncate(1024**3)  # takes no disk
+
+
+SPECIAL: dict[str, Callable[[Path, Path], object]] = {
+    "link-to-dev-zero": lambda store, tmp: store.symlink_to("/dev/zero"),
+    "link-to-dev-urandom": lambda store, tmp: store.symlink_to("/dev/urandom"),
+    "fifo": lambda store, tmp: os.mkfifo(store),
+    "link-to-a-fifo": lambda store, tmp: (os.mkfifo(tmp / "pipe"), store.symlink_to(tmp / "pipe")),
+    "sparse-gigabyte": _sparse_gigabyte,
+}
+
+
+# ``python -m ywplan`` that reports its peak memory (KB) on its last stderr line
+PEAK_REPORTING = """
+import resource, runpy, sys
+try:
+    runpy.run_module("ywplan", run_name="__main__", alter_sys=True)
+finally:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sys.stderr.write(str(peak // 1024 if sys.platform == "darwin" else peak))
+"""
+
+
+def _limited() -> None:
+    """Give the child 1.5 GB of address space, so a regression fails instead of swapping."""
+    import resource
+
+    limit = 3 * 512 * 1024**2
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX special files")
+@pytest.mark.parametrize("kind", SPECIAL)
+def test_a_special_file_in_the_cache_folder_is_never_read(
+    ledger: Path, tmp_path: Path, kind: str
+) -> None:
+    store = cache_file(ledger)
+    store.unlink()
+    SPECIAL[kind](store, tmp_path)
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_REPORTING, "status", "--format", "json"],
+        cwd=ledger.parent.parent,
+        env=env(),
+        capture_output=True,
+        timeout=20,
+        check=False,
+        preexec_fn=_limited,  # the child has no threads before exec
+    )
+    elapsed = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["items"][0]["targets"][0]["actual"] == TRUTH
+    peak_kb = int(done.stderr)  # and nothing else on stderr
+    assert peak_kb < 300 * 1024  # not a gigabyte read into memory
+    assert elapsed < 10  # generous for a loaded machine: a start-up and a 2-line ledger
+    assert store.is_file() and not store.is_symlink()  # replaced by a fresh, regular file
+    assert store.stat().st_size < 10_000
+
+
+def test_a_link_to_a_regular_file_is_replaced_not_written_through(
+    run: Run, ledger: Path, tmp_path: Path
+) -> None:
+    store = cache_file(ledger)
+    victim = tmp_path / "victim"
+    victim.write_bytes(store.read_bytes())  # even a once-valid cache, behind a link
+    store.unlink()
+    store.symlink_to(victim)
+    before = victim.read_bytes()
+    assert actual(run) == TRUTH
+    assert victim.read_bytes() == before
+    assert store.is_file() and not store.is_symlink()
+
+
+def test_a_folder_in_place_of_the_cache_file_is_harmless(run: Run, ledger: Path) -> None:
+    store = cache_file(ledger)
+    store.unlink()
+    store.mkdir()
+    assert actual(run) == TRUTH
+    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert actual(run) == TRUTH + 5
