@@ -485,6 +485,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "录错了?用 ywplan undo 撤销原记录",
         "correcting a mistake? reverse the entry with ywplan undo",
     ),
+    "entry.by_too_long": (
+        "记录人(by)超过 {limit} 字",
+        "by (who recorded it) is longer than {limit} characters",
+    ),
+    "entry.by_too_long.hint": (
+        "记录人写姓名:一行普通文字,不超过 {limit} 字(见 --by 或 $YWPLAN_BY)",
+        "by holds a name: one line of plain text, at most {limit} characters (see --by or $YWPLAN_BY)",
+    ),
+    "entry.by_control": (
+        "记录人(by)中有控制字符({char})",
+        "by (who recorded it) holds a control character ({char})",
+    ),
+    "entry.by_control.hint": (
+        "记录人写姓名:一行普通文字,不超过 {limit} 字,不含换行和控制字符(见 --by 或 $YWPLAN_BY)",
+        "by holds a name: one line of plain text, at most {limit} characters, no line break or control character (see --by or $YWPLAN_BY)",
+    ),
     # --- progress and states (progress) ---------------------------------------------------
     "state.done": ("已完成", "done"),
     "state.on_track": ("正常推进", "on track"),
