@@ -1026,7 +1026,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "click.missing_option": ("缺少选项 {name}", "Missing option {name}."),
     "click.missing_parameter": ("缺少参数 {name}", "Missing parameter {name}."),
     "click.no_such_option": ("没有这个选项:{name}", "No such option: {name}"),
-    "click.possible_options": ("(可用的选项:{options})", "(Possible options: {options})"),
     "click.extra_arguments": ("多余的参数:{args}", "Got unexpected extra argument(s) ({args})"),
     "click.no_such_command": ("没有这个命令:{name}", "No such command {name}."),
     "click.did_you_mean": ("是不是想用 {names}?", "Did you mean {names}?"),
@@ -1059,4 +1058,5 @@ CATALOG: dict[str, tuple[str, str]] = {
         "显示当前 shell 的补全脚本,可复制或自定义安装",
         "Show completion for the current shell, to copy it or customize the installation.",
     ),
+    "click.did_you_mean_option": ("(是不是想用 {names}?)", " (did you mean {names}?)"),
 }

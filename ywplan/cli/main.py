@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ywplan import __version__
 from ywplan.cli.commands import COMMANDS
@@ -26,7 +26,7 @@ from ywplan.cli.typer_compat import (
     build_command,
     use_plain_params,
 )
-from ywplan.cli.usage import localize_command, show_usage_error
+from ywplan.cli.usage import localize_command, refuse_unknown_option, show_usage_error
 from ywplan.diagnostics import report_bug, report_error
 from ywplan.errors import EXIT_BUG, EXIT_DATA, EXIT_USAGE, YwplanError
 from ywplan.i18n import detect_lang, set_lang, t
@@ -140,6 +140,16 @@ class YwplanGroup(TyperGroup):
             raise typer.Exit(EXIT_BUG) from None
 
 
+class YwplanCommand(TyperCommand):
+    """A command that calls an unknown ``--option`` one, wherever it stands on the line."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Refuse an unknown ``--name`` first, then parse as click does."""
+        if not ctx.resilient_parsing:
+            refuse_unknown_option(ctx, self.get_params(ctx), args)
+        return list(super().parse_args(ctx, args))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ywplan {__version__}")
@@ -167,7 +177,9 @@ def root(
 
 
 for name, (function, settings) in COMMANDS.items():
-    app.command(name, help=f"help.{name}", context_settings=settings or None)(function)
+    app.command(name, cls=YwplanCommand, help=f"help.{name}", context_settings=settings or None)(
+        function
+    )
 
 # The commands are built on demand by YwplanGroup.get_command, not all at start-up.
 _LAZY = {info.name: info for info in app.registered_commands if info.name}

@@ -42,6 +42,7 @@ _exceptions = _click("exceptions")
 ClickException: type[Exception] = getattr(_exceptions, "ClickException", _NeverRaisedError)
 ClickUsageError: type[Exception] = getattr(_exceptions, "UsageError", _NeverRaisedError)
 MissingParameter: Any = getattr(_exceptions, "MissingParameter", None)
+NoSuchOption: Any = getattr(_exceptions, "NoSuchOption", None)
 # click ≥ 8.2 raises this after printing the help of a command run without arguments.
 NoArgsIsHelpError: type[Exception] = getattr(_exceptions, "NoArgsIsHelpError", _NeverRaisedError)
 
@@ -88,6 +89,7 @@ def context_class(help_text: Callable[[], str], usage_prefix: Callable[[], str])
             if option is not None:
                 option.help = help_text()
                 use_plain_param(option)
+                hide_type_label(option)
 
         def get_help(self) -> str:
             localize_help_screen()
@@ -208,8 +210,22 @@ def use_plain_param(param: Any) -> None:
         )
 
 
+def hide_type_label(param: Any) -> None:
+    """No ``<bool>`` beside a flag, no ``<str>`` beside an argument in typer's help.
+
+    typer 0.29 shows a parameter's Python type where it has no metavar (a flag takes no
+    value; an argument's metavar is its name); ``display_type_rich`` is its hook.
+    """
+    flag = getattr(param, "is_flag", False) or getattr(param, "count", False)
+    if (flag or getattr(param, "param_type_name", "") == "argument") and hasattr(
+        param, "display_type_rich"
+    ):
+        param.display_type_rich = lambda ctx: None
+
+
 def use_plain_params(command: Any, help_names: list[str]) -> None:
-    """Give *command*'s (and its subcommands') text and flag parameters plain coercion.
+    """Give *command*'s (and its subcommands') text and flag parameters plain coercion, and
+    their help no Python type names (:func:`hide_type_label`).
 
     The ``--help`` flag, which click makes on first use from *help_names*, is made and
     covered too: it is parsed on every run.
@@ -219,6 +235,9 @@ def use_plain_params(command: Any, help_names: list[str]) -> None:
         current = stack.pop()
         for param in getattr(current, "params", ()):
             use_plain_param(param)
+            hide_type_label(param)
         with suppress(Exception):
-            use_plain_param(current.get_help_option(SimpleNamespace(help_option_names=help_names)))
+            option = current.get_help_option(SimpleNamespace(help_option_names=help_names))
+            use_plain_param(option)
+            hide_type_label(option)
         stack.extend(getattr(current, "commands", {}).values())
