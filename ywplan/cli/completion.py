@@ -24,7 +24,7 @@ from ywplan.store.discovery import find_plan, ledger_path
 
 Completions = list[tuple[str, str]]
 
-MAX_IDS = 100  # a shell shows no more than this usefully; the most recent come first
+MAX_IDS = 50  # a shell shows no more than this usefully; the most recent come first
 LANG_NAMES = (("zh", "中文"), ("en", "English"))
 
 
@@ -144,7 +144,8 @@ def _ledger_rows(path: Path) -> list[list[str]]:
 
 @_never_raise
 def complete_entry_id(ctx: Any, incomplete: str) -> Completions:
-    """Ids of entries that can still be undone, most recent first, with what each recorded."""
+    """Ids of entries that can still be undone, newest first (the ledger's last lines), at
+    most :data:`MAX_IDS`, each with its date, target and amount."""
     plan = plan_path(ctx)
     if plan is None:
         return []
@@ -165,21 +166,11 @@ def complete_entry_id(ctx: Any, incomplete: str) -> Completions:
     return found
 
 
-def _zsh_escape(text: str) -> str:
-    return (
-        text.replace('"', '""')
-        .replace("'", "''")
-        .replace("$", "\\$")
-        .replace("`", "\\`")
-        .replace(":", r"\\:")
-    )
-
-
 def register_shells() -> None:
-    """Show completion help in zsh, fish and PowerShell without rich (see ``typer_compat``)."""
+    """Complete in ywplan's order, with help, in every shell (see ``typer_compat``)."""
     from ywplan.cli.typer_compat import register_shells as register
 
-    register(_zsh_escape)
+    register()
 
 
 @_never_raise

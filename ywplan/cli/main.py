@@ -32,6 +32,8 @@ from ywplan.errors import EXIT_BUG, EXIT_DATA, EXIT_USAGE, YwplanError
 from ywplan.i18n import detect_lang, set_lang, t
 
 HELP_OPTIONS = ["-h", "--help"]
+# What prints or installs a completion script (ywplan's, see ``cli.completion``).
+COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
 
 
 def _translate(command: Any) -> None:
@@ -74,7 +76,10 @@ class YwplanGroup(TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         set_lang(detect_lang(argv, os.environ))
         _prepare(self)
-        if os.environ.get(f"_{(prog_name or 'ywplan').replace('-', '_').upper()}_COMPLETE"):
+        completing = os.environ.get(
+            f"_{(prog_name or 'ywplan').replace('-', '_').upper()}_COMPLETE"
+        )
+        if completing or any(a.startswith(COMPLETION_OPTIONS) for a in argv):
             from ywplan.cli.completion import register_shells
 
             register_shells()
