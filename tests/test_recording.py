@@ -166,7 +166,7 @@ def test_undo_refusals(run: Run, plan: Path, workdir: Path) -> None:
     run("undo", entry, "--reason", "错", today=TODAY)
     again = run("undo", entry, "--reason", "错", today=TODAY)
     assert again.exit_code == 1
-    assert f"entry {entry} has already been reversed" in again.stderr
+    assert f"entry {entry[:8]} was already reversed by " in again.stderr
     reversal = ledger_rows(workdir)[1]["id"]
     result = run("undo", reversal, "--reason", "错", today=TODAY)
     assert f"{entry} is itself a reversal" not in result.stderr

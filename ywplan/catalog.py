@@ -690,6 +690,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "✓ {path}:{items} 个事项,{targets} 个目标,台账 {entries} 条,{warnings} 个警告",
         "✓ {path}: {items} items, {targets} targets, {entries} ledger entries, {warnings} warning(s)",
     ),
+    "undo.already_reversed": (
+        "记录 {id} 已被冲销行 {reversal} 撤销({when}),这次没有写入任何内容",
+        "entry {id} was already reversed by {reversal} ({when}); nothing was written",
+    ),
+    "undo.already_reversed.hint": (
+        "无需再撤销;如要重新计入,用 ywplan log 重新记录",
+        "there is nothing more to undo; to count it again, log it anew",
+    ),
+    "undo.reversed_meanwhile": (
+        "记录 {id} 刚刚被另一位同事撤销,这次没有写入任何内容",
+        "entry {id} was reversed by someone else just now; nothing was written",
+    ),
+    "undo.reversed_meanwhile.hint": (
+        "用 ywplan entries 查看",
+        "see it with ywplan entries",
+    ),
     # --- report, units, html, xlsx (issue 3) ----------------------------------------------
     "help.report": (
         "打印季报或月报:各目标本期完成、累计、完成率、序时进度和状态,再按下级单位列表",

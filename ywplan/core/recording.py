@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from ywplan.core.dates import parse_date
 from ywplan.core.model import AMOUNT_RE, MAX_NOTE, Entry, Item, Plan, Target, new_id
@@ -95,6 +95,17 @@ def resolve_id(entries: Sequence[Entry], prefix: str) -> Entry:
         shown = "\n".join(f"  {e.id}  {e.date} {e.ref} {e.amount:g} {e.unit}" for e in matches[:10])
         raise YwplanError("undo.ambiguous_id", id=prefix, count=len(matches), matches=shown)
     return matches[0]
+
+
+def already_reversed(original: Entry, lines: Iterable[Entry]) -> YwplanError:
+    """The refusal to reverse *original* again, naming the line of *lines* that did."""
+    reversal = next((line for line in lines if line.corrects == original.id), None)
+    if reversal is None:  # reversed between reading the ledger and appending to it
+        return YwplanError("undo.reversed_meanwhile", id=original.id[:8])
+    when = reversal.recorded_at[:16].replace("T", " ") or reversal.date.isoformat()
+    return YwplanError(
+        "undo.already_reversed", id=original.id[:8], reversal=reversal.id[:8], when=when
+    )
 
 
 def reversal_for(
