@@ -612,8 +612,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "log.several_targets.hint": ("可选的目标:\n{known}", "its targets:\n{known}"),
     "log.bad_amount": ("数量“{value}”不是数字", 'amount "{value}" is not a number'),
     "log.bad_amount.hint": (
-        "只写数字,不带单位,如 45 或 2.5",
-        "write a plain number without the unit, e.g. 45 or 2.5",
+        "只写数字,不带单位,如 45、2.5 或 1,000",
+        "write a plain number without the unit, e.g. 45, 2.5 or 1,000",
     ),
     "log.bad_date": ("“{value}”不是日期", '"{value}" is not a date'),
     "log.bad_date.hint": (
@@ -689,6 +689,19 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check.passed": (
         "✓ {path}:{items} 个事项,{targets} 个目标,台账 {entries} 条,{warnings} 个警告",
         "✓ {path}: {items} items, {targets} targets, {entries} ledger entries, {warnings} warning(s)",
+    ),
+    "log.bad_thousands": (
+        "数量“{value}”中的逗号只能分隔千位(三位一组)",
+        'amount "{value}": a comma may only separate thousands, in groups of three digits',
+    ),
+    "log.bad_thousands.hint": (
+        "写成 1500、1,500 或 12,345.5(全角逗号同样);小数用小数点,如 1.5",
+        "write 1500, 1,500 or 12,345.5; a decimal takes a point, e.g. 1.5",
+    ),
+    "log.amount_zero": ("数量不能为 0", "the amount must not be 0"),
+    "log.amount_zero.hint": (
+        "0 不会增加完成数;有实际完成的数量时再记录",
+        "0 adds nothing to the total; log when there is something to count",
     ),
     "undo.already_reversed": (
         "记录 {id} 已被冲销行 {reversal} 撤销({when}),这次没有写入任何内容",

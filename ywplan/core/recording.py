@@ -7,7 +7,16 @@ import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 
 from ywplan.core.dates import parse_date
-from ywplan.core.model import AMOUNT_RE, MAX_NOTE, Entry, Item, Plan, Target, new_id
+from ywplan.core.model import (
+    AMOUNT_RE,
+    GROUPED_AMOUNT_RE,
+    MAX_NOTE,
+    Entry,
+    Item,
+    Plan,
+    Target,
+    new_id,
+)
 from ywplan.core.rules import did_you_mean, entry_problems, reversal_problem, target_list
 from ywplan.errors import YwplanError
 
@@ -42,13 +51,22 @@ def parse_target_ref(plan: Plan, text: str) -> tuple[Item, Target]:
 
 
 def parse_amount(text: str) -> float:
-    """A positive amount as typed (full-width digits allowed); refuses 0, negatives, words."""
-    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    """A positive amount as typed: full-width digits allowed, commas only between thousands.
+
+    ``1,000``, ``12,345.5`` and ``１，０００`` (a full-width comma is a comma) are accepted;
+    ``1,5`` is refused, whatever its writer meant by it. Refuses 0, negatives and words.
+    """
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if GROUPED_AMOUNT_RE.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "")
     if not AMOUNT_RE.fullmatch(cleaned):
-        raise YwplanError("log.bad_amount", value=text[:40])
+        key = "log.bad_thousands" if "," in cleaned else "log.bad_amount"
+        raise YwplanError(key, value=text[:40])
     amount = float(cleaned)
-    if amount <= 0:
+    if amount < 0:
         raise YwplanError("entry.amount_not_positive", amount=cleaned)
+    if amount == 0:
+        raise YwplanError("log.amount_zero")
     return amount
 
 
