@@ -28,7 +28,7 @@ from ywplan.cli.typer_compat import (
 )
 from ywplan.cli.usage import localize_command, refuse_unknown_option, show_usage_error
 from ywplan.diagnostics import report_bug, report_error
-from ywplan.errors import EXIT_BUG, EXIT_DATA, EXIT_USAGE, YwplanError
+from ywplan.errors import EXIT_BUG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, YwplanError
 from ywplan.i18n import detect_lang, set_lang, t
 
 HELP_OPTIONS = ["-h", "--help"]
@@ -136,8 +136,12 @@ class YwplanGroup(TyperGroup):
         except YwplanError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C outside a prompt: said on a line of its own
+            print(file=sys.stderr)
+            print(t("click.aborted"), file=sys.stderr)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
             if os.environ.get("YWPLAN_DEBUG") or type(exc).__module__.startswith("typer"):
                 raise
