@@ -268,7 +268,7 @@ def test_without_a_usable_key_there_is_no_cache(
     path = ledger_of(small_plan(workdir))
     path.write_text(HEADER + "\n" + line("aaaa0001", amount="30") + "\n", encoding="utf-8")
     assert actual(run) == TRUTH
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert actual(run) == TRUTH + 5
     assert not cache_file(path).exists()  # nothing sealed with a key in doubt
     assert index.user_key() is None
@@ -357,5 +357,5 @@ def test_a_folder_in_place_of_the_cache_file_is_harmless(run: Run, ledger: Path)
     store.unlink()
     store.mkdir()
     assert actual(run) == TRUTH
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert actual(run) == TRUTH + 5

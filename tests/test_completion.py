@@ -54,7 +54,8 @@ def test_bash_targets(bundled: Path) -> None:
 
 def test_zsh_targets_carry_names_as_help(bundled: Path) -> None:
     out = complete(bundled.parent.parent, "zsh", "ywplan log 26")
-    assert '"26.cadre-training":"培训团干部 ≥400 人次"' in out
+    assert "'26.cadre-training:培训团干部 ≥400 人次'" in out
+    assert out.rstrip().endswith("_describe -V values _ywplan_items")  # -V: in ywplan's order
 
 
 def test_fish_units_after_unit_option(bundled: Path) -> None:

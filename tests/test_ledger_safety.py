@@ -90,14 +90,14 @@ def test_a_failed_append_is_taken_back_whole(
     with monkeypatch.context() as patched:
         patched.setattr(os, "write", write)
         patched.setattr(os, "fsync", fsync)
-        result = run("log", "1", "5", today=TODAY)
+        result = run("log", "1", "5", "--yes", today=TODAY)
     assert result.exit_code == 1, result.output
     assert ledger.read_bytes() == before  # not half a line, not a whole one
     reason = os.strerror(code)
     assert t(key, path=str(ledger.relative_to(Path.cwd())), reason=reason) in result.stderr
     assert "Traceback" not in result.output
     # with space again, the next clerk's entry is whole and the ledger is clean
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert run("check", today=TODAY).exit_code == 0
     assert len(read_ledger(ledger).entries) == 2
 
@@ -108,13 +108,13 @@ def test_a_full_disk_says_nothing_was_recorded_in_both_languages(
     write, _ = _failing_writes(ledger, errno.ENOSPC, "write")
     with monkeypatch.context() as patched:
         patched.setattr(os, "write", write)
-        zh = run("log", "1", "5", today=TODAY, lang="zh")
+        zh = run("log", "1", "5", "--yes", today=TODAY, lang="zh")
     assert zh.exit_code == 1
     assert "磁盘已满" in zh.stderr and "没有记录" in zh.stderr
     write, _ = _failing_writes(ledger, errno.ENOSPC, "write")
     with monkeypatch.context() as patched:
         patched.setattr(os, "write", write)
-        en = run("log", "1", "5", today=TODAY)
+        en = run("log", "1", "5", "--yes", today=TODAY)
     assert "disk is full" in en.stderr and "nothing was recorded" in en.stderr
     assert "free" in en.stderr  # the fix: free some space, then log again
 
@@ -131,7 +131,7 @@ def test_a_half_line_that_cannot_be_taken_back_is_named(
     with monkeypatch.context() as patched:
         patched.setattr(os, "write", write)
         patched.setattr(os, "ftruncate", broken_truncate)
-        result = run("log", "1", "5", today=TODAY)
+        result = run("log", "1", "5", "--yes", today=TODAY)
     assert result.exit_code == 1
     shown = str(ledger.relative_to(Path.cwd()))
     assert t("ledger.write_torn", path=shown, reason=os.strerror(errno.ENOSPC)) in result.stderr
@@ -158,7 +158,7 @@ def test_a_half_line_that_cannot_be_taken_back_is_named(
 def test_a_ledger_that_starts_right_is_appended_to(run: Run, plan: Path, content: bytes) -> None:
     ledger = ledger_of(plan)
     ledger.write_bytes(content)
-    result = run("log", "1", "5", today=TODAY)
+    result = run("log", "1", "5", "--yes", today=TODAY)
     assert result.exit_code == 0, result.output
     assert ledger.read_bytes().startswith(content.rstrip(b"\r\n") if content else b"")
     assert run("check", today=TODAY).exit_code == 0
@@ -170,8 +170,8 @@ def test_a_symlinked_plan_folder_still_works(run: Run, workdir: Path) -> None:
     small_plan(real)
     (workdir / "plans").rmdir()
     (workdir / "plans").symlink_to(real / "plans", target_is_directory=True)
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert len(read_ledger(real / "plans" / "test-2024.ledger.csv").entries) == 2
 
 
@@ -187,7 +187,7 @@ def repo(ledger: Path) -> Path:
 
 
 def test_a_ledger_not_made_by_log_gets_its_lock_ignored(run: Run, ledger: Path, repo: Path) -> None:
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert (ledger.parent / ".gitignore").read_text(encoding="utf-8") == IGNORE_LINE + "\n"
     assert run("log", "1", "6", today=TODAY).exit_code == 0
     last = read_ledger(ledger).entries[-1].id
@@ -203,8 +203,8 @@ def test_a_users_gitignore_is_only_appended_to_in_its_own_line_endings(
     theirs = "# 本地文件\r\n*.xlsx\r\n~$*"  # CRLF, no final line ending
     gitignore.write_bytes(theirs.encode("utf-8"))
     inode = gitignore.stat().st_ino
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert gitignore.read_bytes() == (theirs + "\r\n" + IGNORE_LINE + "\r\n").encode("utf-8")
     assert gitignore.stat().st_ino == inode  # appended to, not replaced
 
@@ -218,7 +218,7 @@ def test_a_lock_the_repository_already_ignores_adds_nothing(
 ) -> None:
     folder = repo if where == "root" else ledger.parent
     write(folder / ".gitignore", text)
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert (folder / ".gitignore").read_text(encoding="utf-8") == text
     if where == "root":
         assert not (ledger.parent / ".gitignore").exists()
@@ -230,7 +230,7 @@ def test_a_linked_gitignore_is_not_written_through(
     elsewhere = tmp_path / "elsewhere.txt"
     elsewhere.write_text("not yours\n", encoding="utf-8")
     (ledger.parent / ".gitignore").symlink_to(elsewhere)
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert elsewhere.read_text(encoding="utf-8") == "not yours\n"
 
 
@@ -239,12 +239,12 @@ def test_a_pipe_named_gitignore_does_not_hang_log(run: Run, ledger: Path, repo: 
     os.mkfifo(ledger.parent / ".gitignore")
     os.mkfifo(repo / ".gitignore")
     started = time.monotonic()
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert time.monotonic() - started < 5  # generous: it takes milliseconds
 
 
 def test_no_gitignore_outside_a_work_tree(run: Run, ledger: Path) -> None:
-    assert run("log", "1", "5", today=TODAY).exit_code == 0
+    assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert not (ledger.parent / ".gitignore").exists()
 
 

@@ -457,7 +457,7 @@ def test_two_clerks_undoing_one_entry_at_once_reverse_it_once(
     monkeypatch.setattr(recording, "reversal_for", meanwhile)
     result = run("undo", "aaaa0001", "--reason", "typo", today=TODAY)
     assert result.exit_code == 1
-    assert "entry aaaa0001 has already been reversed" in result.stderr
+    assert "entry aaaa0001 was reversed by someone else just now" in result.stderr
     assert [e.note for e in read_ledger(ledger).entries] == ["", "other clerk"]
     assert run("check", today=TODAY).exit_code == 0
 

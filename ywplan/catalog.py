@@ -666,6 +666,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "a ledger may only be appended to: restore the line as it was (git show "
         "{rev}:./<ledger>); to correct an entry, reverse it with ywplan undo and log it again",
     ),
+    "entry.by_too_long": (
+        "记录人(by)超过 {limit} 字",
+        "by (who recorded it) is longer than {limit} characters",
+    ),
+    "entry.by_too_long.hint": (
+        "记录人写姓名:一行普通文字,不超过 {limit} 字(见 --by 或 $YWPLAN_BY)",
+        "by holds a name: one line of plain text, at most {limit} characters (see --by or $YWPLAN_BY)",
+    ),
+    "entry.by_control": (
+        "记录人(by)中有控制字符({char})",
+        "by (who recorded it) holds a control character ({char})",
+    ),
+    "entry.by_control.hint": (
+        "记录人写姓名:一行普通文字,不超过 {limit} 字,不含换行和控制字符(见 --by 或 $YWPLAN_BY)",
+        "by holds a name: one line of plain text, at most {limit} characters, no line break or control character (see --by or $YWPLAN_BY)",
+    ),
     # --- progress and states (progress) ---------------------------------------------------
     "state.done": ("已完成", "done"),
     "state.on_track": ("正常推进", "on track"),
@@ -720,6 +736,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "help.log.by": (
         "记录人(默认 $YWPLAN_BY 或登录名)",
         "who records it (default: $YWPLAN_BY or the login name)",
+    ),
+    "help.log.yes": (
+        "数量看起来像录错(水平相差十倍、与上一条完全相同)时也照样记录,不再询问",
+        "record even when the amount looks like a slip (a level ten times off, the same as the last entry), without asking",
     ),
     "help.undo": (
         "撤销一条记录(追加一条冲销行,原记录保留)",
@@ -785,8 +805,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "log.several_targets.hint": ("可选的目标:\n{known}", "its targets:\n{known}"),
     "log.bad_amount": ("数量“{value}”不是数字", 'amount "{value}" is not a number'),
     "log.bad_amount.hint": (
-        "只写数字,不带单位,如 45 或 2.5",
-        "write a plain number without the unit, e.g. 45 or 2.5",
+        "只写数字,不带单位,如 45、2.5 或 1,000",
+        "write a plain number without the unit, e.g. 45, 2.5 or 1,000",
     ),
     "log.bad_date": ("“{value}”不是日期", '"{value}" is not a date'),
     "log.bad_date.hint": (
@@ -796,12 +816,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "log.note_multiline": ("备注不能换行", "a note must be one line"),
     "log.refused": ("这条记录有 {count} 处问题,未记录", "not recorded: {count} problems"),
     "log.recorded": (
-        "已记录 {id}:{ref} {amount} {measure}({unit},{date})",
-        "recorded {id}: {ref} {amount} {measure} ({unit}, {date})",
+        "已记录 {id}:{ref} {amount}({unit},{date})",
+        "recorded {id}: {ref} {amount} ({unit}, {date})",
     ),
     "log.reversed": (
-        "已撤销 {original}:追加冲销行 {id},{ref} {amount} {measure}({unit},{date})",
-        "reversed {original}: appended {id}, {ref} {amount} {measure} ({unit}, {date})",
+        "已撤销 {original}:追加冲销行 {id},{ref} {amount}({unit},{date})",
+        "reversed {original}: appended {id}, {ref} {amount} ({unit}, {date})",
     ),
     "log.no_unit": ("全市", "city-level"),
     "log.ledger_has_problems": (
@@ -898,6 +918,90 @@ CATALOG: dict[str, tuple[str, str]] = {
         "另外检查台账自 git 版本 REV 以来只追加、未删改(如 HEAD、origin/main)",
         "also check that each ledger was only appended to since the git revision REV "
         "(e.g. HEAD, origin/main)",
+    ),
+    "log.bad_thousands": (
+        "数量“{value}”中的逗号只能分隔千位(三位一组)",
+        'amount "{value}": a comma may only separate thousands, in groups of three digits',
+    ),
+    "log.bad_thousands.hint": (
+        "写成 1500、1,500 或 12,345.5(全角逗号同样);小数用小数点,如 1.5",
+        "write 1500, 1,500 or 12,345.5; a decimal takes a point, e.g. 1.5",
+    ),
+    "log.amount_zero": ("数量不能为 0", "the amount must not be 0"),
+    "log.amount_zero.hint": (
+        "0 不会增加完成数;有实际完成的数量时再记录",
+        "0 adds nothing to the total; log when there is something to count",
+    ),
+    "log.level_zero": (
+        "{ref} 按水平计量,水平不能记为 0",
+        "{ref} is measured as a level, and a level of 0 cannot be logged",
+    ),
+    "log.level_zero.hint": (
+        "填写当天测得的实际水平{context};台账中的数量都大于 0",
+        "type the level measured on that day{context}; ledger amounts are greater than 0",
+    ),
+    "log.target_by_number": (
+        "“{ref}”:目标用 id 指明,不用序号",
+        '"{ref}": targets are named by id, not by number',
+    ),
+    "log.target_by_number.hint": (
+        "事项 {item} 的目标:\n{known}",
+        "the targets of item {item}:\n{known}",
+    ),
+    "log.context": ("({parts})", " ({parts})"),
+    "log.context_sep": (";", "; "),
+    "log.context_baseline": ("基数 {value}", "baseline {value}"),
+    "log.context_last": ("上次 {date} 记录 {value}", "last logged {value} on {date}"),
+    "log.source_last": ("上次记录值", "the last logged value"),
+    "log.source_baseline": ("基数", "the baseline"),
+    "log.doubt_percent": (
+        "{ref} 要填当前水平(实际数量),不是增长率:{amount} 像是百分比{context}",
+        "{ref} takes the level (the count itself), not the growth: {amount} looks like a percent{context}",
+    ),
+    "log.doubt_percent.hint": (
+        "重新输入水平,如增长 {goal}% 对应 {example};确实是 {amount} 请加 --yes",
+        "re-type the level, e.g. {example} for +{goal} %; if {amount} is really right, add --yes",
+    ),
+    "log.doubt_jump_up": (
+        "{amount} 超过{source} {reference} 的 {factor} 倍,不像是 {ref} 的水平",
+        "{amount} is more than {factor} × {source} {reference}: unlikely as the level of {ref}",
+    ),
+    "log.doubt_jump_up.hint": (
+        "重新输入水平(多打了一位?);确实是 {amount} 请加 --yes",
+        "re-type the level (an extra digit?); if {amount} is really right, add --yes",
+    ),
+    "log.doubt_jump_down": (
+        "{amount} 不到{source} {reference} 的 1/{factor},不像是 {ref} 的水平",
+        "{amount} is less than 1/{factor} of {source} {reference}: unlikely as the level of {ref}",
+    ),
+    "log.doubt_jump_down.hint": (
+        "重新输入水平(少打了一位?);确实是 {amount} 请加 --yes",
+        "re-type the level (a digit missing?); if {amount} is really right, add --yes",
+    ),
+    "log.duplicate": (
+        "与上一条记录 {id} 完全相同:{ref} {amount}({unit},{date}),备注也相同",
+        "the same as the last entry {id}: {ref} {amount} ({unit}, {date}), note and all",
+    ),
+    "log.duplicate.hint": (
+        "没有记录;若确实又完成了一次相同的工作,加 --yes 再记录",
+        "nothing recorded; if the same work really happened twice, add --yes",
+    ),
+    "log.record_anyway": ("仍然记录?", "Record it anyway?"),
+    "undo.already_reversed": (
+        "记录 {id} 已被冲销行 {reversal} 撤销({when}),这次没有写入任何内容",
+        "entry {id} was already reversed by {reversal} ({when}); nothing was written",
+    ),
+    "undo.already_reversed.hint": (
+        "无需再撤销;如要重新计入,用 ywplan log 重新记录",
+        "there is nothing more to undo; to count it again, log it anew",
+    ),
+    "undo.reversed_meanwhile": (
+        "记录 {id} 刚刚被另一位同事撤销,这次没有写入任何内容",
+        "entry {id} was reversed by someone else just now; nothing was written",
+    ),
+    "undo.reversed_meanwhile.hint": (
+        "用 ywplan entries 查看",
+        "see it with ywplan entries",
     ),
     # --- report, units, html, xlsx (issue 3) ----------------------------------------------
     "help.report": (
@@ -1325,8 +1429,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "interactive.ask_date": ("日期", "Date"),
     "interactive.ask_note": ("备注(可留空)", "Note (may be empty)"),
     "interactive.summary": (
-        "将记录:{ref} +{amount} {measure}({unit},{date})",
-        "about to record: {ref} +{amount} {measure} ({unit}, {date})",
+        "将记录:{ref} {amount}({unit},{date})",
+        "about to record: {ref} {amount} ({unit}, {date})",
     ),
     "interactive.confirm": ("确认记录?", "Record it?"),
     "interactive.cancelled": ("未记录。", "Not recorded."),
@@ -1336,7 +1440,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "click.missing_option": ("缺少选项 {name}", "Missing option {name}."),
     "click.missing_parameter": ("缺少参数 {name}", "Missing parameter {name}."),
     "click.no_such_option": ("没有这个选项:{name}", "No such option: {name}"),
-    "click.possible_options": ("(可用的选项:{options})", "(Possible options: {options})"),
     "click.extra_arguments": ("多余的参数:{args}", "Got unexpected extra argument(s) ({args})"),
     "click.no_such_command": ("没有这个命令:{name}", "No such command {name}."),
     "click.did_you_mean": ("是不是想用 {names}?", "Did you mean {names}?"),
@@ -1386,4 +1489,40 @@ CATALOG: dict[str, tuple[str, str]] = {
         "无法判断本机的 ywplan 从哪里安装:请核对 {path} 中的 pip install 一行",
         "could not tell where this ywplan was installed from: check the pip install line in {path}",
     ),
+    "interactive.ask_level": ("当前水平", "Current level"),
+    "interactive.ask_level_unit": ("当前水平({unit})", "Current level ({unit})"),
+    "interactive.level_info": (
+        "{ref} 按水平计量:填写当天测得的水平,不是增加的数量{context}",
+        "{ref} is measured as a level: type the level measured on the day, not an increase{context}",
+    ),
+    "interactive.growth_info": (
+        "{ref} 按增长计量:填写当前的实际数量(水平),不是增长率;增长率按基数算出{context}",
+        "{ref} measures growth: type the current count (the level), not the growth %; the growth is worked out from the baseline{context}",
+    ),
+    "interactive.interrupted": ("已取消,没有记录任何内容", "cancelled, nothing recorded"),
+    "interactive.date_outside_year": (
+        "日期 {date} 不在计划年度 {year} 内",
+        "date {date} is outside the plan year {year}",
+    ),
+    "interactive.date_outside_year.hint": (
+        "在“日期”处输入 {year} 年内的日期(YYYY-MM-DD),直接回车使用默认日期",
+        "at the Date prompt, type a day of {year} (YYYY-MM-DD), or press Enter for the default",
+    ),
+    "interactive.bad_target_choice": (
+        "“{value}”不在 1–{count} 之间",
+        '"{value}" is not one of the choices 1–{count}',
+    ),
+    "interactive.bad_target_choice.hint": (
+        "输入上面列出的编号 1–{count},或目标 id",
+        "type a number from the list above, 1–{count}, or the target's id",
+    ),
+    "interactive.bad_unit_choice": (
+        "“{value}”不在 0–{count} 之间",
+        '"{value}" is not one of the choices 0–{count}',
+    ),
+    "interactive.bad_unit_choice.hint": (
+        "输入上面列出的编号 0–{count},或单位名称",
+        "type a number from the list above, 0–{count}, or the sub-unit's name",
+    ),
+    "click.did_you_mean_option": ("(是不是想用 {names}?)", " (did you mean {names}?)"),
 }

@@ -20,6 +20,7 @@ EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
 EXIT_BUG = 70  # EX_SOFTWARE: ywplan itself failed; the user did nothing wrong
+EXIT_INTERRUPTED = 130  # 128 + SIGINT: the clerk pressed Ctrl-C, as shells report it
 
 
 @dataclass(frozen=True, slots=True)

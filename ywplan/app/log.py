@@ -3,6 +3,11 @@
 What the clerk left out on a terminal is asked for by the command line layer
 (``cli.interactive``), which hands this engine a function that asks; the entry is
 checked by the same rules either way, appended under the ledger's lock, then shown.
+
+An entry the rules accept may still look like a slip: a level far from the last one
+(a growth target's percent typed for its level), or the very entry logged just before.
+Such a doubt is put to the clerk on a terminal (*confirm*), refused without one, and
+passed over with ``--yes``.
 """
 
 from __future__ import annotations
@@ -14,16 +19,21 @@ from pathlib import Path
 
 from ywplan.app.recorded import show_recorded
 from ywplan.app.runtime import clerk, now_stamp
-from ywplan.core.model import Entry, Plan, new_id
+from ywplan.core.model import Entry, Item, Plan, Target, new_id
 from ywplan.core.recording import (
+    Reading,
+    checked_by,
     clean_note,
     parse_amount,
     parse_entry_date,
     parse_target_ref,
+    reading_of,
+    repeated,
     validated,
 )
-from ywplan.store.ledger import append_entries
-from ywplan.store.workspace import open_workspace
+from ywplan.errors import Problem, YwplanError
+from ywplan.store.ledger import append_entries, line_of
+from ywplan.store.workspace import Workspace, open_workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,42 +46,122 @@ class Request:
     unit: str | None = None
     note: str | None = None
     by: str | None = None
+    yes: bool = False
 
 
-# Asks for what the request leaves out; returns the entry, or None when the clerk cancels.
-Ask = Callable[[Plan, dt.date, str, str], Entry | None]
+class Recorder:
+    """What recording one entry needs to know of the plan and its ledger."""
+
+    def __init__(self, workspace: Workspace, by: str, stamp: str) -> None:
+        self.workspace = workspace
+        self.plan: Plan = workspace.plan
+        self.today = workspace.today
+        self.by = by
+        self.stamp = stamp
+        self._live_entries: dict[tuple[int, str], list[Entry]] = {}
+
+    def _live(self, item: int, target: str) -> list[Entry]:
+        """The target's entries that count (not reversing, not reversed), in file order."""
+        key = (item, target)
+        if key not in self._live_entries:
+            gone = self.workspace.reversed_ids()
+            self._live_entries[key] = [
+                e
+                for e in self.workspace.entries_of(item, target)
+                if (e.item, e.target) == key and not e.corrects and e.id not in gone
+            ]
+        return self._live_entries[key]
+
+    def reading(self, item: Item, target: Target, unit: str) -> Reading:
+        """Where *target* stands for *unit*: what a new amount is judged by."""
+        return reading_of(item, target, self._live(item.number, target.id), unit)
+
+    def repeated(self, entry: Entry) -> Problem | None:
+        """The doubt that *entry* repeats its target's last live entry, or None."""
+        live = self._live(entry.item, entry.target)
+        last = live[-1] if live else None
+        if last is not None and self.workspace.index is not None and _alike(last, entry):
+            last = line_of(self.workspace.path, last.id)  # the index keeps no notes
+        item = self.plan.item(entry.item)
+        return repeated(entry, last, item.target(entry.target) if item else None)
+
+    def doubts(self, entry: Entry) -> list[Problem]:
+        """What makes *entry* look like a slip though every rule accepts it."""
+        item = self.plan.item(entry.item)
+        target = item.target(entry.target) if item else None
+        found = []
+        if item is not None and target is not None:
+            found.append(self.reading(item, target, entry.unit).doubt(entry.amount))
+        found.append(self.repeated(entry))
+        return [doubt for doubt in found if doubt is not None]
 
 
-def entry_of(plan: Plan, request: Request, today: dt.date, by: str, stamp: str) -> Entry:
+def _alike(a: Entry, b: Entry) -> bool:
+    return (a.date, a.unit, a.amount) == (b.date, b.unit, b.amount)
+
+
+# Asks for what the request leaves out, settling doubts as it goes; None: the clerk cancels.
+Ask = Callable[[Recorder], Entry | None]
+# Puts a doubt to the clerk: True to record anyway.
+Confirm = Callable[[Problem], bool]
+
+
+def entry_of(recorder: Recorder, request: Request) -> Entry:
     """The entry a complete request describes (each field read as ``log`` reads it)."""
     assert request.target is not None and request.amount is not None
-    item, chosen = parse_target_ref(plan, request.target)
+    item, chosen = parse_target_ref(recorder.plan, request.target)
+    unit = (request.unit or "").strip()
     return Entry(
         new_id(),
-        parse_entry_date(request.date, today),
+        parse_entry_date(request.date, recorder.today),
         item.number,
         chosen.id,
-        parse_amount(request.amount),
-        (request.unit or "").strip(),
+        parse_amount(request.amount, recorder.reading(item, chosen, unit)),
+        unit,
         clean_note(request.note or ""),
-        by,
-        stamp,
+        recorder.by,
+        recorder.stamp,
         "",
     )
 
 
-def run(path: Path, today: dt.date, request: Request, *, ask: Ask | None = None) -> None:
-    """Record the entry *request* describes (asking with *ask* for what it leaves out)."""
+def settle(doubts: list[Problem], confirm: Confirm | None) -> bool:
+    """Whether to record despite *doubts*: each is put to *confirm*, or refused without it."""
+    for doubt in doubts:
+        if confirm is None:
+            raise YwplanError(doubt.key, **doubt.args)
+        if not confirm(doubt):
+            return False
+    return True
+
+
+def run(
+    path: Path,
+    today: dt.date,
+    request: Request,
+    *,
+    ask: Ask | None = None,
+    confirm: Confirm | None = None,
+    cancelled: Callable[[], None] = lambda: None,
+) -> None:
+    """Record the entry *request* describes (asking with *ask* for what it leaves out).
+
+    A doubt about the entry is put to *confirm* (None: refused) unless the request says
+    ``yes``; *cancelled* is told when the clerk declines.
+    """
     workspace = open_workspace(path, today, strict=False, indexed=True)
-    plan = workspace.plan
-    by = request.by if request.by is not None else clerk()
+    by = checked_by(request.by if request.by is not None else clerk())
+    recorder = Recorder(workspace, by, now_stamp())
     if ask is not None:
-        asked = ask(plan, today, by, now_stamp())
-        if asked is None:
-            return
-        entry = asked
+        entry = ask(recorder)  # the asker settles the doubts itself
     else:
-        entry = entry_of(plan, request, today, by, now_stamp())
-    validated(plan, entry, today)
+        entry = entry_of(recorder, request)
+        validated(recorder.plan, entry, today)
+        if not request.yes and not settle(recorder.doubts(entry), confirm):
+            entry = None
+    if entry is None:
+        cancelled()
+        return
+    validated(recorder.plan, entry, today)
     append_entries(workspace.path, [entry])
     show_recorded(workspace, entry)

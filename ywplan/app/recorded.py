@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from ywplan.core.dates import default_as_of
 from ywplan.core.model import Entry, Plan
-from ywplan.core.numbers import format_amount
 from ywplan.core.progress import compute
+from ywplan.core.recording import amount_text
 from ywplan.i18n import t
 from ywplan.render.terminal import print_status
 from ywplan.store.workspace import Workspace
@@ -23,19 +23,17 @@ def show_recorded(workspace: Workspace, entry: Entry) -> None:
 
 
 def confirm(plan: Plan, entry: Entry, errors: int) -> None:
-    """``已记录 k3f9x2ab:26.cadre-training +45 人次(海宁市,2024-05-10)``, and a warning
-    when the ledger has *errors*."""
+    """``已记录 k3f9x2ab:26.cadre-training +45 人次(海宁市,2024-05-10)`` (a level reading:
+    ``25.org-growth = 1250``), and a warning when the ledger has *errors*."""
     item = plan.item(entry.item)
     target = item.target(entry.target) if item else None
-    amount = format_amount(entry.amount)
     key = "log.reversed" if entry.corrects else "log.recorded"
     print(
         t(
             key,
             id=entry.id[:8],
             ref=entry.ref,
-            amount=amount if amount.startswith("-") else "+" + amount,
-            measure=target.unit if target else "",
+            amount=amount_text(target, entry.amount),
             unit=entry.unit or t("log.no_unit"),
             date=entry.date.isoformat(),
             original=entry.corrects[:8],

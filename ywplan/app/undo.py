@@ -8,7 +8,6 @@ from pathlib import Path
 from ywplan.app.recorded import show_recorded
 from ywplan.app.runtime import clerk, now_stamp
 from ywplan.core import recording
-from ywplan.errors import YwplanError
 from ywplan.store.ledger import append_entries, reverses
 from ywplan.store.workspace import open_workspace
 
@@ -17,13 +16,16 @@ def run(path: Path, today: dt.date, entry_id: str, *, reason: str, by: str | Non
     """Reverse the entry whose id starts with *entry_id*, giving *reason*."""
     workspace = open_workspace(path, today, strict=False, indexed=True)
     original = recording.resolve_id(workspace.matching(entry_id), entry_id)
+    already = workspace.reversed_ids()
+    if original.id in already and not original.corrects:
+        raise recording.already_reversed(original, workspace.entries)
     reversal = recording.reversal_for(
-        workspace.reversed_ids(), original, reason, by if by is not None else clerk(), now_stamp()
+        already, original, reason, by if by is not None else clerk(), now_stamp()
     )
 
     def not_reversed_meanwhile(data: bytes) -> None:
         if reverses(data, original.id):
-            raise YwplanError("ledger.corrects_twice", id=original.id)
+            raise recording.already_reversed(original, ())
 
     append_entries(workspace.path, [reversal], recheck=not_reversed_meanwhile)
     show_recorded(workspace, reversal)

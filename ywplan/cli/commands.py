@@ -72,21 +72,31 @@ def log(
         str | None, typer.Option("--note", "-n", help="help.log.note", metavar="TEXT")
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="help.log.by", metavar="NAME")] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="help.log.yes")] = False,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """help.log"""
     from ywplan.app import log
     from ywplan.app.runtime import plan_path, today
-    from ywplan.cli.interactive import asked_entry, interactive_allowed, missing_argument
+    from ywplan.cli import interactive
 
-    request = log.Request(target, amount, date, unit, note, by)
+    request = log.Request(target, amount, date, unit, note, by, yes)
     ask = None
+    terminal = interactive.interactive_allowed()
     if target is None or amount is None:
-        if not interactive_allowed():
-            missing_argument("target" if target is None else "amount")
-        ask = asked_entry(request)
-    log.run(plan_path(plan), today(), request, ask=ask)
+        if not terminal:
+            interactive.missing_argument("target" if target is None else "amount")
+        ask = interactive.asked_entry(request)
+    with interactive.cancel_on_interrupt():
+        log.run(
+            plan_path(plan),
+            today(),
+            request,
+            ask=ask,
+            confirm=interactive.confirm_doubt if terminal else None,
+            cancelled=interactive.not_recorded,
+        )
 
 
 def undo(

@@ -26,7 +26,7 @@ from ywplan.store.textfile import open_regular
 
 Completions = list[tuple[str, str]]
 
-MAX_IDS = 100  # a shell shows no more than this usefully; the most recent come first
+MAX_IDS = 50  # a shell shows no more than this usefully; the most recent come first
 LANG_NAMES = (("zh", "中文"), ("en", "English"))
 
 
@@ -144,9 +144,23 @@ def _ledger_rows(path: Path) -> list[list[str]]:
     return [row for row in rows[1:] if len(row) >= 10 and _ID.fullmatch(row[0])]
 
 
+def _levels(plan: dict[str, Any]) -> set[str]:
+    """The targets whose entries are levels measured (``level``, ``growth``), as ``25.id``."""
+    from ywplan.core.kinds import KINDS
+
+    found = set()
+    for item in plan.get("items") or ():
+        for target in (item.get("targets") or ()) if isinstance(item, dict) else ():
+            kind = KINDS.get(target.get("kind", "sum")) if isinstance(target, dict) else None
+            if kind is not None and kind.takes_level:
+                found.add(f"{item.get('number')}.{target.get('id')}")
+    return found
+
+
 @_never_raise
 def complete_entry_id(ctx: Any, incomplete: str) -> Completions:
-    """Ids of entries that can still be undone, most recent first, with what each recorded."""
+    """Ids of entries that can still be undone, newest first (the ledger's last lines), at
+    most :data:`MAX_IDS`, each with its date, target and amount (``= 1262`` for a level)."""
     plan = plan_path(ctx)
     if plan is None:
         return []
@@ -154,34 +168,26 @@ def complete_entry_id(ctx: Any, incomplete: str) -> Completions:
     if not ledger.is_file():
         return []
     rows = _ledger_rows(ledger)
+    levels = _levels(read_plan(plan) or {})
     reversed_ids = {row[9] for row in rows if row[9]}
     found: Completions = []
     for row in reversed(rows):
         entry_id, date, item, target, amount, unit = row[:6]
         if row[9] or entry_id in reversed_ids or not entry_id.startswith(incomplete.lower()):
             continue
-        sign = "" if amount.startswith("-") else "+"
-        found.append((entry_id, f"{date} {item}.{target} {sign}{amount} {unit}".rstrip()))
+        ref = f"{item}.{target}"
+        sign = "= " if ref in levels else "" if amount.startswith("-") else "+"
+        found.append((entry_id, f"{date} {ref} {sign}{amount} {unit}".rstrip()))
         if len(found) >= MAX_IDS:
             break
     return found
 
 
-def _zsh_escape(text: str) -> str:
-    return (
-        text.replace('"', '""')
-        .replace("'", "''")
-        .replace("$", "\\$")
-        .replace("`", "\\`")
-        .replace(":", r"\\:")
-    )
-
-
 def register_shells() -> None:
-    """Show completion help in zsh, fish and PowerShell without rich (see ``typer_compat``)."""
+    """Complete in ywplan's order, with help, in every shell (see ``typer_compat``)."""
     from ywplan.cli.typer_compat import register_shells as register
 
-    register(_zsh_escape)
+    register()
 
 
 @_never_raise

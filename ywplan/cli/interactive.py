@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import typer
@@ -18,20 +19,32 @@ import typer
 from ywplan.core.dates import default_as_of
 from ywplan.core.kinds import goal_text
 from ywplan.core.model import Entry, Item, Plan, Target, new_id
-from ywplan.core.numbers import format_amount
-from ywplan.core.recording import clean_note, parse_amount, parse_entry_date, parse_target_ref
+from ywplan.core.recording import (
+    Reading,
+    amount_text,
+    clean_note,
+    parse_amount,
+    parse_entry_date,
+    parse_target_ref,
+)
 from ywplan.core.rules import entry_problems
 from ywplan.diagnostics import report_error
-from ywplan.errors import YwplanError
+from ywplan.errors import EXIT_DATA, EXIT_INTERRUPTED, Problem, YwplanError
 from ywplan.i18n import t
 
 if TYPE_CHECKING:
-    from ywplan.app.log import Ask, Request
+    from ywplan.app.log import Ask, Recorder, Request
 
 T = TypeVar("T")
 
 UNIT_FIELDS = ("entry.unknown_unit", "entry.unit_without_units")
 DATE_FIELDS = ("entry.date_outside_year", "entry.date_future")
+# A refusal at a prompt speaks of the prompt, not of the option that would have given it.
+AT_PROMPT = {"entry.date_outside_year": "interactive.date_outside_year"}
+
+
+class _DeclinedError(Exception):
+    """The clerk declined to record a doubtful answer: ask the question again."""
 
 
 def ask(question: str, parse: Callable[[str], T], default: str | None = None) -> T:
@@ -42,6 +55,30 @@ def ask(question: str, parse: Callable[[str], T], default: str | None = None) ->
             return parse(str(answer))
         except YwplanError as exc:
             report_error(exc)
+        except _DeclinedError:
+            continue
+
+
+def confirm_doubt(doubt: Problem) -> bool:
+    """Show why an answer looks like a slip and ask whether to record it all the same."""
+    typer.echo(f"{t('warning')}: {doubt.message}", err=True)
+    return typer.confirm(t("log.record_anyway"), default=False)
+
+
+@contextmanager
+def cancel_on_interrupt() -> Iterator[None]:
+    """Ctrl-C (exit 130) or the end of input at a prompt: nothing recorded, said on its own line.
+
+    click turns both into ``Abort`` with the original exception as its context, and
+    leaves the prompt's line open.
+    """
+    try:
+        yield
+    except typer.Abort as exc:
+        interrupted = isinstance(exc.__context__, KeyboardInterrupt)
+        typer.echo("", err=True)
+        typer.echo(t("interactive.interrupted"), err=True)
+        raise typer.Exit(EXIT_INTERRUPTED if interrupted else EXIT_DATA) from None
 
 
 def _choose_index(text: str, count: int) -> int | None:
@@ -89,6 +126,8 @@ def pick_target(plan: Plan, item: Item) -> Target:
         index = _choose_index(text, len(item.targets))
         if index is not None:
             return item.targets[index]
+        if text.strip().isdigit():
+            raise YwplanError("interactive.bad_target_choice", value=text, count=len(item.targets))
         return parse_target_ref(plan, f"{item.number}.{text.strip()}")[1]
 
     return ask(t("interactive.ask_target", count=len(item.targets)), parse)
@@ -108,6 +147,8 @@ def pick_unit(plan: Plan, probe: Callable[[str], Sequence[str]]) -> str:
         if text in ("", "0"):
             return ""
         index = _choose_index(text, len(plan.units))
+        if index is None and text.isdigit():
+            raise YwplanError("interactive.bad_unit_choice", value=text, count=len(plan.units))
         unit = plan.units[index] if index is not None else text
         probe(unit)
         return unit
@@ -115,21 +156,41 @@ def pick_unit(plan: Plan, probe: Callable[[str], Sequence[str]]) -> str:
     return ask(t("interactive.ask_unit", count=len(plan.units)), parse, default="0")
 
 
-def interactive_entry(
-    plan: Plan,
-    today: dt.date,
-    by: str,
-    stamp: str,
-    target_ref: str | None = None,
-    amount_text: str | None = None,
-    *,
-    unit_text: str | None = None,
-    date_text: str | None = None,
-    note_text: str | None = None,
-) -> Entry:
-    """Ask for whatever the command line did not give, and return a valid entry."""
-    if target_ref is not None:
-        item, chosen = parse_target_ref(plan, target_ref)
+def ask_amount(reading: Reading, typed: str | None, *, yes: bool) -> float:
+    """The amount, or a level target's reading, with what it is judged against shown first.
+
+    A doubtful answer (see ``Reading.doubt``) is confirmed or asked again (*yes*: not
+    doubted); an amount given on the command line is asked again only when declined.
+    """
+    target = reading.target
+    kind = target.behaviour
+
+    def parse(text: str) -> float:
+        amount = parse_amount(text, reading)
+        doubt = None if yes else reading.doubt(amount)
+        if doubt is not None and not confirm_doubt(doubt):
+            raise _DeclinedError
+        return amount
+
+    if typed is not None:
+        try:
+            return parse(typed)
+        except _DeclinedError:
+            pass
+    if not kind.takes_level:
+        return ask(t("interactive.ask_amount", unit=target.unit), parse)
+    info = "interactive.growth_info" if kind.needs_baseline else "interactive.level_info"
+    typer.echo(t(info, ref=reading.ref, context=reading.context()))
+    unit = kind.entry_unit(target)
+    question = t("interactive.ask_level_unit", unit=unit) if unit else t("interactive.ask_level")
+    return ask(question, parse)
+
+
+def interactive_entry(recorder: Recorder, request: Request) -> Entry | None:
+    """Ask for whatever the command line did not give; a valid entry, or None if declined."""
+    plan, today = recorder.plan, recorder.today
+    if request.target is not None:
+        item, chosen = parse_target_ref(plan, request.target)
     else:
         item, maybe = pick_item(plan)
         chosen = maybe if maybe is not None else pick_target(plan, item)
@@ -138,27 +199,35 @@ def interactive_entry(
     entry_id = new_id()
 
     def draft(day: dt.date = today, unit: str = "", amount: float = 1.0, note: str = "") -> Entry:
-        return Entry(entry_id, day, item.number, chosen.id, amount, unit, note, by, stamp, "")
+        return Entry(
+            entry_id,
+            day,
+            item.number,
+            chosen.id,
+            amount,
+            unit,
+            note,
+            recorder.by,
+            recorder.stamp,
+            "",
+        )
 
     def probe(keys: tuple[str, ...]) -> Callable[[Entry], Sequence[str]]:
         def check(entry: Entry) -> Sequence[str]:
             for problem in entry_problems(plan, entry, today):
                 if problem.key in keys:
-                    raise YwplanError(problem.key, **problem.args)
+                    raise YwplanError(AT_PROMPT.get(problem.key, problem.key), **problem.args)
             return ()
 
         return check
 
     unit = (
-        unit_text.strip()
-        if unit_text is not None
+        request.unit.strip()
+        if request.unit is not None
         else pick_unit(plan, lambda u: probe(UNIT_FIELDS)(draft(unit=u)))
     )
-    amount = (
-        parse_amount(amount_text)
-        if amount_text is not None
-        else ask(t("interactive.ask_amount", unit=chosen.unit), parse_amount)
-    )
+    reading = recorder.reading(item, chosen, unit)
+    amount = ask_amount(reading, request.amount, yes=request.yes)
 
     def parse_day(text: str) -> dt.date:
         day = parse_entry_date(text, today)
@@ -166,8 +235,8 @@ def interactive_entry(
         return day
 
     day = (
-        parse_entry_date(date_text, today)
-        if date_text is not None
+        parse_entry_date(request.date, today)
+        if request.date is not None
         # Offered: today, or the plan year's last day once that year is over.
         else ask(
             t("interactive.ask_date"),
@@ -176,17 +245,19 @@ def interactive_entry(
         )
     )
     note = (
-        clean_note(note_text)
-        if note_text is not None
+        clean_note(request.note)
+        if request.note is not None
         else ask(t("interactive.ask_note"), clean_note, default="")
     )
     entry = draft(day=day, unit=unit, amount=amount, note=note)
+    doubt = None if request.yes else recorder.repeated(entry)
+    if doubt is not None and not confirm_doubt(doubt):
+        return None
     typer.echo(
         t(
             "interactive.summary",
             ref=entry.ref,
-            amount=format_amount(amount),
-            measure=chosen.unit,
+            amount=amount_text(chosen, amount),
             unit=unit or t("log.no_unit"),
             date=day.isoformat(),
         )
@@ -214,21 +285,15 @@ def missing_argument(name: str) -> NoReturn:
 def asked_entry(request: Request) -> Ask:
     """The ``ask`` of ``app.log.run``: prompt for what *request* leaves out, then confirm."""
 
-    def ask(plan: Plan, today: dt.date, by: str, stamp: str) -> Entry | None:
-        entry = interactive_entry(
-            plan,
-            today,
-            by,
-            stamp,
-            request.target,
-            request.amount,
-            unit_text=request.unit,
-            date_text=request.date,
-            note_text=request.note,
-        )
-        if not typer.confirm(t("interactive.confirm"), default=True):
-            typer.echo(t("interactive.cancelled"))
+    def ask(recorder: Recorder) -> Entry | None:
+        entry = interactive_entry(recorder, request)
+        if entry is None or not typer.confirm(t("interactive.confirm"), default=True):
             return None
         return entry
 
     return ask
+
+
+def not_recorded() -> None:
+    """Say that the clerk's "no" left the ledger as it was."""
+    typer.echo(t("interactive.cancelled"))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ywplan import __version__
 from ywplan.cli.commands import COMMANDS
@@ -26,12 +26,14 @@ from ywplan.cli.typer_compat import (
     build_command,
     use_plain_params,
 )
-from ywplan.cli.usage import localize_command, show_usage_error
+from ywplan.cli.usage import localize_command, refuse_unknown_option, show_usage_error
 from ywplan.diagnostics import report_bug, report_error
-from ywplan.errors import EXIT_BUG, EXIT_DATA, EXIT_USAGE, YwplanError
+from ywplan.errors import EXIT_BUG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, YwplanError
 from ywplan.i18n import detect_lang, set_lang, t
 
 HELP_OPTIONS = ["-h", "--help"]
+# What prints or installs a completion script (ywplan's, see ``cli.completion``).
+COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
 
 
 def _translate(command: Any) -> None:
@@ -74,7 +76,10 @@ class YwplanGroup(TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         set_lang(detect_lang(argv, os.environ))
         _prepare(self)
-        if os.environ.get(f"_{(prog_name or 'ywplan').replace('-', '_').upper()}_COMPLETE"):
+        completing = os.environ.get(
+            f"_{(prog_name or 'ywplan').replace('-', '_').upper()}_COMPLETE"
+        )
+        if completing or any(a.startswith(COMPLETION_OPTIONS) for a in argv):
             from ywplan.cli.completion import register_shells
 
             register_shells()
@@ -131,13 +136,27 @@ class YwplanGroup(TyperGroup):
         except YwplanError as exc:
             report_error(exc)
             raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C outside a prompt: said on a line of its own
+            print(file=sys.stderr)
+            print(t("click.aborted"), file=sys.stderr)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
             if os.environ.get("YWPLAN_DEBUG") or type(exc).__module__.startswith("typer"):
                 raise
             report_bug(exc)
             raise typer.Exit(EXIT_BUG) from None
+
+
+class YwplanCommand(TyperCommand):
+    """A command that calls an unknown ``--option`` one, wherever it stands on the line."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Refuse an unknown ``--name`` first, then parse as click does."""
+        if not ctx.resilient_parsing:
+            refuse_unknown_option(ctx, self.get_params(ctx), args)
+        return list(super().parse_args(ctx, args))
 
 
 def _version(value: bool) -> None:
@@ -167,7 +186,9 @@ def root(
 
 
 for name, (function, settings) in COMMANDS.items():
-    app.command(name, help=f"help.{name}", context_settings=settings or None)(function)
+    app.command(name, cls=YwplanCommand, help=f"help.{name}", context_settings=settings or None)(
+        function
+    )
 
 # The commands are built on demand by YwplanGroup.get_command, not all at start-up.
 _LAZY = {info.name: info for info in app.registered_commands if info.name}

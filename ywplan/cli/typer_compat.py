@@ -11,6 +11,7 @@ click.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections.abc import Callable
 from contextlib import suppress
@@ -42,6 +43,7 @@ _exceptions = _click("exceptions")
 ClickException: type[Exception] = getattr(_exceptions, "ClickException", _NeverRaisedError)
 ClickUsageError: type[Exception] = getattr(_exceptions, "UsageError", _NeverRaisedError)
 MissingParameter: Any = getattr(_exceptions, "MissingParameter", None)
+NoSuchOption: Any = getattr(_exceptions, "NoSuchOption", None)
 # click ≥ 8.2 raises this after printing the help of a command run without arguments.
 NoArgsIsHelpError: type[Exception] = getattr(_exceptions, "NoArgsIsHelpError", _NeverRaisedError)
 
@@ -88,6 +90,7 @@ def context_class(help_text: Callable[[], str], usage_prefix: Callable[[], str])
             if option is not None:
                 option.help = help_text()
                 use_plain_param(option)
+                hide_type_label(option)
 
         def get_help(self) -> str:
             localize_help_screen()
@@ -126,13 +129,45 @@ def install_completion(shell: str | None) -> tuple[str, Any]:
     return install(shell=shell) if shell else install()
 
 
-def register_shells(escape_zsh: Callable[[str], str]) -> None:
-    """Print completion help in zsh, fish and PowerShell without typer's rich rendering.
+# The bash script typer installs, with the order of the candidates kept (``nosort``: they
+# come newest first) and bash's completion type passed on, so that descriptions are
+# added only to a list shown, never to a word inserted (menu-complete inserts whole items).
+BASH_SCRIPT = """
+%(complete_func)s() {
+    local IFS=$'\\n'
+    COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
+                   COMP_CWORD=$COMP_CWORD \\
+                   COMP_TYPE=$COMP_TYPE \\
+                   %(autocomplete_var)s=complete_bash $1 ) )
+    return 0
+}
+
+complete -o default -o nosort -F %(complete_func)s %(prog_name)s
+"""
+# bash's COMP_TYPE when it lists the candidates rather than inserting one: "?" and "!".
+BASH_LISTING = ("63", "33")
+ZSH_ITEMS = "_ywplan_items"  # the array zsh's ``_describe -V`` reads, in ywplan's order
+
+
+def _fish_script(classes: Any) -> str:
+    """typer's fish script with ``--keep-order``: fish shows candidates as given."""
+    return str(classes.FishComplete.source_template).replace(
+        "--no-files", "--no-files --keep-order"
+    )
+
+
+def register_shells() -> None:
+    """Complete in every shell without rich, in ywplan's order, with help where it is shown.
 
     typer passes each help text through rich to strip markup, which costs the import of
     rich on every TAB; ywplan's help texts hold no markup, so they are printed as they
-    are. Uses typer's completion classes (``typer._completion_classes``) and click's
-    public ``add_completion_class``; without them typer's own classes stay.
+    are. Each shell keeps the order ywplan gives (undo's ids come newest first): bash
+    with ``-o nosort``, zsh with ``_describe -V``, fish with ``--keep-order``. bash has
+    no place for help: a list of several candidates shows each with its help.
+
+    Uses typer's completion classes and scripts (``typer._completion_classes``,
+    ``typer._completion_shared``) and click's public ``add_completion_class``; without
+    them typer's own classes stay.
     """
     classes = _module("typer._completion_classes")
     shell = _click("shell_completion")
@@ -140,26 +175,62 @@ def register_shells(escape_zsh: Callable[[str], str]) -> None:
         return
     item_type = shell.CompletionItem
 
+    class Bash(classes.BashComplete):  # type: ignore[name-defined, misc]
+        source_template = BASH_SCRIPT
+
+        def complete(self) -> str:
+            args, incomplete = self.get_completion_args()
+            items = self.get_completions(args, incomplete)
+            listing = os.environ.get("COMP_TYPE") in BASH_LISTING and len(items) > 1
+            return "\n".join(
+                f"{item.value}  ({_flat(item.help)})" if listing and item.help else item.value
+                for item in items
+            )
+
     class Zsh(classes.ZshComplete):  # type: ignore[name-defined, misc]
-        def format_completion(self, item: item_type) -> str:  # type: ignore[valid-type]
-            if item.help:  # type: ignore[attr-defined]
-                return f'"{escape_zsh(item.value)}":"{escape_zsh(item.help)}"'  # type: ignore[attr-defined]
-            return f'"{escape_zsh(item.value)}"'  # type: ignore[attr-defined]
+        def complete(self) -> str:
+            args, incomplete = self.get_completion_args()
+            items = self.get_completions(args, incomplete)
+            if not items:
+                return "_files"
+            pairs = " ".join(map(_zsh_pair, items))
+            return f"local -a {ZSH_ITEMS}; {ZSH_ITEMS}=({pairs}); _describe -V values {ZSH_ITEMS}"
 
     class Fish(classes.FishComplete):  # type: ignore[name-defined, misc]
+        source_template = _fish_script(classes)
+
         def format_completion(self, item: item_type) -> str:  # type: ignore[valid-type]
             if item.help:  # type: ignore[attr-defined]
-                flat = re.sub(r"\s", " ", item.help)  # type: ignore[attr-defined]
-                return f"{item.value}\t{flat}"  # type: ignore[attr-defined]
+                return f"{item.value}\t{_flat(item.help)}"  # type: ignore[attr-defined]
             return f"{item.value}"  # type: ignore[attr-defined]
 
     class PowerShell(classes.PowerShellComplete):  # type: ignore[name-defined, misc]
         def format_completion(self, item: item_type) -> str:  # type: ignore[valid-type]
             return f"{item.value}:::{item.help or ' '}"  # type: ignore[attr-defined]
 
-    for cls, names in ((Zsh, ("zsh",)), (Fish, ("fish",)), (PowerShell, ("powershell", "pwsh"))):
-        for name in names:
-            shell.add_completion_class(cls, name)
+    scripts = getattr(_module("typer._completion_shared"), "_completion_scripts", None)
+    shells: dict[str, Any] = {
+        "bash": Bash,
+        "zsh": Zsh,
+        "fish": Fish,
+        "powershell": PowerShell,
+        "pwsh": PowerShell,
+    }
+    for name, cls in shells.items():
+        shell.add_completion_class(cls, name)
+        if isinstance(scripts, dict) and name in scripts:  # what --install-completion writes
+            scripts[name] = cls.source_template
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s", " ", text)
+
+
+def _zsh_pair(item: Any) -> str:
+    """``'value:help'`` for zsh's ``_describe``, single-quoted for the ``eval`` that reads it."""
+    value = item.value.replace(":", "\\:")
+    pair = f"{value}:{_flat(item.help)}" if item.help else value
+    return "'" + pair.replace("'", "'\\''") + "'"
 
 
 # --- plain parameters (start-up time) ------------------------------------------------------
@@ -208,8 +279,22 @@ def use_plain_param(param: Any) -> None:
         )
 
 
+def hide_type_label(param: Any) -> None:
+    """No ``<bool>`` beside a flag, no ``<str>`` beside an argument in typer's help.
+
+    typer 0.29 shows a parameter's Python type where it has no metavar (a flag takes no
+    value; an argument's metavar is its name); ``display_type_rich`` is its hook.
+    """
+    flag = getattr(param, "is_flag", False) or getattr(param, "count", False)
+    if (flag or getattr(param, "param_type_name", "") == "argument") and hasattr(
+        param, "display_type_rich"
+    ):
+        param.display_type_rich = lambda ctx: None
+
+
 def use_plain_params(command: Any, help_names: list[str]) -> None:
-    """Give *command*'s (and its subcommands') text and flag parameters plain coercion.
+    """Give *command*'s (and its subcommands') text and flag parameters plain coercion, and
+    their help no Python type names (:func:`hide_type_label`).
 
     The ``--help`` flag, which click makes on first use from *help_names*, is made and
     covered too: it is parsed on every run.
@@ -219,6 +304,9 @@ def use_plain_params(command: Any, help_names: list[str]) -> None:
         current = stack.pop()
         for param in getattr(current, "params", ()):
             use_plain_param(param)
+            hide_type_label(param)
         with suppress(Exception):
-            use_plain_param(current.get_help_option(SimpleNamespace(help_option_names=help_names)))
+            option = current.get_help_option(SimpleNamespace(help_option_names=help_names))
+            use_plain_param(option)
+            hide_type_label(option)
         stack.extend(getattr(current, "commands", {}).values())

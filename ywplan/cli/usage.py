@@ -9,12 +9,13 @@ the help texts of ``--help`` and ``--install-completion``.
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
-from ywplan.cli.typer_compat import context_class, install_completion
+from ywplan.cli.typer_compat import NoSuchOption, context_class, install_completion
 from ywplan.i18n import t
 
 _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
@@ -31,7 +32,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
         re.compile(r"No such option: (\S+)(?: \(Possible options: (.+)\))?", re.S),
         lambda m: (
             t("click.no_such_option", name=m[1])
-            + (" " + t("click.possible_options", options=m[2]) if m[2] else "")
+            + (t("click.did_you_mean_option", names=m[2]) if m[2] else "")
         ),
     ),
     (
@@ -61,6 +62,56 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
 )
 
 
+def unknown_long_option(params: Iterable[Any], args: Sequence[str]) -> str | None:
+    """The first ``--name`` of *args* that is none of *params*' options (None: all are).
+
+    *args* are read as click's parser reads them: an option's value is skipped (in
+    ``--note --x`` the note is "--x"), and ``--`` ends the options.
+    """
+    takes_value = {
+        name: not (param.is_flag or param.count)
+        for param in params
+        if getattr(param, "param_type_name", "") == "option"
+        for name in (*param.opts, *param.secondary_opts)
+    }
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--":
+            return None
+        elif arg.startswith("--"):
+            name, equals, _ = arg.partition("=")
+            if name not in takes_value:
+                return name
+            skip = takes_value[name] and not equals
+        elif len(arg) == 2 and arg.startswith("-"):
+            skip = takes_value.get(arg, False)
+    return None
+
+
+def refuse_unknown_option(ctx: Any, params: Sequence[Any], args: Sequence[str]) -> None:
+    """click's "no such option" for an unknown ``--name`` wherever it stands.
+
+    A command that lets unknown options through as arguments (``log``: ``-3`` is an
+    amount) would otherwise take ``--dat`` for a target or an extra argument.
+    """
+    name = unknown_long_option(params, args)
+    if name is None or NoSuchOption is None:
+        return
+    longs = [n for p in params for n in (*p.opts, *p.secondary_opts) if n.startswith("--")]
+    raise NoSuchOption(name, possibilities=difflib.get_close_matches(name, longs, n=1), ctx=ctx)
+
+
+def usage_message(exc: Any) -> str:
+    """A click usage error's message in the current language."""
+    if NoSuchOption is not None and isinstance(exc, NoSuchOption):
+        names = ", ".join(exc.possibilities or ())
+        suggest = t("click.did_you_mean_option", names=names) if names else ""
+        return t("click.no_such_option", name=exc.option_name) + suggest
+    return translate_message(exc.format_message())
+
+
 def translate_message(message: str) -> str:
     """click's English message in the current language (unchanged when not recognised)."""
     for pattern, render in _PATTERNS:
@@ -82,7 +133,7 @@ def show_usage_error(exc: Any, file: IO[str] | None = None) -> None:
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:
         print(usage_line(ctx), file=out)
-    print(f"{t('error')}: {translate_message(exc.format_message())}", file=out)
+    print(f"{t('error')}: {usage_message(exc)}", file=out)
     if ctx is not None and ctx.command.get_help_option(ctx) is not None:
         hint = t("click.try_help", command=ctx.command_path, option=ctx.help_option_names[0])
         print(f"    {t('hint')}: {hint}", file=out)

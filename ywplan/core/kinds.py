@@ -24,6 +24,10 @@ if TYPE_CHECKING:  # typing only: TAB completion imports this module
         def op(self) -> str: ...
         @property
         def baseline(self) -> float | None: ...
+        @property
+        def goal(self) -> float: ...
+        @property
+        def unit(self) -> str: ...
 
     class Tally(Protocol):
         """What a kind reads of a target's counted entries (``core.progress.Tally``)."""
@@ -35,6 +39,10 @@ if TYPE_CHECKING:  # typing only: TAB completion imports this module
 
 
 _EPSILON = 1e-9
+
+# A level reading more than this many times the one before it, or less than its
+# this-many-th part, is taken for a slip (an extra or a missing digit) unless confirmed.
+LEVEL_JUMP = 10.0
 
 # The comparison a target states, as the plan writes it and as people read it.
 OP_SYMBOLS = {">=": "≥", "<=": "≤"}
@@ -73,6 +81,7 @@ class TargetKind:
     needs_baseline: ClassVar[bool] = False  # refused by ``check`` without ``baseline``
     schedulable: ClassVar[bool] = True  # may have quarterly ``schedule`` checkpoints
     additive: ClassVar[bool] = False  # sub-units' amounts add up to the whole (shares)
+    takes_level: ClassVar[bool] = False  # an entry is the level measured, not an amount added
 
     def measure(self, target: Target, tally: Tally | None) -> tuple[float, float | None]:
         """The target's actual value from its counted entries, and the latest reading."""
@@ -81,6 +90,22 @@ class TargetKind:
     def start(self, target: Target) -> float:
         """Where 序时进度 starts on 1 January: the baseline, else 0."""
         return target.baseline or 0.0
+
+    def entry_unit(self, target: Target) -> str:
+        """The unit an entry is written in: the target's (人次, 个, %)."""
+        return target.unit
+
+    def goal_level(self, target: Target) -> float | None:
+        """The level that meets the goal, for a kind that takes levels (else None)."""
+        return target.goal if self.takes_level else None
+
+    def doubt(self, target: Target, amount: float, reference: float | None) -> str | None:
+        """Why *amount* is unlikely as a new entry of *target* (a catalog key), else None.
+
+        *reference* is the level the target stood at before: the last reading logged,
+        else its baseline (None: nothing to compare with). Amounts added are never doubted.
+        """
+        return None
 
     def period_start(self, before: float, count_before: int, start: float) -> float:
         """The value a period's amount is counted from: the actual measured before it.
@@ -127,6 +152,12 @@ class Level(TargetKind):
     """``level``: the latest logged value (a coverage rate, a count of organisations)."""
 
     name = "level"
+    takes_level = True
+
+    def doubt(self, target: Target, amount: float, reference: float | None) -> str | None:
+        """A reading beyond :data:`LEVEL_JUMP` times the *reference*, or under its
+        :data:`LEVEL_JUMP`-th part."""
+        return level_jump(amount, reference)
 
     def measure(self, target: Target, tally: Tally | None) -> tuple[float, float | None]:
         """The latest reading (by date, the last line of that date)."""
@@ -143,6 +174,23 @@ class Growth(TargetKind):
     name = "growth"
     needs_baseline = True
     schedulable = False
+    takes_level = True
+
+    def entry_unit(self, target: Target) -> str:
+        """None of its own: the target's unit (%) is the growth's, not the level's."""
+        return ""
+
+    def goal_level(self, target: Target) -> float | None:
+        """baseline × (1 + goal / 100): 1260 for ≥5 % over 1200."""
+        return (target.baseline or 0.0) * (1 + target.goal / 100)
+
+    def doubt(self, target: Target, amount: float, reference: float | None) -> str | None:
+        """As a level's; a reading under a tenth of the *reference* that is no more than
+        the growth asked for (5 for ≥5 %) is the percent typed in place of the level."""
+        jump = level_jump(amount, reference)
+        if jump == "log.doubt_jump_down" and amount <= target.goal:
+            return "log.doubt_percent"
+        return jump
 
     def measure(self, target: Target, tally: Tally | None) -> tuple[float, float | None]:
         """(latest − baseline) / baseline × 100."""
@@ -154,6 +202,18 @@ class Growth(TargetKind):
     def start(self, target: Target) -> float:
         """Growth is counted from 0 %."""
         return 0.0
+
+
+def level_jump(amount: float, reference: float | None) -> str | None:
+    """``log.doubt_jump_up``/``_down`` when *amount* is over :data:`LEVEL_JUMP` times
+    *reference* or under its :data:`LEVEL_JUMP`-th part; None within, or without one."""
+    if reference is None or reference <= 0:
+        return None
+    if amount > reference * LEVEL_JUMP:
+        return "log.doubt_jump_up"
+    if amount * LEVEL_JUMP < reference:
+        return "log.doubt_jump_down"
+    return None
 
 
 KINDS: dict[str, TargetKind] = {kind.name: kind() for kind in (Sum, Level, Growth)}

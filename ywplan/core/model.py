@@ -216,7 +216,12 @@ PARTS: dict[str, type[BaseModel]] = {
 # An entry's fields, as the ledger stores them and as a clerk may type them.
 ID_RE = re.compile(r"[a-z0-9]{8,64}")
 AMOUNT_RE = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,10})?")
-MAX_NOTE = 500
+# As a clerk may type it: commas only between thousands, in groups of three (12,345.5).
+GROUPED_AMOUNT_RE = re.compile(r"-?[0-9]{1,3}(,[0-9]{3}){1,4}(\.[0-9]{1,10})?")
+MAX_NOTE = 500  # the longest note, and the longest ``by``
+# What ``by`` must not hold: C0 and C1 controls (line breaks among them), DEL, the line
+# and paragraph separators, and the bidi controls that make text read backwards.
+CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _ID_ALPHABET = string.ascii_lowercase + string.digits
 
 

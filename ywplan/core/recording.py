@@ -4,12 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 
 from ywplan.core.dates import parse_date
-from ywplan.core.model import AMOUNT_RE, MAX_NOTE, Entry, Item, Plan, Target, new_id
-from ywplan.core.rules import did_you_mean, entry_problems, reversal_problem, target_list
-from ywplan.errors import YwplanError
+from ywplan.core.kinds import LEVEL_JUMP
+from ywplan.core.model import (
+    AMOUNT_RE,
+    GROUPED_AMOUNT_RE,
+    MAX_NOTE,
+    Entry,
+    Item,
+    Plan,
+    Target,
+    new_id,
+)
+from ywplan.core.numbers import format_amount
+from ywplan.core.rules import (
+    by_problem,
+    did_you_mean,
+    entry_problems,
+    reversal_problem,
+    target_list,
+)
+from ywplan.errors import Problem, YwplanError
+from ywplan.i18n import t
 
 
 def parse_target_ref(plan: Plan, text: str) -> tuple[Item, Target]:
@@ -33,6 +52,8 @@ def parse_target_ref(plan: Plan, text: str) -> tuple[Item, Target]:
             )
         return item, item.targets[0]
     target = item.target(target_id)
+    if target is None and target_id.isdigit():  # the prompt numbers targets; ids name them
+        raise YwplanError("log.target_by_number", ref=text, item=item.number, known=known)
     if target is None:
         suggest = did_you_mean(target_id, [t.id for t in item.targets])
         raise YwplanError(
@@ -41,14 +62,26 @@ def parse_target_ref(plan: Plan, text: str) -> tuple[Item, Target]:
     return item, target
 
 
-def parse_amount(text: str) -> float:
-    """A positive amount as typed (full-width digits allowed); refuses 0, negatives, words."""
-    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+def parse_amount(text: str, reading: Reading | None = None) -> float:
+    """A positive amount as typed: full-width digits allowed, commas only between thousands.
+
+    ``1,000``, ``12,345.5`` and ``１，０００`` (a full-width comma is a comma) are accepted;
+    ``1,5`` is refused, whatever its writer meant by it. Refuses 0 (for a level target,
+    *reading* tells what it stood at), negatives and words.
+    """
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if GROUPED_AMOUNT_RE.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "")
     if not AMOUNT_RE.fullmatch(cleaned):
-        raise YwplanError("log.bad_amount", value=text[:40])
+        key = "log.bad_thousands" if "," in cleaned else "log.bad_amount"
+        raise YwplanError(key, value=text[:40])
     amount = float(cleaned)
-    if amount <= 0:
+    if amount < 0:
         raise YwplanError("entry.amount_not_positive", amount=cleaned)
+    if amount == 0:
+        if reading is not None and reading.target.behaviour.takes_level:
+            raise YwplanError("log.level_zero", ref=reading.ref, context=reading.context())
+        raise YwplanError("log.amount_zero")
     return amount
 
 
@@ -69,6 +102,112 @@ def clean_note(note: str) -> str:
     if len(note) > MAX_NOTE:
         raise YwplanError("ledger.note_too_long", limit=MAX_NOTE, value="", column="note")
     return note
+
+
+def checked_by(by: str) -> str:
+    """*by* if the ``by`` rule accepts it (as ``check`` judges the ledger), else a refusal."""
+    problem = by_problem(by)
+    if problem is not None:
+        raise YwplanError(problem.key, **problem.args)
+    return by
+
+
+def amount_text(target: Target | None, amount: float) -> str:
+    """An entry's amount as people read it: ``+45 人次`` added, ``= 1250`` a level measured.
+
+    A reversing line of a level shows the reading it takes back (``= 1250``).
+    """
+    if target is None:
+        return format_amount(amount)
+    kind = target.behaviour
+    if kind.takes_level:
+        return f"= {format_amount(abs(amount))} {kind.entry_unit(target)}".rstrip()
+    number = format_amount(amount)
+    return f"{number if number.startswith('-') else '+' + number} {target.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Where a target stood for one sub-unit before a new entry: what the entry is judged by.
+
+    *last* is the sub-unit's latest live entry by date (the later line on the same date)
+    for a target that takes levels; the baseline stands in when nothing was logged, but
+    only for entries of the whole office (a sub-unit's level is a share of it).
+    """
+
+    ref: str
+    target: Target
+    unit: str
+    last: Entry | None
+
+    @property
+    def reference(self) -> float | None:
+        """What a new level reading is compared with (None: nothing to compare with)."""
+        if self.last is not None:
+            return self.last.amount
+        return None if self.unit else self.target.baseline
+
+    def context(self) -> str:
+        """``(baseline 1200; last logged 1262 on 2024-12-20)``, or '' when there is neither."""
+        parts = []
+        if self.target.baseline is not None:
+            parts.append(t("log.context_baseline", value=format_amount(self.target.baseline)))
+        if self.last is not None:
+            value = format_amount(self.last.amount)
+            parts.append(t("log.context_last", value=value, date=self.last.date.isoformat()))
+        return t("log.context", parts=t("log.context_sep").join(parts)) if parts else ""
+
+    def doubt(self, amount: float) -> Problem | None:
+        """Why *amount* is unlikely as the target's next entry (its kind decides), or None."""
+        kind = self.target.behaviour
+        reference = self.reference
+        key = kind.doubt(self.target, amount, reference)
+        if key is None:
+            return None
+        example = kind.goal_level(self.target)
+        source = "log.source_last" if self.last is not None else "log.source_baseline"
+        args = {
+            "ref": self.ref,
+            "amount": format_amount(amount),
+            "context": self.context(),
+            "goal": format_amount(self.target.goal),
+            "example": format_amount(round(example)) if example is not None else "",
+            "factor": format_amount(LEVEL_JUMP),
+            "source": t(source),
+            "reference": format_amount(reference or 0.0),
+        }
+        return Problem(key, args)
+
+
+def reading_of(item: Item, target: Target, previous: Iterable[Entry], unit: str) -> Reading:
+    """The :class:`Reading` of *target* for *unit*, from its live entries in file order."""
+    last = None
+    if target.behaviour.takes_level:
+        for entry in previous:
+            if entry.unit == unit and (last is None or entry.date >= last.date):
+                last = entry
+    return Reading(f"{item.number}.{target.id}", target, unit, last)
+
+
+def repeated(entry: Entry, last: Entry | None, target: Target | None) -> Problem | None:
+    """*entry* is the same as *last*, its target's last live entry (date, unit, amount
+    and note alike): the same line typed twice, more likely than the same work twice."""
+    same = last is not None and (last.date, last.unit, last.amount, last.note) == (
+        entry.date,
+        entry.unit,
+        entry.amount,
+        entry.note,
+    )
+    if last is None or not same:
+        return None
+    args = {
+        "id": last.id[:8],
+        "ref": entry.ref,
+        "amount": amount_text(target, entry.amount),
+        "unit": entry.unit or t("log.no_unit"),
+        "date": entry.date.isoformat(),
+    }
+    return Problem("log.duplicate", args)
 
 
 def validated(plan: Plan, entry: Entry, today: dt.date) -> Entry:
@@ -97,6 +236,17 @@ def resolve_id(entries: Sequence[Entry], prefix: str) -> Entry:
     return matches[0]
 
 
+def already_reversed(original: Entry, lines: Iterable[Entry]) -> YwplanError:
+    """The refusal to reverse *original* again, naming the line of *lines* that did."""
+    reversal = next((line for line in lines if line.corrects == original.id), None)
+    if reversal is None:  # reversed between reading the ledger and appending to it
+        return YwplanError("undo.reversed_meanwhile", id=original.id[:8])
+    when = reversal.recorded_at[:16].replace("T", " ") or reversal.date.isoformat()
+    return YwplanError(
+        "undo.already_reversed", id=original.id[:8], reversal=reversal.id[:8], when=when
+    )
+
+
 def reversal_for(
     already: Collection[str], original: Entry, reason: str, by: str, stamp: str
 ) -> Entry:
@@ -104,6 +254,7 @@ def reversal_for(
 
     *already* holds the ids that reversing lines of the ledger already take back.
     """
+    checked_by(by)
     reason = clean_note(reason.strip())
     if not reason:
         raise YwplanError("undo.no_reason")

@@ -20,7 +20,7 @@ from typing import Any, Protocol, TypeVar
 
 from ywplan.core.item_rules import ITEM_RULES, due_in_the_year
 from ywplan.core.kinds import goal_text
-from ywplan.core.model import Entry, Item, Plan
+from ywplan.core.model import CONTROL_RE, MAX_NOTE, Entry, Item, Plan
 from ywplan.errors import Problem, Severity
 from ywplan.i18n import t
 
@@ -384,6 +384,23 @@ def _amount_of(entry: Entry) -> float | None:
     return None if entry.corrects else entry.amount
 
 
+def by_problem(by: str) -> Problem | None:
+    """``by`` is one line of plain text of at most :data:`MAX_NOTE` characters, as a note
+    is: no line break, no terminal control, no bidi override. Judged without the plan."""
+    if len(by) > MAX_NOTE:
+        return Problem("entry.by_too_long", {"limit": MAX_NOTE}, col=8)
+    found = CONTROL_RE.search(by)
+    if found:
+        args = {"char": f"U+{ord(found[0]):04X}", "limit": MAX_NOTE}
+        return Problem("entry.by_control", args, col=8)
+    return None
+
+
+def _by_fits(plan: Plan, by: Hashable, today: dt.date) -> Problem | None:
+    assert isinstance(by, str)
+    return by_problem(by)
+
+
 @dataclass(frozen=True, slots=True)
 class EntryRule:
     """A rule on one field of an entry: *value* reads the field, *judge* finds the problem.
@@ -392,6 +409,8 @@ class EntryRule:
     *decisive* rule's problem is the entry's only one (an unknown item makes its target,
     date and unit meaningless to report). An *interval* rule accepts the values between
     any two it accepts, so a ledger whose smallest and largest values pass passes whole.
+    A rule that is not *indexed* judges a field the ledger index does not keep; the index
+    holds no entry such a rule refuses, so :func:`count_entry_problems` skips it.
     """
 
     field: str
@@ -399,6 +418,7 @@ class EntryRule:
     judge: Callable[[Plan, Hashable, dt.date], Problem | None]
     decisive: bool = False
     interval: bool = False
+    indexed: bool = True
 
 
 ENTRY_RULES: tuple[EntryRule, ...] = (
@@ -406,6 +426,8 @@ ENTRY_RULES: tuple[EntryRule, ...] = (
     EntryRule("date", itemgetter(1), _date_in_year, interval=True),
     EntryRule("unit", itemgetter(5), _unit_known),
     EntryRule("amount", _amount_of, _amount_positive, interval=True),
+    # The ledger index keeps no ``by`` column: it holds no entry this rule refuses.
+    EntryRule("by", itemgetter(7), _by_fits, indexed=False),
 )
 # A decisive rule decides only when its problem is one of these (an unknown target is not).
 _DECISIVE_KEYS = frozenset({"entry.unknown_item"})
@@ -489,8 +511,9 @@ def count_entry_problems(
     turns a field's stored codes into its values. The answer equals the number of
     problems :func:`each_entry` reports for the same entries.
     """
+    indexed = [rule for rule in ENTRY_RULES if rule.indexed]
     verdicts = {}
-    for rule in ENTRY_RULES:
+    for rule in indexed:
         if rule.field == "target":
             keys = [key for key, _ in groups]
             verdicts[id(rule)] = refused(rule, plan, today, keys)
@@ -510,7 +533,7 @@ def count_entry_problems(
     for key, columns in groups:
         size = max(map(len, columns.values()), default=0)
         found = 0
-        for rule in ENTRY_RULES:
+        for rule in indexed:
             wrong = verdicts[id(rule)]
             if not wrong:
                 continue

@@ -227,8 +227,10 @@ class LedgerIndex:
         With *checked*, the caller has already found the rows clean (no id repeated, every
         reversal right), as ``check``'s own rules do for a whole ledger.
         """
-        from ywplan.core.rules import reversal_problem
+        from ywplan.core.rules import by_problem, reversal_problem
 
+        if any(by_problem(by) for by in {e.by for e in entries}):
+            return False  # the index keeps no ``by``: it holds no entry that rule refuses
         gone = self.gone()
         reversal_ids = {r[0] for r in self.reversals}
         for e in entries:
@@ -501,8 +503,7 @@ def _build(data: bytes, name: str) -> LedgerIndex | None:
     index = LedgerIndex(lines=text.count("\n"))
     plain = [e for e in ledger.entries if not e.corrects]
     later = [e for e in ledger.entries if e.corrects]
-    index.add(plain + later, checked=True)
-    return index
+    return index if index.add(plain + later, checked=True) else None
 
 
 def open_index(ledger: Path) -> LedgerIndex | None:

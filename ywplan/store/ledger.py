@@ -273,6 +273,29 @@ def read_ledger(path: Path) -> LedgerFile:
     return parse_ledger(text, str(path))
 
 
+def line_of(path: Path, entry_id: str) -> Entry | None:
+    """The entry *entry_id* as its line in the ledger at *path* reads (None: not found).
+
+    A byte search for the one line, then a parse of it: the ledger index keeps no notes,
+    and ``log`` needs the last entry's note to tell a repeated entry, at any size.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    key = entry_id.encode("ascii", "replace")
+    start = data.rfind(b"\n" + key + b",") + 1  # searched from the end, where it mostly is
+    if not start:
+        found = re.search(rb'^"' + re.escape(key) + rb'",', data, re.MULTILINE)  # quoted
+        if found is None:
+            return None
+        start = found.start()
+    end = data.find(b"\n", start)
+    line = data[start : end if end >= 0 else len(data)].decode("utf-8", "replace")
+    entries, _ = _parse_rows(line.rstrip("\r") + "\n", str(path), header=False)
+    return entries[0] if entries else None
+
+
 def format_entry(entry: Entry, newline: str = "\n") -> str:
     """One entry as one CSV line, ending in *newline*."""
     buffer = io.StringIO()
