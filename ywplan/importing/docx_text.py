@@ -6,6 +6,11 @@ leaves it out of a paragraph's text and a plan's items are very often numbered t
 A table row whose first cell is a bare number (序号) becomes the item ``N.…``, its other
 cells joined; a column headed 牵头/责任 is kept as ``(牵头单位:…)`` for the item's lead.
 
+Before python-docx unpacks anything, the package's zip directory is checked against the
+bounds of :mod:`.limits` (parts, packing ratio, unpacked size: a zip bomb is refused on
+what it declares, and the zip reader never unpacks more than a part declares), and the
+text drawn from it is bounded as it grows.
+
 python-docx is imported here only, so that reading a .txt never pays for it.
 """
 
@@ -13,10 +18,20 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from ywplan.errors import YwplanError
+from ywplan.importing.limits import (
+    MAX_PARTS,
+    MAX_RATIO,
+    MAX_TEXT_CHARS,
+    MAX_UNPACKED_BYTES,
+    RATIO_FLOOR,
+    size_text,
+)
 
 _NUMBER_CELL = re.compile(r"\s*(\d{1,4})\s*[.．、]?\s*")
 _LEAD_HEADER = ("牵头", "责任")
@@ -27,25 +42,76 @@ _SENTENCE_END = "。;;::,,!!??"
 _CN_DIGITS = "零一二三四五六七八九"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
+_CENTRAL_RECORD = b"PK\x01\x02"  # each part's entry in a zip's directory starts so
 
 
 def docx_text(data: bytes, name: str) -> str:
     """The text of the .docx document *data* (named *name* in messages)."""
+    check_package(data, name)
     import docx
+
+    with _damaged(name):
+        document = docx.Document(io.BytesIO(data))
+        return _bounded(_document_lines(document), name)
+
+
+@contextmanager
+def _damaged(name: str) -> Iterator[None]:
+    """A damaged package (python-docx and zipfile fail in many ways on one) → bad_docx."""
+    try:
+        yield
+    except YwplanError:
+        raise
+    except Exception:
+        raise YwplanError("import.bad_docx", path=name) from None
+
+
+def check_package(data: bytes, name: str) -> None:
+    """Refuse, on its zip directory alone, a package that no Word document is: too many
+    parts, a part packed tighter than MAX_RATIO, or more than MAX_UNPACKED_BYTES in all."""
+    # Every entry the zip reader parses starts with this signature: counting them bounds
+    # the parts before the reader spends seconds on a directory of a million entries.
+    if data.count(_CENTRAL_RECORD) > MAX_PARTS:
+        raise YwplanError("import.docx_too_many_parts", path=name, limit=MAX_PARTS)
+    with _damaged(name), zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = package.infolist()
+    for part in parts:
+        if part.file_size > RATIO_FLOOR and part.file_size > MAX_RATIO * part.compress_size:
+            ratio = part.file_size // max(part.compress_size, 1)
+            size = size_text(part.file_size)
+            raise YwplanError(
+                "import.docx_bomb", path=name, member=part.filename, size=size, ratio=ratio
+            )
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNPACKED_BYTES:
+        limit = size_text(MAX_UNPACKED_BYTES)
+        raise YwplanError(
+            "import.docx_unpacked_too_large", path=name, size=size_text(total), limit=limit
+        )
+
+
+def _bounded(lines: Iterable[str], name: str) -> str:
+    """*lines* joined, refused as soon as they pass MAX_TEXT_CHARS (list labels and merged
+    cells repeat text, so a small document can hold a long text)."""
+    kept: list[str] = []
+    length = -1  # no line break before the first line
+    for line in lines:
+        length += len(line) + 1
+        if length > MAX_TEXT_CHARS:
+            raise YwplanError("import.docx_text_too_large", path=name, limit=MAX_TEXT_CHARS)
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _document_lines(document: Any) -> Iterator[str]:
     from docx.table import Table
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception:  # python-docx fails in many ways on a damaged package
-        raise YwplanError("import.bad_docx", path=name) from None
     numbering = _Numbering(document)
-    lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            lines.extend(_table_lines(block, numbering))
+            yield from _table_lines(block, numbering)
         else:
-            lines.append(numbering.prefix(block) + block.text)
-    return "\n".join(lines)
+            yield numbering.prefix(block) + block.text
 
 
 def _chinese(n: int) -> str:
