@@ -1,8 +1,11 @@
 """``import`` takes time in proportion to its input, whatever shape the input has.
 
-The .docx structures here made reading hang or crash (a style based on itself, a cell
+The texts here are of shapes that made the scan quadratic (a number every few characters
+in one endless sentence, long runs of digits or of spaces, a long comma-grouped number)
+and .docx structures that made reading hang or crash (a style based on itself, a cell
 merged down a thousand rows, a cell spanning two billion columns, thousands of lists).
-Each is read well inside its budget.
+Each is read well inside its budget; the largest input ``import`` accepts is measured in
+docs/import.md.
 """
 
 from __future__ import annotations
@@ -15,8 +18,72 @@ import pytest
 
 from tests.conftest import Run
 from tests.hostile_docx import package, paragraph, with_numbering, with_styles
+from ywplan.importing import draft, read_document
+from ywplan.importing.items import parse_plan
+from ywplan.importing.limits import MAX_TEXT_BYTES
+from ywplan.importing.targets import find_targets
 
+from .import_helpers import SEED_002
+
+SIZE = 100_000  # characters: quadratic work on this many takes minutes, linear under 1 s
 BUDGET = 2.0  # seconds, generous for a loaded machine
+
+
+def _repeat(unit: str, size: int = SIZE) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _timed(work: Callable[[], object]) -> float:
+    started = time.monotonic()
+    work()
+    return time.monotonic() - started
+
+
+TITLE = "共青团测试市委2025年工作要点\n"
+TEXTS = {
+    "a target every few characters, no sentence end": (
+        "1." + _repeat("全年培训团干部不少于400人次及50家中小企业")
+    ),
+    "bare commitments in one endless clause": TITLE + "1." + _repeat("新建青年驿站2个,"),
+    "one long run of digits": "1." + _repeat("1"),
+    "one long run of Chinese numerals": "1." + _repeat("一二三四五六七八九十"),
+    "one long run of spaces before a number": "1.全年培训团干部" + " " * SIZE + "不少于400人次。",
+    "one long comma-grouped number": "1.全年1" + _repeat(",111"),
+    "leads left open before a long run of spaces": (
+        "1." + _repeat("(牵头单位:团市委", SIZE // 10) + " " * SIZE + ")"
+    ),
+    "thousands of wrapped lines of one item": "1.开展活动\n" + _repeat("继续开展青年活动,\n"),
+    "a plan on one line": _repeat(SEED_002.read_text(encoding="utf-8").replace("\n", "")),
+}
+
+
+@pytest.mark.parametrize("text", TEXTS.values(), ids=list(TEXTS))
+def test_drafting_takes_time_in_proportion_to_the_text(text: str) -> None:
+    elapsed = _timed(lambda: parse_plan(text))
+    assert elapsed < BUDGET, f"took {elapsed:.1f} s"
+
+
+def test_wrapped_lines_join_into_one_wording() -> None:
+    """A bare title line takes a 。 before what follows it, once; the rest join as they are."""
+    items = parse_plan("3.建设青年驿站\n新建2个\n改建3个\n步道5条。\n").items
+    assert [item.text for item in items] == ["建设青年驿站。新建2个改建3个步道5条。"]
+
+
+def test_find_targets_on_a_long_sentence_finds_every_target_fast() -> None:
+    text = _repeat("全年培训团干部不少于400人次,")
+    found: list[object] = []
+    elapsed = _timed(lambda: found.extend(find_targets(text, year=2024)))
+    assert elapsed < BUDGET, f"took {elapsed:.1f} s"
+    assert len(found) == text.count("400人次")
+
+
+def test_the_largest_text_accepted_drafts_within_seconds(tmp_path: Path) -> None:
+    """A plan run together on one line (a copy from a web page), as large as accepted."""
+    line = SEED_002.read_bytes().replace(b"\n", b"")
+    path = tmp_path / "max.txt"
+    path.write_bytes(line * (MAX_TEXT_BYTES // len(line)))
+    elapsed = _timed(lambda: draft(read_document(path), org=None, year=None))
+    assert elapsed < 2.5 * BUDGET, f"took {elapsed:.1f} s"
 
 
 # --- .docx structures ---------------------------------------------------------------------
