@@ -138,9 +138,9 @@ def _many_members(count: int) -> bytes:
 
 
 def _long_text_docx() -> bytes:
-    """A .docx whose text is 2.2 million characters (base64 noise packs only ~1.3:1)."""
+    """A .docx whose text is 1.1 million characters (base64 noise packs only ~1.3:1)."""
     noise = base64.b64encode(random.Random(1).randbytes(75_000)).decode()
-    return package(f"<w:p><w:r><w:t>{noise}</w:t></w:r></w:p>" * 22)
+    return package(f"<w:p><w:r><w:t>{noise}</w:t></w:r></w:p>" * 11)
 
 
 def _fifo(folder: Path) -> Source:
@@ -229,10 +229,10 @@ CORPUS = [
         HINT_DOCX,
     ),
     Hostile(
-        "a .docx whose text is 2.2 million characters",
+        "a .docx whose text is 1.1 million characters",
         _file("long.docx", _long_text_docx()),
         "import.docx_text_too_large",
-        "the text of long.docx is longer than 2097152 characters, too long for a plan",
+        "the text of long.docx is longer than 1000000 characters, too long for a plan",
         HINT_TEXT,
     ),
     Hostile(
