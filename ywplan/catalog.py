@@ -952,6 +952,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "no document saved by Word or WPS is like this: open it in Word or WPS and save it"
         " again, or save it as .txt",
     ),
+    "import.no_stdin": (
+        "标准输入已关闭,没有可读的内容",
+        "standard input is closed: there is nothing to read",
+    ),
+    "import.no_stdin.hint": (
+        "用管道或重定向送入文字(ywplan import - < 要点.txt),或给出文件路径",
+        "pipe or redirect the text in (ywplan import - < plan.txt), or give the file's path",
+    ),
     "import.docx_text_too_large": (
         "{path} 的文字超过 {limit} 个字符,不像一份计划",
         "the text of {path} is longer than {limit} characters, too long for a plan",

@@ -38,6 +38,8 @@ def read_document(source: str | os.PathLike[str]) -> str:
     """The text of the plan document at *source* (a .txt or .docx path, or ``-``)."""
     name = str(source)
     if name == STDIN:
+        if sys.stdin is None:  # started with standard input closed (- <&-)
+            raise YwplanError("import.no_stdin")
         return decode_document(read_bounded(sys.stdin.buffer, STDIN), STDIN)
     try:
         if not stat.S_ISREG(os.stat(name).st_mode):
