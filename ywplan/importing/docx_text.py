@@ -53,7 +53,7 @@ NumPr = tuple[str, int]  # (list id, level) of a numbered paragraph
 
 def docx_text(data: bytes, name: str) -> str:
     """The text of the .docx document *data* (named *name* in messages)."""
-    check_package(data, name)
+    _check_package(data, name)
     import docx
 
     with _damaged(name):
@@ -72,7 +72,7 @@ def _damaged(name: str) -> Iterator[None]:
         raise YwplanError("import.bad_docx", path=name) from None
 
 
-def check_package(data: bytes, name: str) -> None:
+def _check_package(data: bytes, name: str) -> None:
     """Refuse, on its zip directory alone, a package that no Word document is: too many
     parts, a part packed tighter than MAX_RATIO, or more than MAX_UNPACKED_BYTES in all."""
     # Every entry the zip reader parses starts with this signature: counting them bounds

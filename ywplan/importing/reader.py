@@ -27,8 +27,6 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls, .wps: the old binary f
 _OTHER_FORMATS = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"{\\rtf")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
-
-
 # A FIFO opened without O_NONBLOCK waits for a writer; O_BINARY keeps Windows from
 # translating line ends. Both are 0 where the system has no such flag.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -40,7 +38,7 @@ def read_document(source: str | os.PathLike[str]) -> str:
     if name == STDIN:
         if sys.stdin is None:  # started with standard input closed (- <&-)
             raise YwplanError("import.no_stdin")
-        return decode_document(read_bounded(sys.stdin.buffer, STDIN), STDIN)
+        return decode_document(_read_bounded(sys.stdin.buffer, STDIN), STDIN)
     try:
         if not stat.S_ISREG(os.stat(name).st_mode):
             raise YwplanError("import.not_a_file", path=name)
@@ -49,7 +47,7 @@ def read_document(source: str | os.PathLike[str]) -> str:
             info = os.fstat(stream.fileno())  # the file opened may not be the one looked at
             if not stat.S_ISREG(info.st_mode):
                 raise YwplanError("import.not_a_file", path=name)
-            data = read_bounded(stream, name, info.st_size)
+            data = _read_bounded(stream, name, info.st_size)
     except FileNotFoundError:
         raise YwplanError("import.not_found", path=name) from None
     except OSError as exc:
@@ -57,7 +55,7 @@ def read_document(source: str | os.PathLike[str]) -> str:
     return decode_document(data, name)
 
 
-def read_bounded(stream: BinaryIO, name: str, size: int | None = None) -> bytes:
+def _read_bounded(stream: BinaryIO, name: str, size: int | None = None) -> bytes:
     """At most the bound of *stream*'s kind (.docx or text); *size* is its size, if known.
 
     The kind is told from the first bytes; one byte past the bound is read, never more,
