@@ -311,7 +311,8 @@ def _grid_rows(table: Any) -> Iterator[dict[int, Any]]:
     for tr in table._tbl.tr_lst:
         row: dict[int, Any] = {}
         here: dict[int, Any] = {}
-        offset, column, previous = tr.grid_before, 0, None
+        before = tr.find("w:trPr/w:gridBefore", _NS)  # grid columns the row leaves out
+        offset, column, previous = _int(_val(before, "val"), 0), 0, None
         for tc in tr.tc_lst:
             cell = above.get(offset, tc) if tc.vMerge == "continue" else tc
             if cell is not previous:
