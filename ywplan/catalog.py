@@ -1194,7 +1194,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "检查文件名和路径;从标准输入读取请用 -",
         "check the name and the path; use - to read standard input",
     ),
-    "import.not_a_file": ("{path} 不是文件", "{path} is not a file"),
+    "import.not_a_file": (
+        "{path} 不是普通文件(而是文件夹、管道或设备)",
+        "{path} is not a regular file (it is a folder, a pipe or a device)",
+    ),
     "import.not_a_file.hint": (
         "给出 .txt 或 .docx 文件的路径",
         "give the path of a .txt or .docx file",
@@ -1284,6 +1287,70 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the plan year (default: from the text's title line)",
     ),
     "help.import.force": ("覆盖已存在的输出文件", "overwrite the output file if it exists"),
+    "import.text_too_large": (
+        "{path} 太大,不像计划正文(超过 {limit})",
+        "{path} is too large for a plan's text (more than {limit})",
+    ),
+    "import.text_too_large.hint": (
+        "一年的工作要点正文通常只有 10–200 KB:检查是否选错了文件,或只保留计划正文",
+        "a year's work plan is 10–200 KB of text: check that this is the right file,"
+        " or keep only the plan's text",
+    ),
+    "import.docx_too_large": (
+        "{path} 太大,超过 Word 文档的上限(超过 {limit})",
+        "{path} is too large for a Word document (more than {limit})",
+    ),
+    "import.docx_too_large.hint": (
+        "工作要点的 .docx 一般为 1–10 MB:删去大图片后重新保存,或另存为 .txt",
+        "a work plan's .docx is 1–10 MB: remove large pictures and save it again,"
+        " or save it as .txt",
+    ),
+    "import.docx_unpacked_too_large": (
+        "{path} 解压后达 {size},超过 Word 文档的上限 {limit},未读取",
+        "{path} would unpack to {size}, more than the {limit} a Word document may hold:"
+        " it was not read",
+    ),
+    "import.docx_unpacked_too_large.hint": (
+        "工作要点的 .docx 一般为 1–10 MB:删去大图片后重新保存,或另存为 .txt",
+        "a work plan's .docx is 1–10 MB: remove large pictures and save it again,"
+        " or save it as .txt",
+    ),
+    "import.docx_bomb": (
+        "{path}:其中的部件 {member} 解压后达 {size},是压缩后的 {ratio} 倍;疑似压缩炸弹,未读取",
+        "{path}: its part {member} would unpack to {size}, {ratio} times its packed size:"
+        " a zip bomb, not read",
+    ),
+    "import.docx_bomb.hint": (
+        "Word 和 WPS 保存的文档不会是这样:用 Word 或 WPS 打开后重新保存,或另存为 .txt",
+        "no document saved by Word or WPS is like this: open it in Word or WPS and save it"
+        " again, or save it as .txt",
+    ),
+    "import.docx_too_many_parts": (
+        "{path} 含有超过 {limit} 个部件,远多于 Word 文档应有的数量,未读取",
+        "{path} holds more than {limit} parts, far more than a Word document has: it was not read",
+    ),
+    "import.docx_too_many_parts.hint": (
+        "Word 和 WPS 保存的文档不会是这样:用 Word 或 WPS 打开后重新保存,或另存为 .txt",
+        "no document saved by Word or WPS is like this: open it in Word or WPS and save it"
+        " again, or save it as .txt",
+    ),
+    "import.no_stdin": (
+        "标准输入已关闭,没有可读的内容",
+        "standard input is closed: there is nothing to read",
+    ),
+    "import.no_stdin.hint": (
+        "用管道或重定向送入文字(ywplan import - < 要点.txt),或给出文件路径",
+        "pipe or redirect the text in (ywplan import - < plan.txt), or give the file's path",
+    ),
+    "import.docx_text_too_large": (
+        "{path} 的文字超过 {limit} 个字符,不像一份计划",
+        "the text of {path} is longer than {limit} characters, too long for a plan",
+    ),
+    "import.docx_text_too_large.hint": (
+        "一年的工作要点正文通常只有 10–200 KB:检查是否选错了文件,或只保留计划正文",
+        "a year's work plan is 10–200 KB of text: check that this is the right file,"
+        " or keep only the plan's text",
+    ),
     # --- reliability: locking, encodings, limits (issue 5) ---------------------------------
     "lock.bad_timeout": (
         "环境变量 YWPLAN_LOCK_TIMEOUT 的值“{value}”不是 0 到 3600 之间的秒数",

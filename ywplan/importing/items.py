@@ -36,7 +36,8 @@ _ITEM = re.compile(r"(?P<num>[1-9]\d{0,3})\s*[.、](?!\d(?!\d*\s*[年月日届])
 _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]).+")
 _HEADING_WIDTH = 60
 _LEAD = re.compile(
-    r"[(（]\s*(?:牵头单位|牵头部门|责任单位|责任部门|牵头)\s*[:：]\s*(?P<lead>[^()（）]{1,100}?)\s*[)）]"
+    r"[(（]\s*(?:牵头单位|牵头部门|责任单位|责任部门|牵头)\s*[:：]\s*"
+    r"(?P<lead>[^()（）]{0,99}?[^()（）\s])\s*[)）]"  # ends on a non-space: spaces are tried once
 )
 _YEAR = r"(?P<year>(?:19|20)\d{2}|[零〇○一二三四五六七八九]{4})\s*年度?"
 _KIND = "(?:工作要点|工作计划|要点)"
@@ -62,7 +63,7 @@ _OTHER_ITEM = re.compile(
 _SUB_ITEM = re.compile(r"[(（]\d{1,2}[)）]")  # (1)…(2)… under an item: part of it
 _PLAN_WORDS = re.compile(
     r"工作要点|工作计划|任务清单|任务分解|目标分解|分解表|任务书|实施方案|年度目标"
-    rf"|(?:\d+|[{_CN_NUM}]+)件实事|实事项目"
+    rf"|(?:(?<!\d)\d+|(?<![{_CN_NUM}])[{_CN_NUM}]+)件实事|实事项目"  # a run is tried once
 )
 # A short head line that announces what will be done (团市委将…, 活动安排) makes the text a plan.
 _PLAN_HEADLINE = re.compile(r"将|计划|力争|拟|活动安排")
@@ -103,34 +104,45 @@ class _Title:
     year: int
 
 
-@dataclass(slots=True)
 class _Lines:
-    """An item's lines as they are read: its number, wording so far and section."""
+    """An item's lines as they are read: its number, wording so far and section.
 
-    number: int
-    body: str
-    section: str | None
-    title_only: bool = False  # 3.建设青年驿站。 — what it commits to follows
+    The wording is kept as its parts, joined once at the end, and whether it has any
+    punctuation yet is remembered: an item of 100,000 wrapped lines takes each in turn.
+    """
 
-    def __post_init__(self) -> None:
-        body = self.body
+    __slots__ = ("_parts", "_punctuated", "number", "section", "title_only")
+
+    def __init__(self, number: int, body: str, section: str | None) -> None:
+        self.number = number
+        self.section = section
+        self._parts = [body]
+        self._punctuated = _has_punctuation(body)
+        # 3.建设青年驿站。 — what it commits to follows
         self.title_only = (
             len(body) <= _TITLE_ONLY_WIDTH and body.endswith("。") and body.count("。") == 1
         )
+
+    @property
+    def body(self) -> str:
+        """The item's wording so far."""
+        return "".join(self._parts)
 
     def takes(self, line: str) -> bool:
         """Whether *line* goes on with this item: its wording so far stops mid-sentence,
         or the item is only a title so far and *line* brings numbers (its targets)."""
         if _is_heading(line):
             return False
-        if not self.body.endswith(_CLOSERS) or _SUB_ITEM.match(line):
+        if not self._parts[-1].endswith(_CLOSERS) or _SUB_ITEM.match(line):
             return True
         return self.title_only and any(ch.isdigit() for ch in normalize_digits(line))
 
     def add(self, line: str) -> None:
         """Join a wrapped line; after a bare title line (no punctuation), as a new sentence."""
-        bare = not any(ch in _PUNCTUATION for ch in self.body)
-        self.body += ("。" if bare else "") + line
+        if not self._punctuated:
+            self._parts.append("。")
+        self._parts.append(line)
+        self._punctuated = True  # it had punctuation, or has the 。 just added
 
 
 def parse_plan(text: str) -> ParsedPlan:
@@ -171,6 +183,10 @@ def parse_plan(text: str) -> ParsedPlan:
         items=_in_order([_item(item, year, ahead) for item in items]),
         skipped=tuple(skipped),
     )
+
+
+def _has_punctuation(text: str) -> bool:
+    return not _PUNCTUATION.isdisjoint(text)
 
 
 def _looks_like_plan(lines: list[str]) -> bool:

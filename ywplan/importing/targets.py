@@ -17,12 +17,16 @@ is done (已, 截至, 累计, 以来 …): achievements stay out. :func:`find_ta
 plan year; a number pinned to another year (到2025年…) is left out.
 
 Matching runs on a copy of the text with full-width digits made ASCII; the copy has the
-same length, so every position found there is a position in the original wording.
+same length, so every position found there is a position in the original wording. Where
+its clauses and sentences end is found once (:class:`_Marks`), and each number looks back
+at most ``_CONTEXT_WIDTH`` characters of its sentence, so the time taken grows with the
+text, not with its square, however long a sentence runs on.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
@@ -96,6 +100,7 @@ UNITS = (
 _WEAK_PRE = ("达",)  # 浏览量达1.2亿次: what a report says as often as a plan
 _BASELINE_BEFORE = ("现有", "已有", "原有", "目前", "共有", "已", "共")
 _GROWTH_BEFORE = re.compile(r"(?:增长|增幅|递增|增速)率?$")
+_GROWTH_WIDTH = 4  # the longest word _GROWTH_BEFORE matches, and the line end $ allows after it
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -105,7 +110,7 @@ def _alt(words: tuple[str, ...]) -> str:
 _CN = CHINESE_NUMERAL_CHARS
 _ARABIC_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _QUANTITY = (
-    rf"(?P<each>各)?(?P<num>(?<![\d.+])(?:{_ARABIC_NUM})(?![\d+])"
+    rf"(?P<each>各)?(?P<num>(?<![\d.+])(?!(?<=\d,)\d{{3}})(?:{_ARABIC_NUM})(?![\d+])"
     rf"|(?<![{_CN}第])[{_CN}]+?)"
     rf"(?:\s*[-—~～至]\s*(?P<upper>{_ARABIC_NUM}))?"
     rf"(?P<approx>[余多])?\s*(?P<wan>万(?!元)|亿)?[余多]?\s*(?P<unit>{_alt(UNITS)})(?!门)"
@@ -114,9 +119,16 @@ _QUANTITY = (
 )
 # 至少开展1次: a comparator may stand before the verb of what is counted.
 _VERBS = ("开展", "举办", "组织", "召开", "培训", "服务", "发展", "完成", "建成", "培育", "新增")
-_TARGET = re.compile(rf"(?P<pre>{_alt(_PRE_MIN + _PRE_MAX)})?(?:{_alt(_VERBS)})?\s*{_QUANTITY}")
+# A match never starts inside a run of spaces: the run's first space tries it once.
+_TARGET = re.compile(
+    rf"(?!(?<=\s)\s)(?P<pre>{_alt(_PRE_MIN + _PRE_MAX)})?(?:{_alt(_VERBS)})?\s*{_QUANTITY}"
+)
 _CLAUSE_END = ",，。;；:：!！?？\n"
 _SENTENCE_END = "。;；!！?？\n"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_END}]")
+_SENTENCE_MARK = re.compile(f"[{_SENTENCE_END}]")
+# How far back a number's sentence is read for 将/已/截至/a year: real sentences are shorter.
+_CONTEXT_WIDTH = 500
 _CHAIN = re.compile(rf"[^\d{_CLAUSE_END}]{{0,12}}?(?:以及|及|和|与|、)\s*{_QUANTITY}")
 # 新建青年驿站2个,改建3个,步道5条: a list of bare commitments goes on past commas.
 _BARE_CHAIN = re.compile(rf"[,，、]\s*[^\d{_CLAUSE_END}]{{0,10}}?{_QUANTITY}")
@@ -141,7 +153,7 @@ _AHEAD_STRONG = re.compile(
 # A list entry that opens with its count (*366张养老床位, 为8个住宅小区新增…): a commitment
 # in a plan, where the list itself is what will be done.
 _OPENING = re.compile(r"[*＊\s]*(?:为|向)?\s*$")
-_SCOPE_AFTER = re.compile(rf"[^{_CLAUSE_END}]*?全覆盖")  # 2.3万个团队组织主题教育全覆盖
+_SCOPE = re.compile("全覆盖")  # 2.3万个团队组织主题教育全覆盖: a scope, not a count
 _PAST = re.compile(r"已|截至|累计|共计|以来|年来|先后|去年|上年|数据显示")
 _PAST_SENTENCE = re.compile(r"数据显示|截至")
 _APPROXIMATE_BEFORE = ("超", "近", "约", "逾")  # 超2万场次: a round figure of what was done
@@ -178,12 +190,56 @@ class FoundTarget:
     doubt: str | None = None
 
 
+class _Marks:
+    """Where the clauses and sentences of a text end and where it says 全覆盖, found once.
+
+    Every number asks for the clause and the sentence before it; scanning back over the
+    text for each number (``rfind``) made a long text full of numbers quadratic.
+    """
+
+    __slots__ = ("_clause_ends", "_plain", "_scopes", "_sentence_ends")
+
+    def __init__(self, plain: str) -> None:
+        self._plain = plain
+        self._clause_ends = [m.start() for m in _CLAUSE_MARK.finditer(plain)]
+        self._sentence_ends = [m.start() for m in _SENTENCE_MARK.finditer(plain)]
+        self._scopes = [m.start() for m in _SCOPE.finditer(plain)]
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause that *pos* is in starts."""
+        return _after_last(self._clause_ends, pos)
+
+    def clause_before(self, pos: int) -> str:
+        """The clause up to *pos*, its last ``_CONTEXT_WIDTH`` characters at most."""
+        return self._plain[max(self.clause_start(pos), pos - _CONTEXT_WIDTH) : pos]
+
+    def sentence_before(self, pos: int) -> str:
+        """The sentence up to *pos*, its last ``_CONTEXT_WIDTH`` characters at most."""
+        start = max(_after_last(self._sentence_ends, pos), pos - _CONTEXT_WIDTH)
+        return self._plain[start:pos]
+
+    def scope_after(self, pos: int) -> bool:
+        """Whether the clause goes on from *pos* to a 全覆盖 (a scope, not a count)."""
+        scope = bisect_left(self._scopes, pos)
+        if scope == len(self._scopes):
+            return False
+        end = bisect_left(self._clause_ends, pos)
+        return end == len(self._clause_ends) or self._scopes[scope] < self._clause_ends[end]
+
+
+def _after_last(ends: list[int], pos: int) -> int:
+    """The position after the last of *ends* before *pos*, 0 when none is."""
+    index = bisect_left(ends, pos)
+    return ends[index - 1] + 1 if index else 0
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """What decides whether a number is a target beyond its own wording."""
 
     year: int | None  # the plan year: a number pinned to another year is left out
     ahead: bool  # the whole text is a plan: bare numbers need no 将/计划 of their own
+    marks: _Marks  # where the text's clauses and sentences end
 
 
 def find_targets(text: str, *, year: int | None = None, ahead: bool = False) -> list[FoundTarget]:
@@ -193,7 +249,7 @@ def find_targets(text: str, *, year: int | None = None, ahead: bool = False) -> 
     as a whole, so that a bare commitment (新建青年驿站2个) needs no 将/计划 beside it.
     """
     plain = normalize_digits(text)
-    context = _Context(year, ahead)
+    context = _Context(year, ahead, _Marks(plain))
     found: list[FoundTarget] = []
     taken: set[int] = set()
     previous_end = 0
@@ -201,14 +257,15 @@ def find_targets(text: str, *, year: int | None = None, ahead: bool = False) -> 
         op = _op(plain, match, None, context)
         if op is None or match.start("num") in taken:
             continue
-        for quantity in _with_chained(plain, match, bare=_is_bare(match)):
+        for quantity in _with_chained(plain, match, context, bare=_is_bare(match)):
             if quantity.start("num") in taken:
                 continue
             taken.add(quantity.start("num"))
-            own = _op(plain, quantity, op, context)
+            # the match itself was just judged; each quantity chained to it inherits
+            own = op if quantity is match else _op(plain, quantity, op, context)
             if own is None:
                 continue
-            target = _target(text, plain, quantity, own, previous_end)
+            target = _target(text, plain, quantity, own, previous_end, context.marks)
             if target is not None:
                 found.append(target)
             previous_end = quantity.end()
@@ -221,28 +278,29 @@ def _is_bare(match: re.Match[str]) -> bool:
     return not (groups.get("pre") or match.group("post") or match.group("stretch"))
 
 
-def _with_chained(plain: str, match: re.Match[str], *, bare: bool) -> list[re.Match[str]]:
+def _with_chained(
+    plain: str, match: re.Match[str], context: _Context, *, bare: bool
+) -> list[re.Match[str]]:
     """*match* and the quantities joined to it: 5家重点企业及50家中小企业."""
     chain = [match]
     while (link := _CHAIN.match(plain, chain[-1].end())) is not None or (
-        bare and (link := _bare_link(plain, chain[-1].end())) is not None
+        bare and (link := _bare_link(plain, chain[-1].end(), context.marks)) is not None
     ):
         chain.append(link)
     return chain
 
 
-def _bare_link(plain: str, pos: int) -> re.Match[str] | None:
+def _bare_link(plain: str, pos: int, marks: _Marks) -> re.Match[str] | None:
     """The next entry of a list of bare commitments: Arabic digits, not a scope (全覆盖)."""
     link = _BARE_CHAIN.match(plain, pos)
     if link is None or not link.group("num")[0].isdigit():
         return None
-    return None if _SCOPE_AFTER.match(plain, link.end()) else link
+    return None if marks.scope_after(link.end()) else link
 
 
 def _op(plain: str, match: re.Match[str], inherited: Op | None, context: _Context) -> Op | None:
     """min or max as the comparators around *match* say; ``None`` if it is no target."""
-    before = plain[: match.start()]
-    if before.endswith(_BASELINE_BEFORE) or not _in_plan_time(plain, match, context):
+    if plain.endswith(_BASELINE_BEFORE, 0, match.start()) or not _in_plan_time(match, context):
         return None  # 现有1000名以上: what exists already, not a goal
     pre = match.groupdict().get("pre")
     if not _looks_ahead_enough(plain, match, pre, context):
@@ -254,7 +312,7 @@ def _op(plain: str, match: re.Match[str], inherited: Op | None, context: _Contex
         return "min"
     if inherited is not None:
         return inherited
-    if match.group("unit") == "%" and _GROWTH_BEFORE.search(before):
+    if match.group("unit") == "%" and _growth_before(plain, match.start()):
         return "min"  # 增长5%
     if _bare_commitment(plain, match, context):
         return "min"
@@ -268,21 +326,21 @@ def _looks_ahead_enough(
     look ahead or a plan, and a round figure (余, 超, 近 …) a plan or a strong look ahead."""
     if context.ahead:
         return True
-    sentence = _sentence_before(plain, match.start())
+    sentence = context.marks.sentence_before(match.start())
     if _approximate(plain, match) and _AHEAD_STRONG.search(sentence) is None:
         return False
     return pre not in _WEAK_PRE or _AHEAD.search(sentence) is not None
 
 
-def _sentence_before(plain: str, pos: int) -> str:
-    start = max(plain.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
-    return plain[start:pos]
+def _growth_before(plain: str, pos: int) -> bool:
+    """Whether 增长/增幅/递增/增速(率) stands just before *pos*: 增长5%."""
+    return _GROWTH_BEFORE.search(plain, max(0, pos - _GROWTH_WIDTH), pos) is not None
 
 
-def _in_plan_time(plain: str, match: re.Match[str], context: _Context) -> bool:
+def _in_plan_time(match: re.Match[str], context: _Context) -> bool:
     """Whether *match* speaks of the plan year: not an achievement, not another year."""
-    clause = plain[_clause_start(plain, match.start("num")) : match.start("num")]
-    sentence = _sentence_before(plain, match.start("num"))
+    clause = context.marks.clause_before(match.start("num"))
+    sentence = context.marks.sentence_before(match.start("num"))
     if _PAST.search(clause) or _PAST_SENTENCE.search(sentence):
         return False
     years = _YEAR.findall(sentence)
@@ -294,14 +352,14 @@ def _bare_commitment(plain: str, match: re.Match[str], context: _Context) -> boo
     Arabic digits, and a look ahead; a round figure (超10万人, 6000余张) needs a strong one."""
     if not match.group("num")[0].isdigit() and not match.group("each"):
         return False
-    sentence = _sentence_before(plain, match.start())
-    if _PAST.search(sentence) or _SCOPE_AFTER.match(plain, match.end()):
+    sentence = context.marks.sentence_before(match.start())
+    if _PAST.search(sentence) or context.marks.scope_after(match.end()):
         return False
     if _approximate(plain, match) and not (context.ahead or _AHEAD_STRONG.search(sentence)):
         return False
     number = match.start("each") if match.group("each") else match.start("num")
     verb = _BARE_VERB.search(plain, max(0, number - _VERB_GAP - 4), number)
-    opening = context.ahead and _OPENING.fullmatch(plain, _clause_start(plain, number), number)
+    opening = context.ahead and _OPENING.fullmatch(context.marks.clause_before(number))
     return (verb is not None or bool(match.group("each")) or bool(opening)) and (
         context.ahead or _AHEAD.search(sentence) is not None
     )
@@ -310,14 +368,14 @@ def _bare_commitment(plain: str, match: re.Match[str], context: _Context) -> boo
 def _approximate(plain: str, match: re.Match[str]) -> bool:
     """超2万场次, 300余场, 近4万人次: a round figure, not an exact count."""
     return (
-        plain[: match.start("num")].endswith(_APPROXIMATE_BEFORE)
+        plain.endswith(_APPROXIMATE_BEFORE, 0, match.start("num"))
         or bool(_APPROXIMATE_AFTER.match(plain, match.end("num")))
         or any(ch in "余多" for ch in plain[match.end("num") : match.start("unit")])  # 286万余次
     )
 
 
 def _target(
-    text: str, plain: str, match: re.Match[str], op: Op, previous_end: int
+    text: str, plain: str, match: re.Match[str], op: Op, previous_end: int, marks: _Marks
 ) -> FoundTarget | None:
     scale = _SCALE.get(match.group("wan"), 1)
     value = parse_number(match.group("num"), scale=scale)
@@ -325,14 +383,12 @@ def _target(
         return None
     unit = match.group("unit")
     pre = match.groupdict().get("pre")
-    growth = unit == "%" and bool(_GROWTH_BEFORE.search(plain[: _pre_start(match)]))
+    growth = unit == "%" and _growth_before(plain, _pre_start(match))
     kind: Kind = "growth" if growth else "level" if unit in ("%", "‰") else "sum"
-    clause_start = _clause_start(plain, match.start("num"))
+    clause_start = marks.clause_start(match.start("num"))
     noun, noun_end = _noun_after(text, match.end())
     name = noun or _noun_before(text[max(clause_start, previous_end) : _pre_start(match)])
-    phrase = text[clause_start:noun_end].strip()
-    if len(phrase) > _PHRASE_WIDTH:
-        phrase = "…" + phrase[-_PHRASE_WIDTH:]
+    phrase = _phrase(text, clause_start, noun_end)
     return FoundTarget(
         name or phrase,
         unit,
@@ -372,8 +428,12 @@ def _pre_start(match: re.Match[str]) -> int:
     return match.start("pre") if match.groupdict().get("pre") else match.start("num")
 
 
-def _clause_start(plain: str, pos: int) -> int:
-    return max(plain.rfind(ch, 0, pos) for ch in _CLAUSE_END) + 1
+def _phrase(text: str, start: int, end: int) -> str:
+    """The wording a target came from, its last ``_PHRASE_WIDTH`` characters at most."""
+    shown = text[max(start, end - _CONTEXT_WIDTH) : end].strip()
+    if len(shown) > _PHRASE_WIDTH or start < end - _CONTEXT_WIDTH:
+        shown = "…" + shown[-_PHRASE_WIDTH:]
+    return shown
 
 
 def _noun_after(text: str, end: int) -> tuple[str, int]:
