@@ -2,7 +2,8 @@
 its ledger, written inline, for the report and units tests.
 
 The figures at 2024Q3's end (as of 2024-09-30, 序时进度 f = 0.75) are worked out by hand
-in ``tests/test_report.py``.
+in ``tests/test_report.py``. Item 6's milestones (SPEC §6) are, at that date, one overdue
+(due 09-15) and one due soon (10-10, ten days away); at 2024-08-31 both are pending.
 """
 
 from __future__ import annotations
@@ -64,6 +65,11 @@ items:
     title: "=1+2 定性事项"
   - number: 6
     title: 加强作风建设
+    lead: 组织部
+    partners: [宣传部]
+    milestones:
+      - {id: rules, name: 修订作风建设制度, due: 2024-09-15}
+      - {id: review, name: 开展作风建设评估, due: 2024-10-10}
 """
 
 # id,date,item,target,amount,unit,note,by,recorded_at,corrects

@@ -190,7 +190,7 @@ def test_setup_lasts_one_block(tmp_path: Path) -> None:
         <!-- console-setup: replace plans/jiaxing-2024.yaml "min: 400" "mni: 400" -->
         ```console
         $ ywplan check
-        plans/jiaxing-2024.yaml:334:9: error: unknown key "mni" in target 26.cadre-training
+        plans/jiaxing-2024.yaml:369:9: error: unknown key "mni" in target 26.cadre-training
             hint: did you mean "min"?
         ✗ plans/jiaxing-2024.yaml: 1 error(s), 0 warning(s)
         ```

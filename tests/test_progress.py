@@ -163,6 +163,7 @@ def test_the_same_numbers_through_the_cli(run: Run, workdir: Path) -> None:
         "remaining": 250,
         "gap": 150 - 400 * year_fraction(AS_OF),
         "entries": 2,
+        "flag": "green",  # SPEC §6: each target's 督办 flag beside its state
     }
     states = {t["id"]: t["state"] for t in document["items"][0]["targets"]}
     assert states == {
@@ -176,15 +177,18 @@ def test_the_same_numbers_through_the_cli(run: Run, workdir: Path) -> None:
     }
 
 
-def test_behind_keeps_only_lagging_targets_and_their_items(run: Run, workdir: Path) -> None:
+def test_behind_keeps_lagging_targets_and_items(run: Run, workdir: Path) -> None:
     write(workdir / "plans" / "p.yaml", PLAN)
     (workdir / "plans" / "p.ledger.csv").write_text(LEDGER, encoding="utf-8")
     result = run(
         "status", "--as-of", "2024-05-15", "--behind", "--format", "json", today="2024-06-30"
     )
     document = json.loads(result.stdout)
-    assert [item["number"] for item in document["items"]] == [1]
+    # item 2, qualitative, has not started (SPEC §6): status lists every item, so --behind
+    # keeps it as it keeps a target not started
+    assert [item["number"] for item in document["items"]] == [1, 2]
     assert [t["id"] for t in document["items"][0]["targets"]] == ["growth", "sched", "idle"]
+    assert document["items"][1]["state"] == "not_started"
 
 
 def test_quarter_means_its_last_day(run: Run, workdir: Path) -> None:

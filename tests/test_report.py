@@ -441,7 +441,7 @@ def test_plan_without_units_and_odd_characters(run: Run, workdir: Path) -> None:
     out = workdir / "p.xlsx"
     assert run("report", "--quarter", "2024Q1", "-o", str(out), today=TODAY).exit_code == 0
     workbook = openpyxl.load_workbook(out)
-    assert workbook.sheetnames == ["Targets", "Qualitative"]
+    assert workbook.sheetnames == ["Targets", "Progress", "Problems"]
     values = [c.value for ws in workbook for row in ws.iter_rows() for c in row if c.value]
     assert "'+事项" in values and "'@目标" in values
     assert not any(isinstance(v, str) and v.startswith(("=", "+", "-", "@")) for v in values)

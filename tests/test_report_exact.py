@@ -15,6 +15,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -209,7 +210,7 @@ def test_status_shows_every_state_at_narrow_widths(
     run: Run, bundled: Path, monkeypatch: pytest.MonkeyPatch, lang: str, columns: int
 ) -> None:
     data = run("status", "--as-of", "2024-09-30", "--format", "json", today=TODAY)
-    states = [tp["state"] for tp in targets(json.loads(data.stdout)).values()]
+    states = rows_states(json.loads(data.stdout))
     monkeypatch.setenv("COLUMNS", str(columns))
     result = run("status", "--as-of", "2024-09-30", "--format", "table", lang=lang, today=TODAY)
     assert result.exit_code == 0, result.output
@@ -222,6 +223,22 @@ def test_status_shows_every_state_at_narrow_widths(
     shown = [labels[m.group()] for line in table for m in [pattern.search(line)] if m]
     assert shown == states
     assert t("col.state") in result.stdout
+
+
+def rows_states(document: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """The state of every status row, top to bottom (SPEC §6: every item is listed): an
+    item tracked by more than its targets shows its own state, then its targets', then
+    its next milestone's."""
+    states = []
+    for item in document["items"]:
+        own = bool(item["milestones"]) or not item["targets"]
+        if own:
+            states.append(item["state"])
+        states.extend(target["state"] for target in item["targets"])
+        waiting = [m for m in item["milestones"] if m["state"] != "done"]
+        if waiting:
+            states.append(min(waiting, key=lambda m: str(m["due"]))["state"])
+    return states
 
 
 def test_status_keeps_its_full_view_at_120_columns(

@@ -752,10 +752,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "help.entries.since": ("从这一天起", "from this day on"),
     "help.entries.until": ("到这一天止", "up to this day"),
     "help.status": (
-        "各目标完成情况与序时进度",
-        "each target's progress against 序时进度 (expected by now)",
+        "每个事项的状态和督办颜色,各目标完成情况与序时进度",
+        "every item's state and 督办 flag, each target's progress against 序时进度 (expected by now)",
     ),
-    "help.status.behind": ("只看滞后和未启动的目标", "only targets behind or not started"),
+    "help.status.behind": (
+        "只看滞后和未启动的目标,以及逾期或未启动的事项",
+        "only targets behind or not started, and items overdue or not started",
+    ),
     "help.opt.plan": (
         "计划文件(默认 $YWPLAN_PLAN 或 ./plans 中唯一的计划)",
         "the plan file (default: $YWPLAN_PLAN, or the only plan in ./plans)",
@@ -846,11 +849,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "选 {year} 年内的日期或季度",
         "choose a day or quarter of {year}",
     ),
-    "status.nothing": ("没有符合条件的目标", "no targets to show"),
-    "status.qualitative": (
-        "另有 {count} 个定性事项(无量化目标)未列出",
-        "{count} qualitative items (no targets) not shown",
-    ),
+    "status.nothing": ("没有符合条件的事项", "no items to show"),
     "status.title": ("{plan} · 截至 {as_of}", "{plan} · as of {as_of}"),
     "status.sheet": ("目标进度", "Status"),
     "status.heading": (
@@ -1074,11 +1073,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "As of: {as_of} (year elapsed {fraction})",
     ),
     "report.section_targets": ("量化目标完成情况", "Quantitative targets"),
-    "report.section_qualitative": ("定性事项({count} 项)", "Qualitative items ({count})"),
     "report.section_ranking": ("各单位完成情况排名", "Sub-units ranked"),
     "report.section_quotas": ("各单位分解指标完成情况", "Sub-unit quotas"),
     "report.sheet_targets": ("量化目标", "Targets"),
-    "report.sheet_qualitative": ("定性事项", "Qualitative"),
     "report.sheet_ranking": ("单位排名", "Ranking"),
     "report.sheet_quotas": ("分解指标", "Quotas"),
     "report.note_main": (
@@ -1188,6 +1185,78 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{path} is not a regular file (a block device or a socket); nothing was written",
     ),
     "write.special.hint": ("换一个普通文件的名字", "choose the name of a regular file"),
+    "help.status.flag": (
+        "只看该督办颜色的事项:red 红、yellow 黄、blue 蓝、green 绿",
+        "only the items of this 督办 flag: red, yellow, blue or green",
+    ),
+    "help.status.lead": (
+        "只看该部门牵头或配合的事项",
+        "only the items this department leads (牵头) or helps with (配合)",
+    ),
+    "usage.bad_flag": ("没有“{value}”这种督办颜色", 'unknown flag colour "{value}"'),
+    "usage.bad_flag.hint": (
+        "可用的颜色:{choices}(也可写 红、黄、蓝、绿)",
+        "the colours are: {choices}",
+    ),
+    "status.unknown_lead": (
+        "“{name}”没有牵头或配合计划中的事项",
+        '"{name}" leads or helps with no item of the plan',
+    ),
+    "status.unknown_lead.hint": (
+        "{suggest}可用的部门:{names}",
+        "{suggest}the departments are: {names}",
+    ),
+    "status.no_departments": (
+        "计划没有写明牵头或配合部门,--lead {name} 无从筛选",
+        "the plan names no lead or partner departments, so --lead {name} keeps nothing",
+    ),
+    "status.no_departments.hint": (
+        "在计划的事项中写上 lead: 和 partners:",
+        "give items lead: and partners: in the plan",
+    ),
+    "status.flags": ("督办:{counts}", "flags: {counts}"),
+    "status.due": ("{due} 到期", "due {due}"),
+    "status.milestone_due": ("{name}({due} 到期)", "{name} (due {due})"),
+    "status.latest_note": ("进展 {date}:{text}", "note {date}: {text}"),
+    "col.flag": ("督办", "Flag"),
+    "col.lead": ("牵头", "Lead"),
+    "col.partners": ("配合", "Partners"),
+    "col.next_milestone": ("下一节点", "Next milestone"),
+    "col.due": ("到期", "Due"),
+    "report.section_progress": ("工作进展", "Progress"),
+    "report.section_problems": ("存在问题", "Problems"),
+    "report.sheet_progress": ("工作进展", "Progress"),
+    "report.sheet_problems": ("存在问题", "Problems"),
+    "col.date": ("日期", "Date"),
+    "col.progress": ("工作进展", "Progress"),
+    "col.problem": ("问题", "Problem"),
+    "report.no_progress": ("{period}无进展记录", "nothing recorded in {period}"),
+    "report.no_problems": (
+        "没有亮红灯、黄灯或蓝灯的事项",
+        "no item is flagged red, yellow or blue",
+    ),
+    "report.milestone_done": ("完成节点:{name}", "milestone done: {name}"),
+    "report.milestone_done_note": ("完成节点:{name}({note})", "milestone done: {name} ({note})"),
+    "report.problem_overdue": (
+        "节点逾期:{name}(应于 {due} 完成)",
+        "milestone overdue: {name} (due {due})",
+    ),
+    "report.problem_due_soon": (
+        "节点临期:{name}({due} 到期)",
+        "milestone due soon: {name} (due {due})",
+    ),
+    "report.problem_target": (
+        "{name}{state}:完成 {actual} {unit},序时进度 {expected} {unit}",
+        "{name} {state}: {actual} {unit} done, {expected} {unit} expected by now",
+    ),
+    "report.problem_breached": (
+        "{name}{state}:完成 {actual} {unit},上限 {goal} {unit}",
+        "{name} {state}: {actual} {unit}, over the limit of {goal} {unit}",
+    ),
+    "report.problem_not_started": (
+        "尚未启动,没有任何进展记录",
+        "not started: nothing recorded yet",
+    ),
     # --- import (issue 4) ----------------------------------------------------------------
     "import.not_found": ("找不到文件 {path}", "file not found: {path}"),
     "import.not_found.hint": (

@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from ywplan.core.dates import Period, default_as_of, parse_month, parse_quarter
+from ywplan.core.items import track
 from ywplan.core.model import Plan
 from ywplan.core.periods import PeriodKind, PeriodProgress, period_progress
 from ywplan.core.ranking import entries_by_unit, rank_units
@@ -72,8 +73,9 @@ def run(
         unit: period_progress(plan, split.get(unit, []), period, kind, unit, as_of=day)
         for unit in plan.units
     }
+    items = track(pp.progress, entries)
     report = Output(
-        partial(report_document, pp, standings, unit_periods),
-        partial(period_document, pp, standings, unit_periods),
+        partial(report_document, pp, items, standings, unit_periods),
+        partial(period_document, pp, items, standings, unit_periods),
     )
     formats.emit(report, chosen, output, force=force)

@@ -1,4 +1,4 @@
-"""``ywplan status``: measure every target at a date, for the plan or one sub-unit."""
+"""``ywplan status``: every item and target at a date, for the plan or one sub-unit."""
 
 from __future__ import annotations
 
@@ -6,13 +6,23 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
+from ywplan.catalog import CATALOG
 from ywplan.core.dates import default_as_of, parse_date, parse_quarter
+from ywplan.core.items import Flag, ItemStatus, track
 from ywplan.core.model import Plan
 from ywplan.core.progress import assemble
 from ywplan.core.rules import did_you_mean
 from ywplan.errors import UsageError, YwplanError
 from ywplan.render import formats
-from ywplan.reports.status import only_lagging, status_document, status_listing
+from ywplan.reports.status import (
+    FLAGS_WORST_FIRST,
+    departments,
+    led_by,
+    only_lagging,
+    status_document,
+    status_listing,
+    with_flag,
+)
 from ywplan.reports.table import Output
 from ywplan.store.workspace import open_workspace
 
@@ -55,6 +65,49 @@ def resolve_unit(plan: Plan, unit: str | None) -> str | None:
     return unit
 
 
+def resolve_flag(value: str | None) -> Flag | None:
+    """``--flag``: a colour by its name (``red``) or its Chinese one (``红``, ``红灯``)."""
+    if value is None:
+        return None
+    wanted = value.strip().lower()
+    for flag in Flag:
+        chinese = CATALOG["flag." + flag.value][0]  # 红灯
+        if wanted in (flag.value, chinese, chinese.removesuffix("灯")):
+            return flag
+    raise UsageError("usage.bad_flag", value=value[:20], choices=", ".join(FLAGS_WORST_FIRST))
+
+
+def resolve_lead(plan: Plan, lead: str | None) -> str | None:
+    """``--lead``: a department the plan names as a lead or a partner (else a suggestion)."""
+    if lead is None:
+        return None
+    lead = lead.strip()
+    names = departments(plan)
+    if not names:
+        raise YwplanError("status.no_departments", name=lead[:40])
+    if lead not in names:
+        raise YwplanError(
+            "status.unknown_lead",
+            name=lead[:40],
+            suggest=did_you_mean(lead, names),
+            names="、".join(names),
+        )
+    return lead
+
+
+def chosen_items(
+    items: tuple[ItemStatus, ...], *, behind: bool, flag: Flag | None, lead: str | None
+) -> tuple[ItemStatus, ...]:
+    """The items the filters keep (all of them without filters)."""
+    if behind:
+        items = only_lagging(items)
+    if flag is not None:
+        items = with_flag(items, flag)
+    if lead is not None:
+        items = led_by(items, lead)
+    return items
+
+
 def run(
     path: Path,
     today: dt.date,
@@ -63,24 +116,30 @@ def run(
     quarter: str | None,
     unit: str | None,
     behind: bool,
+    flag: str | None,
+    lead: str | None,
     fmt: str | None,
     output: str | None,
     force: bool = False,
 ) -> None:
     """Print (or write to *output*) the status of the plan at *path*."""
     chosen = formats.choose(fmt, output, formats.TABLES, "table")
+    colour = resolve_flag(flag)
     workspace = open_workspace(path, today, indexed=True)
     plan = workspace.plan
     day = resolve_as_of(plan, today, as_of, quarter)
     who = resolve_unit(plan, unit)
+    department = resolve_lead(plan, lead)
     progress = assemble(plan, workspace.tallies(day, who), day, who)
-    if behind:
-        progress = only_lagging(progress)
+    tracked = track(progress, workspace.item_entries())
+    items = chosen_items(tracked, behind=behind, flag=colour, lead=department)
 
     def view() -> None:  # rich is imported only for the terminal
-        from ywplan.render.terminal import print_status
+        from ywplan.render.terminal import print_items
 
-        print_status(progress, list(progress.targets()))
+        print_items(progress, items)
 
-    report = Output(partial(status_listing, progress), partial(status_document, progress), view)
+    report = Output(
+        partial(status_listing, progress, items), partial(status_document, progress, items), view
+    )
     formats.emit(report, chosen, output, force=force)

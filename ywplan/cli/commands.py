@@ -15,6 +15,8 @@ import typer
 
 from ywplan.cli.completion import (
     complete_entry_id,
+    complete_flag,
+    complete_lead,
     complete_month,
     complete_quarter,
     complete_target,
@@ -160,6 +162,26 @@ def status(
     quarter: QuarterOption = None,
     unit: UnitOption = None,
     behind: Annotated[bool, typer.Option("--behind", help="help.status.behind")] = False,
+    flag: Annotated[
+        str | None,
+        typer.Option(
+            "--flag",
+            help="help.status.flag",
+            metavar="red|yellow|blue|green",
+            show_default=False,
+            autocompletion=complete_flag,
+        ),
+    ] = None,
+    lead: Annotated[
+        str | None,
+        typer.Option(
+            "--lead",
+            help="help.status.lead",
+            metavar="NAME",
+            show_default=False,
+            autocompletion=complete_lead,
+        ),
+    ] = None,
     format: StatusFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -177,6 +199,8 @@ def status(
         quarter=quarter,
         unit=unit,
         behind=behind,
+        flag=flag,
+        lead=lead,
         fmt=format,
         output=output,
         force=force,

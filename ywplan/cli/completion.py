@@ -1,4 +1,5 @@
-"""TAB completion: targets, sub-units, quarters, months and entry ids read from the plan.
+"""TAB completion: targets, sub-units, departments, quarters, months and entry ids read
+from the plan.
 
 The shell runs ``ywplan`` on every TAB, so this module is built to be fast and to never
 fail: it imports only the standard library (and ``yaml`` when a plan is read), reads the
@@ -28,6 +29,8 @@ Completions = list[tuple[str, str]]
 
 MAX_IDS = 50  # a shell shows no more than this usefully; the most recent come first
 LANG_NAMES = (("zh", "中文"), ("en", "English"))
+# The 督办 colours, worst first (core.items.Flag, whose module TAB does not import).
+FLAG_NAMES = (("red", "红灯"), ("yellow", "黄灯"), ("blue", "蓝灯"), ("green", "绿灯"))
 
 
 def _never_raise(
@@ -114,6 +117,19 @@ def complete_unit(ctx: Any, incomplete: str) -> Completions:
 
 
 @_never_raise
+def complete_lead(ctx: Any, incomplete: str) -> Completions:
+    """The departments the plan names as an item's lead (牵头) or partner (配合)."""
+    names: dict[str, None] = {}
+    for item in _plan(ctx).get("items") or ():
+        if isinstance(item, dict):
+            partners = item.get("partners")
+            for name in (item.get("lead"), *(partners if isinstance(partners, list) else ())):
+                if isinstance(name, str) and _start(name, incomplete):
+                    names.setdefault(name)
+    return [(name, "") for name in names]
+
+
+@_never_raise
 def complete_quarter(ctx: Any, incomplete: str) -> Completions:
     """The plan year's quarters, ``2024Q1`` … ``2024Q4``."""
     year = _plan(ctx).get("year")
@@ -194,3 +210,9 @@ def register_shells() -> None:
 def complete_lang(ctx: Any, incomplete: str) -> Completions:
     """The two languages."""
     return [(code, name) for code, name in LANG_NAMES if code.startswith(incomplete)]
+
+
+@_never_raise
+def complete_flag(ctx: Any, incomplete: str) -> Completions:
+    """The four 督办 colours."""
+    return [(code, name) for code, name in FLAG_NAMES if code.startswith(incomplete.lower())]

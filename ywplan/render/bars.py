@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ywplan.core.items import Flag
 from ywplan.core.kinds import State
 from ywplan.reports.table import Cell, Table
 
@@ -50,3 +51,8 @@ def text_bar(bar: Bar, width: int = BAR_WIDTH) -> str:
 def state_named(value: str) -> State | None:
     """The state a table's state cell holds (None for anything else)."""
     return State(value) if value in State._value2member_map_ else None
+
+
+def flag_named(value: str) -> Flag | None:
+    """The 督办 flag a table's flag cell holds (None for anything else)."""
+    return Flag(value) if value in Flag._value2member_map_ else None

@@ -4,8 +4,8 @@ No external assets: the stylesheet is inline, bars are inline SVG, fonts are wha
 the machine has (a Chinese system font list, no web fonts). Every text that comes from
 a plan or a ledger goes through :func:`~ywplan.safetext.visible` (a right-to-left
 override or a zero-width space shows as ``\u202e``/``\u200b``) and :func:`html.escape`
-(no tag, no attribute, no script). States are shown in colour *and*
-in words, so a black-and-white printout still says which target is behind.
+(no tag, no attribute, no script). States and 督办 flags are shown in colour *and*
+in words, so a black-and-white printout still says which target is behind, which item red.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from ywplan.core.items import Flag
 from ywplan.core.kinds import State
 from ywplan.i18n import get_lang, t
-from ywplan.render.bars import Bar, bar_of, charted, state_named
+from ywplan.render.bars import Bar, bar_of, charted, flag_named, state_named
 from ywplan.reports.table import Cell, Table, format_cell
 from ywplan.safetext import visible
 
@@ -28,6 +29,26 @@ STATE_COLOURS: dict[State, str] = {
     State.BEHIND: "#c62828",
     State.NOT_STARTED: "#9a6700",
     State.BREACHED: "#7b1fa2",
+    State.OVERDUE: "#c62828",
+    State.DUE_SOON: "#1565c0",
+    State.IN_PROGRESS: "#0a58ca",
+    State.PENDING: "#555555",
+}
+# The states a target's bar can have: the chart's legend.
+TARGET_STATES = (State.DONE, State.ON_TRACK, State.BEHIND, State.NOT_STARTED, State.BREACHED)
+# 督办 colours: a flag cell is filled with its colour and names it (红灯), so a printout in
+# black and white still says which item is red.
+FLAG_COLOURS: dict[Flag, str] = {
+    Flag.RED: "#c62828",
+    Flag.YELLOW: "#f9a825",
+    Flag.BLUE: "#1565c0",
+    Flag.GREEN: "#2e7d32",
+}
+FLAG_TEXT: dict[Flag, str] = {
+    Flag.RED: "#ffffff",
+    Flag.YELLOW: "#111111",
+    Flag.BLUE: "#ffffff",
+    Flag.GREEN: "#ffffff",
 }
 BAR_W, BAR_H = 120, 12
 # Marks a page as ywplan's, so that -o may replace it next time (render.previous).
@@ -54,7 +75,8 @@ td.neg { color: #c62828; }
 td.bar { white-space: nowrap; padding: 0.5mm 1mm; }
 td.bar svg { display: block; }
 td.state { white-space: nowrap; font-weight: 600; }
-td.k-title, td.k-target, td.k-note { min-width: 8em; }
+td.flag { white-space: nowrap; font-weight: 600; text-align: center; }
+td.k-title, td.k-target, td.k-note, td.k-progress, td.k-problem { min-width: 8em; }
 td.k-unit, td.k-op, td.k-measure { white-space: nowrap; }
 td[rowspan] { vertical-align: top; }
 p.note { font-size: 8pt; color: #444; margin: 1mm 0; }
@@ -117,6 +139,16 @@ def group_spans(table: Table) -> tuple[set[int], list[int]]:
     return columns, spans
 
 
+def _flag(value: Cell) -> Flag | None:
+    return flag_named(value) if isinstance(value, str) else None
+
+
+def _flag_cell(flag: Flag | None, text: str) -> str:
+    assert flag is not None
+    style = f"background:{FLAG_COLOURS[flag]};color:{FLAG_TEXT[flag]}"
+    return f'<td class="flag flag-{flag.value}" style="{style}">{_e(text)}</td>'
+
+
 def table_html(table: Table, *, chart: bool, titled: bool = True) -> str:
     """One table as a titled ``<section>``; with *chart*, an SVG bar after the percent.
 
@@ -145,6 +177,8 @@ def table_html(table: Table, *, chart: bool, titled: bool = True) -> str:
             elif column.kind == "state" and state is not None:
                 colour = STATE_COLOURS[state]
                 cells.append(f'<td class="state" style="color:{colour}">{_e(text)}</td>')
+            elif column.kind == "flag" and _flag(value) is not None:
+                cells.append(_flag_cell(_flag(value), text))
             elif column.numeric:
                 negative = " neg" if column.kind == "signed" and text.startswith("-") else ""
                 cells.append(f'<td class="num{negative}">{_e(text)}</td>')
@@ -183,7 +217,7 @@ def write_html(document: Document) -> str:
     if document.chart:
         swatches = " ".join(
             f'<span style="color:{colour}">■ {_e(t("state." + state.value))}</span>'
-            for state, colour in STATE_COLOURS.items()
+            for state, colour in ((s, STATE_COLOURS[s]) for s in TARGET_STATES)
         )
         legend = f'<p class="legend">{_e(t("report.chart_legend"))} · {swatches}</p>\n'
     return (

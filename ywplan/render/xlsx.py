@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from wcwidth import wcswidth
 
 from ywplan.core.numbers import round_half_up
-from ywplan.render.bars import state_named
-from ywplan.render.html import STATE_COLOURS
+from ywplan.render.bars import flag_named, state_named
+from ywplan.render.html import FLAG_COLOURS, STATE_COLOURS
 from ywplan.reports.table import Cell, Column, Table, format_cell
 from ywplan.safetext import spreadsheet_text
 
@@ -112,6 +112,10 @@ def _fill_sheet(sheet: Any, document: Document, table: Table) -> None:
                 state = state_named(value)
                 if state is not None:
                     cell.font = Font(bold=True, color=STATE_COLOURS[state].lstrip("#").upper())
+            if column.kind == "flag" and isinstance(value, str):
+                flag = flag_named(value)
+                if flag is not None:
+                    cell.font = Font(bold=True, color=FLAG_COLOURS[flag].lstrip("#").upper())
     last = HEADER_ROW + len(table.rows)
     for offset, note in enumerate(table.notes, start=2):
         _set_text(sheet.cell(row=last + offset, column=1), note)

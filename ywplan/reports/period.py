@@ -1,6 +1,7 @@
 """The quarterly/monthly report (季报/月报) and the unit ranking as tables and JSON documents.
 
-Built from :mod:`ywplan.core.periods` and :mod:`ywplan.core.ranking`; every writer in
+Built from :mod:`ywplan.core.periods`, :mod:`ywplan.core.items` (every item's state, 督办
+flag, notes and milestones: 工作进展 and 存在问题) and :mod:`ywplan.core.ranking`; every writer in
 :mod:`ywplan.render` takes the :class:`Document` made here. Table cells hold the full
 values (numbers stay numbers); :func:`grouped` blanks an item's repeated number and title
 for the formats people read.
@@ -9,18 +10,28 @@ for the formats people read.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from ywplan.core.dates import Period
-from ywplan.core.kinds import KINDS
+from ywplan.core.items import Flag, ItemStatus, MilestoneStatus, Note
+from ywplan.core.kinds import KINDS, State
 from ywplan.core.model import Plan
+from ywplan.core.numbers import format_number
 from ywplan.core.periods import PeriodProgress
-from ywplan.core.progress import year_fraction
+from ywplan.core.progress import TargetProgress, year_fraction
 from ywplan.core.ranking import Standing
 from ywplan.i18n import get_lang, t
-from ywplan.reports.status import TARGET_COLUMNS, status_document, target_cells
-from ywplan.reports.table import ColumnKind, Document, Table, columns, json_number
+from ywplan.reports.status import (
+    FLAGS_WORST_FIRST,
+    TARGET_COLUMNS,
+    own_row,
+    status_document,
+    target_cells,
+)
+from ywplan.reports.table import Cell, ColumnKind, Document, Table, columns, json_number
 from ywplan.reports.units import quota_table, ranking_table, section, standings_document
 
 CHINESE_QUARTERS = ("一", "二", "三", "四")
@@ -64,11 +75,12 @@ MAIN_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
     ("remaining", "col.remaining", "number"),
     ("gap", "col.gap", "signed"),
     ("state", "col.state", "state"),
+    ("flag", "col.flag", "flag"),
 )
 
 
-def main_table(pp: PeriodProgress, index: int = 0) -> Table:
-    """Per target: the period's amount, the cumulative, percent, 序时进度, gap and state."""
+def main_table(pp: PeriodProgress, items: Sequence[ItemStatus], index: int = 0) -> Table:
+    """Per target: the period's amount, the cumulative, percent, 序时进度, gap, state, flag."""
     spec = [
         (key, "col." + pp.kind + "_amount" if key == "period" else heading, kind)
         for key, heading, kind in MAIN_COLUMNS
@@ -83,8 +95,10 @@ def main_table(pp: PeriodProgress, index: int = 0) -> Table:
             tp.remaining,
             tp.gap,
             tp.state.value,
+            flag.value,
         )
-        for tp in pp.progress.targets()
+        for status in items
+        for tp, flag in zip(status.targets, status.target_flags, strict=True)
     )
     notes = [t("report.note_main")]
     period = t("report.period_" + pp.kind)
@@ -95,33 +109,183 @@ def main_table(pp: PeriodProgress, index: int = 0) -> Table:
     return Table(section(index, "report.section_targets"), columns(spec), rows, tuple(notes))
 
 
-def qualitative_table(pp: PeriodProgress, index: int = 1) -> Table:
-    """Items without targets, with the note of their latest ledger entry ('—' when none)."""
-    spec: tuple[tuple[str, str, ColumnKind], ...] = (
-        ("item", "col.item", "number"),
-        ("title", "col.title", "text"),
-        ("note", "col.latest_note", "text"),
+# --- 工作进展: what was done in the period -------------------------------------------------
+
+
+def in_period(day: dt.date, period: Period) -> bool:
+    """True when *day* falls inside *period*."""
+    return period.first <= day <= period.last
+
+
+def period_notes(status: ItemStatus, period: Period) -> tuple[Note, ...]:
+    """The item's progress notes dated in *period* (counted at the report's date)."""
+    return tuple(note for note in status.notes if in_period(note.date, period))
+
+
+def period_milestones(status: ItemStatus, period: Period) -> tuple[MilestoneStatus, ...]:
+    """The item's milestones done in *period* (by the report's date)."""
+    return tuple(
+        m for m in status.milestones if m.done_on is not None and in_period(m.done_on, period)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One line of 工作进展: a note, or a milestone done, with its day and sub-unit."""
+
+    date: dt.date
+    unit: str
+    text: str
+
+
+def events(status: ItemStatus, period: Period) -> list[Event]:
+    """What was recorded on the item in *period*, by date (notes in file order on a day)."""
+    found = [Event(n.date, n.unit, n.text) for n in period_notes(status, period)]
+    for milestone in period_milestones(status, period):
+        record = milestone.record
+        assert record is not None
+        key = "report.milestone_done_note" if record.note else "report.milestone_done"
+        text = t(key, name=milestone.name, note=record.note)
+        found.append(Event(record.date, record.unit, text))
+    return sorted(found, key=lambda event: event.date)
+
+
+PROGRESS_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
+    ("item", "col.item", "number"),
+    ("title", "col.title", "text"),
+    ("lead", "col.lead", "text"),
+    ("state", "col.state", "state"),
+    ("flag", "col.flag", "flag"),
+    ("date", "col.date", "text"),
+    ("subunit", "col.subunit", "text"),
+    ("progress", "col.progress", "text"),
+    ("milestone", "col.next_milestone", "text"),
+    ("due", "col.due", "text"),
+)
+
+
+def progress_table(pp: PeriodProgress, items: Sequence[ItemStatus], index: int = 1) -> Table:
+    """工作进展: per item tracked by more than its targets, or with anything recorded in
+    the period, each note and milestone done in it (or that nothing was), with the item's
+    lead, state, flag and next milestone on every row."""
+    rows: list[tuple[Cell, ...]] = []
+    for status in items:
+        found = events(status, pp.period)
+        if not found and not own_row(status.item):
+            continue
+        item, milestone = status.item, status.next_milestone
+        shared = (item.number, item.title, item.lead, status.state.value, status.flag.value)
+        after = (milestone.name, milestone.due.isoformat()) if milestone else (None, None)
+        if not found:
+            nothing = t("report.no_progress", period=t("report.period_" + pp.kind))
+            rows.append((*shared, None, None, nothing, *after))
+        for event in found:
+            rows.append((*shared, event.date.isoformat(), event.unit or None, event.text, *after))
+    title = section(index, "report.section_progress")
+    return Table(title, columns(PROGRESS_COLUMNS), tuple(rows))
+
+
+# --- 存在问题: what is flagged ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Concern:
+    """Why an item is flagged: a milestone overdue or due soon, a target behind (or not
+    started, or over its limit), or the item itself not started."""
+
+    flag: Flag
+    kind: Literal["milestone", "target", "item"]
+    id: str | None
+    state: State
+    text: str
+
+    def json(self) -> dict[str, Any]:
+        """``{"kind", "id", "state", "flag"}``."""
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "state": self.state.value,
+            "flag": self.flag.value,
+        }
+
+
+def _rank(flag: Flag) -> int:
+    return FLAGS_WORST_FIRST.index(flag)
+
+
+def _target_concern(tp: TargetProgress, flag: Flag) -> Concern:
+    state = tp.state
+    args = {
+        "name": tp.target.name,
+        "state": t("state." + state.value),
+        "actual": format_number(tp.actual),
+        "expected": format_number(tp.expected),
+        "goal": format_number(tp.goal),
+        "unit": tp.target.unit,
+    }
+    key = "report.problem_breached" if state is State.BREACHED else "report.problem_target"
+    return Concern(flag, "target", tp.target.id, state, t(key, **args))
+
+
+def concerns(status: ItemStatus) -> list[Concern]:
+    """Why *status* is not green, worst first (none for a green item)."""
+    if status.flag is Flag.GREEN:
+        return []
+    found = []
+    for m in status.milestones:
+        if m.state in (State.OVERDUE, State.DUE_SOON):
+            flag = Flag.RED if m.state is State.OVERDUE else Flag.BLUE
+            key = "report.problem_" + m.state.value
+            text = t(key, name=m.name, due=m.due.isoformat())
+            found.append(Concern(flag, "milestone", m.id, m.state, text))
+    for tp, flag in zip(status.targets, status.target_flags, strict=True):
+        if flag is not Flag.GREEN:
+            found.append(_target_concern(tp, flag))
+    if not found:  # only an item not started past idle_after is flagged for itself alone
+        text = t("report.problem_not_started")
+        found.append(Concern(status.flag, "item", None, status.state, text))
+    return sorted(found, key=lambda concern: _rank(concern.flag))
+
+
+def flagged(items: Sequence[ItemStatus]) -> list[tuple[ItemStatus, list[Concern]]]:
+    """The items that are not green, red first (then by number), each with its concerns."""
+    found = [(status, concerns(status)) for status in items if status.flag is not Flag.GREEN]
+    return sorted(found, key=lambda pair: (_rank(pair[0].flag), pair[0].item.number))
+
+
+PROBLEM_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
+    ("item", "col.item", "number"),
+    ("title", "col.title", "text"),
+    ("lead", "col.lead", "text"),
+    ("flag", "col.flag", "flag"),
+    ("problem", "col.problem", "text"),
+)
+
+
+def problems_table(items: Sequence[ItemStatus], index: int = 2) -> Table:
+    """存在问题: the flagged items, red first, a row per concern."""
     rows = tuple(
-        (ip.item.number, ip.item.title, pp.notes.get(ip.item.number, "—"))
-        for ip in pp.progress.items
-        if not ip.targets
+        (status.item.number, status.item.title, status.item.lead, concern.flag.value, concern.text)
+        for status, found in flagged(items)
+        for concern in found
     )
-    return Table(section(index, "report.section_qualitative", count=len(rows)), columns(spec), rows)
+    notes = () if rows else (t("report.no_problems"),)
+    return Table(section(index, "report.section_problems"), columns(PROBLEM_COLUMNS), rows, notes)
 
 
 def report_document(
     pp: PeriodProgress,
+    items: Sequence[ItemStatus],
     standings: Sequence[Standing],
     unit_periods: dict[str, PeriodProgress],
 ) -> Document:
-    """The whole 季报/月报: targets, qualitative items, then the sub-units."""
+    """The whole 季报/月报: targets, 工作进展, 存在问题, then the sub-units."""
     plan = pp.progress.plan
-    tables = [main_table(pp, 0), qualitative_table(pp, 1)]
-    sheets = [t("report.sheet_targets"), t("report.sheet_qualitative")]
+    tables = [main_table(pp, items, 0), progress_table(pp, items, 1), problems_table(items, 2)]
+    sheets = [t("report.sheet_targets"), t("report.sheet_progress"), t("report.sheet_problems")]
     if plan.units:
-        tables.append(ranking_table(standings, section(2, "report.section_ranking")))
-        tables.append(quota_table(standings, section(3, "report.section_quotas"), unit_periods))
+        tables.append(ranking_table(standings, section(3, "report.section_ranking")))
+        tables.append(quota_table(standings, section(4, "report.section_quotas"), unit_periods))
         sheets += [t("report.sheet_ranking"), t("report.sheet_quotas")]
     title = t("report.title_" + pp.kind, org=plan.org, period=period_name(pp.period, pp.kind))
     return Document(title, heading_lines(plan, pp), tuple(tables), tuple(sheets), tables[0].title)
@@ -132,11 +296,13 @@ def report_document(
 
 def period_document(
     pp: PeriodProgress,
+    items: Sequence[ItemStatus],
     standings: Sequence[Standing],
     unit_periods: dict[str, PeriodProgress],
 ) -> dict[str, Any]:
-    """SPEC §4's status document at the period's end, plus the period's amounts and units."""
-    base = status_document(pp.progress)
+    """SPEC §4's status document at the period's end, plus the period's amounts, notes and
+    milestones done, the flagged items (red first) and the sub-units."""
+    base = status_document(pp.progress, items)
     document: dict[str, Any] = {}
     for key, value in base.items():
         if key == "items":
@@ -147,10 +313,14 @@ def period_document(
             }
         document[key] = value
     amount_key = pp.kind + "_amount"
-    for item_doc, ip in zip(document["items"], pp.progress.items, strict=True):
-        if not ip.targets:
-            item_doc["note"] = pp.notes.get(ip.item.number)
-        for target_doc, tp in zip(item_doc["targets"], ip.targets, strict=True):
+    for item_doc, status in zip(document["items"], items, strict=True):
+        if not status.targets:
+            item_doc["note"] = pp.notes.get(status.item.number)
+        item_doc[pp.kind + "_notes"] = [note.json() for note in period_notes(status, pp.period)]
+        item_doc[pp.kind + "_milestones"] = [
+            milestone.json() for milestone in period_milestones(status, pp.period)
+        ]
+        for target_doc, tp in zip(item_doc["targets"], status.targets, strict=True):
             merged: dict[str, Any] = {}
             for key, value in target_doc.items():
                 if key == "actual":
@@ -159,5 +329,15 @@ def period_document(
                 merged[key] = value
             target_doc.clear()
             target_doc.update(merged)
+    document["problems"] = [
+        {
+            "number": status.item.number,
+            "title": status.item.title,
+            "lead": status.item.lead,
+            "flag": status.flag.value,
+            "reasons": [concern.json() for concern in found],
+        }
+        for status, found in flagged(items)
+    ]
     document["units"] = standings_document(standings, unit_periods)
     return document

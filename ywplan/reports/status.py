@@ -1,26 +1,96 @@
-"""``status``: progress as the status table and as SPEC §4's JSON document."""
+"""``status``: every item at a date as the status table and as SPEC §4's JSON document.
+
+Targets show their progress as they always did; every item shows its state and 督办 flag
+(SPEC §6, :mod:`ywplan.core.items`), and an item that is tracked by more than its targets
+— it has milestones, or it has no targets at all — has a row of its own with its next
+milestone and latest note. The filters (``--behind``, ``--flag``, ``--lead``) work on the
+items tracked, so every format shows the same selection.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from ywplan.core.items import Flag, ItemStatus, Note
 from ywplan.core.kinds import State
+from ywplan.core.model import Item, Plan
 from ywplan.core.progress import ItemProgress, Progress, TargetProgress
 from ywplan.i18n import t
 from ywplan.reports.table import Cell, ColumnKind, Document, Table, columns, json_number
 
 LAGGING = (State.BEHIND, State.NOT_STARTED)
+# An item's own row lags when it is overdue or not started (or behind, through a target).
+ITEM_LAGGING = (State.OVERDUE, State.BEHIND, State.NOT_STARTED)
+# The colours, worst first, as summaries and the problems section list them.
+FLAGS_WORST_FIRST: tuple[Flag, ...] = tuple(reversed(Flag))
 
 
-def only_lagging(progress: Progress) -> Progress:
-    """Keep only targets behind or not started, and the items that have one."""
-    items = []
-    for ip in progress.items:
-        lagging = tuple(tp for tp in ip.targets if tp.state in LAGGING)
-        if lagging:
-            items.append(ItemProgress(ip.item, lagging))
-    return replace(progress, items=tuple(items))
+def own_row(item: Item) -> bool:
+    """True when *item* is tracked by more than its targets (it has milestones, or no
+    targets): it has a row of its own, with its state, flag, next milestone and latest note.
+    """
+    return bool(item.milestones) or not item.targets
+
+
+# --- choosing the items -----------------------------------------------------------------------
+
+
+def narrowed(status: ItemStatus, keep: Callable[[TargetProgress], bool]) -> ItemStatus:
+    """*status* with only the targets *keep* accepts (their flags kept beside them)."""
+    pairs = [(tp, flag) for tp, flag in zip(status.targets, status.target_flags, strict=True)]
+    kept = [(tp, flag) for tp, flag in pairs if keep(tp)]
+    progress = ItemProgress(status.item, tuple(tp for tp, _ in kept))
+    return replace(status, progress=progress, target_flags=tuple(flag for _, flag in kept))
+
+
+def only_lagging(items: Sequence[ItemStatus]) -> tuple[ItemStatus, ...]:
+    """``--behind``: the targets behind or not started, with their items, and the items
+    whose own row lags (overdue or not started)."""
+    found = []
+    for status in items:
+        lagging = narrowed(status, lambda tp: tp.state in LAGGING)
+        if lagging.targets or (own_row(status.item) and status.state in ITEM_LAGGING):
+            found.append(lagging)
+    return tuple(found)
+
+
+def with_flag(items: Sequence[ItemStatus], flag: Flag) -> tuple[ItemStatus, ...]:
+    """``--flag``: the items whose 督办 flag is *flag*."""
+    return tuple(status for status in items if status.flag is flag)
+
+
+def led_by(items: Sequence[ItemStatus], name: str) -> tuple[ItemStatus, ...]:
+    """``--lead``: the items *name* leads (牵头) or helps with (配合)."""
+    return tuple(s for s in items if s.lead == name or name in s.partners)
+
+
+def departments(plan: Plan) -> tuple[str, ...]:
+    """Every lead and partner department the plan names, in the plan's order."""
+    names: dict[str, None] = {}
+    for item in plan.items:
+        for name in (item.lead, *item.partners):
+            if name:
+                names.setdefault(name)
+    return tuple(names)
+
+
+def flag_counts(items: Sequence[ItemStatus]) -> dict[Flag, int]:
+    """How many of *items* have each flag, worst first."""
+    counts = dict.fromkeys(FLAGS_WORST_FIRST, 0)
+    for status in items:
+        counts[status.flag] += 1
+    return counts
+
+
+def flags_line(items: Sequence[ItemStatus]) -> str:
+    """``督办:红灯 2 · 黄灯 3 · 蓝灯 1 · 绿灯 24`` / ``flags: red 2 · …``."""
+    counts = " · ".join(f"{flag.label} {count}" for flag, count in flag_counts(items).items())
+    return t("status.flags", counts=counts)
+
+
+# --- JSON -------------------------------------------------------------------------------------
 
 
 def target_document(tp: TargetProgress) -> dict[str, Any]:
@@ -45,8 +115,23 @@ def target_document(tp: TargetProgress) -> dict[str, Any]:
     }
 
 
-def status_document(progress: Progress) -> dict[str, Any]:
-    """The whole plan's progress as SPEC §4's JSON document; every item, in number order."""
+def item_document(status: ItemStatus) -> dict[str, Any]:
+    """An item: number, title, SPEC §6's keys, and its targets (each with its flag)."""
+    targets = [
+        {**target_document(tp), "flag": flag.value}
+        for tp, flag in zip(status.targets, status.target_flags, strict=True)
+    ]
+    return {
+        "number": status.item.number,
+        "title": status.item.title,
+        **status.json(),
+        "targets": targets,
+    }
+
+
+def status_document(progress: Progress, items: Sequence[ItemStatus]) -> dict[str, Any]:
+    """SPEC §4's document of *items* (every item, in number order, unless filtered), with
+    the count of each flag."""
     plan = progress.plan
     document: dict[str, Any] = {
         "plan": plan.plan,
@@ -56,16 +141,12 @@ def status_document(progress: Progress) -> dict[str, Any]:
     }
     if progress.unit is not None:
         document["unit"] = progress.unit
-    document["items"] = [
-        {
-            "number": ip.item.number,
-            "title": ip.item.title,
-            "targets": [target_document(tp) for tp in ip.targets],
-        }
-        for ip in progress.items
-    ]
+    document["flags"] = {flag.value: count for flag, count in flag_counts(items).items()}
+    document["items"] = [item_document(status) for status in items]
     return document
 
+
+# --- the table --------------------------------------------------------------------------------
 
 # The columns that say which target a row is and what it asks for.
 TARGET_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
@@ -91,34 +172,84 @@ STATUS_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
     ("remaining", "col.remaining", "number"),
     ("gap", "col.gap", "signed"),
     ("state", "col.state", "state"),
+    ("flag", "col.flag", "flag"),
+    ("lead", "col.lead", "text"),
+    ("partners", "col.partners", "text"),
+    ("milestone", "col.next_milestone", "text"),
+    ("due", "col.due", "text"),
+    ("note", "col.latest_note", "text"),
 )
 
 
-def status_row(tp: TargetProgress) -> tuple[Cell, ...]:
+_STATUS_KEYS = tuple(key for key, _, _ in STATUS_COLUMNS)
+
+
+def _row(cells: dict[str, Cell]) -> tuple[Cell, ...]:
+    return tuple(cells.get(key) for key in _STATUS_KEYS)
+
+
+def status_row(tp: TargetProgress, flag: Flag) -> tuple[Cell, ...]:
     """One target as a status-table row, in :data:`STATUS_COLUMNS` order."""
-    return (
-        *target_cells(tp),
-        tp.actual,
-        tp.percent,
-        tp.expected,
-        tp.remaining,
-        tp.gap,
-        tp.state.value,
+    keys = [key for key, _, _ in TARGET_COLUMNS]
+    return _row(
+        {
+            **dict(zip(keys, target_cells(tp), strict=True)),
+            "actual": tp.actual,
+            "percent": tp.percent,
+            "expected": tp.expected,
+            "remaining": tp.remaining,
+            "gap": tp.gap,
+            "state": tp.state.value,
+            "flag": flag.value,
+        }
     )
 
 
-def status_table(progress: Progress) -> Table:
-    """The status table: one row per target."""
-    qualitative = sum(1 for ip in progress.items if not ip.targets)
+def note_text(note: Note | None) -> str | None:
+    """``2024-07-12 征求各部门意见`` (None for no note)."""
+    return None if note is None else f"{note.date.isoformat()} {note.text}"
+
+
+def item_row(status: ItemStatus) -> tuple[Cell, ...]:
+    """An item's own row: its state, flag, lead and partners, next milestone, latest note."""
+    item, milestone = status.item, status.next_milestone
+    return _row(
+        {
+            "item": item.number,
+            "title": item.title,
+            "state": status.state.value,
+            "flag": status.flag.value,
+            "lead": item.lead,
+            "partners": "、".join(item.partners) or None,
+            "milestone": milestone.name if milestone else None,
+            "due": milestone.due.isoformat() if milestone else None,
+            "note": note_text(status.latest_note),
+        }
+    )
+
+
+def status_rows(items: Sequence[ItemStatus]) -> tuple[tuple[Cell, ...], ...]:
+    """Per item: its own row (see :func:`own_row`), then a row per target."""
+    rows: list[tuple[Cell, ...]] = []
+    for status in items:
+        if own_row(status.item):
+            rows.append(item_row(status))
+        rows.extend(
+            status_row(tp, flag)
+            for tp, flag in zip(status.targets, status.target_flags, strict=True)
+        )
+    return tuple(rows)
+
+
+def status_table(progress: Progress, items: Sequence[ItemStatus]) -> Table:
+    """The status table: the items' own rows and their targets, then the count of flags."""
     title = t("status.title", plan=progress.plan.plan, as_of=progress.as_of.isoformat())
     if progress.unit is not None:
         title += t("status.title_unit", unit=progress.unit)
-    notes = (t("status.qualitative", count=qualitative),) if qualitative else ()
-    rows = tuple(status_row(tp) for tp in progress.targets())
-    return Table(title, columns(STATUS_COLUMNS), rows, notes)
+    return Table(title, columns(STATUS_COLUMNS), status_rows(items), (flags_line(items),))
 
 
-def status_listing(progress: Progress) -> Document:
+def status_listing(progress: Progress, items: Sequence[ItemStatus]) -> Document:
     """The status table as a document of its own (a listing: one table, no title block)."""
-    table = status_table(progress)
+    table = status_table(progress, items)
     return Document(table.title, (), (table,), (t("status.sheet"),), table.title, listing=True)

@@ -19,9 +19,10 @@ from ywplan.i18n import t
 # Cells hold exact values; they are rounded only when shown (format_cell), so a bar's
 # 序时进度 mark and an xlsx cell stand where the value is, not where its rounding is.
 # text; number (rounded to one decimal when shown); percent; signed (+/−); state (a State
-# value, translated when shown); op (">=" or "<=", shown as ≥/≤); exact (an amount as the
-# ledger stores it, never rounded)
-ColumnKind = Literal["text", "number", "percent", "signed", "state", "op", "exact"]
+# value, translated when shown); flag (a 督办 colour, red…green, shown by its name: never by
+# colour alone); op (">=" or "<=", shown as ≥/≤); exact (an amount as the ledger stores it,
+# never rounded)
+ColumnKind = Literal["text", "number", "percent", "signed", "state", "flag", "op", "exact"]
 NUMERIC_KINDS = ("number", "percent", "signed", "exact")
 
 
@@ -93,11 +94,11 @@ class Output:
 
 
 def format_cell(column: Column, value: Cell) -> str:
-    """A cell as text in the user's language (states translated, numbers rounded)."""
+    """A cell as text in the user's language (states and flags named, numbers rounded)."""
     if value is None:
         return ""
-    if column.kind == "state" and isinstance(value, str):
-        return t("state." + value)
+    if column.kind in ("state", "flag") and isinstance(value, str):
+        return t(column.kind + "." + value)
     if column.kind == "op" and isinstance(value, str):
         return op_symbol(value)
     if isinstance(value, str) or not column.numeric:

@@ -102,6 +102,17 @@ class Workspace:
             return self.index.tallies(as_of, unit)
         return tally(self.entries, as_of, unit)
 
+    def item_entries(self) -> Sequence[Entry]:
+        """The rows ``core.items.track`` reads: progress notes, milestones and items done
+        (rows with an empty amount) and the lines reversing them.
+
+        The index holds only rows with an amount: the ledger refuses the others until
+        they are read (SPEC §6), so when the index serves there are none to give.
+        """
+        if self.index is not None:
+            return ()
+        return self.entries
+
     def matching(self, prefix: str) -> Sequence[Entry]:
         """The lines whose id starts with *prefix* (every line when the index is absent)."""
         if self.index is not None:
