@@ -479,3 +479,22 @@ def test_zsh_and_fish_keep_the_order() -> None:
     register_shells()
     fish = get_completion_script(prog_name="ywplan", complete_var="_YWPLAN_COMPLETE", shell="fish")
     assert "--keep-order" in fish
+
+
+@pytest.mark.parametrize(
+    ("org", "lang", "label"),
+    [("共青团嘉善县委", "zh", "全县"), ("共青团嘉善县委", "en", "whole county")],
+)
+def test_an_entry_of_no_sub_unit_is_named_after_the_office(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, org: str, lang: str, label: str
+) -> None:
+    # A county's own entry was labelled 全市 ("city-level") in its log line.
+    from tests.reliability_support import PLAN
+
+    county = PLAN.replace("org: 测试团委", f"org: {org}")
+    assert county != PLAN
+    write(tmp_path / "plans" / "test-2024.yaml", county)
+    monkeypatch.chdir(tmp_path)
+    result = run("log", "1", "5", "--date", "2024-06-01", today="2024-06-30", lang=lang)
+    assert result.exit_code == 0, result.output
+    assert label in result.stdout.splitlines()[0]

@@ -826,7 +826,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "已撤销 {original}:追加冲销行 {id},{ref} {amount}({unit},{date})",
         "reversed {original}: appended {id}, {ref} {amount} ({unit}, {date})",
     ),
-    "log.no_unit": ("全市", "city-level"),
     "log.ledger_has_problems": (
         "注意:台账中有 {count} 处错误,请运行 ywplan check",
         "note: the ledger has {count} error(s); run ywplan check",

@@ -20,6 +20,7 @@ from pathlib import Path
 from ywplan.app.recorded import show_recorded
 from ywplan.app.runtime import clerk, now_stamp
 from ywplan.core.model import Entry, Item, Plan, Target, new_id
+from ywplan.core.office import no_unit_label
 from ywplan.core.recording import (
     Reading,
     checked_by,
@@ -83,7 +84,8 @@ class Recorder:
         if last is not None and self.workspace.index is not None and _alike(last, entry):
             last = line_of(self.workspace.path, last.id)  # the index keeps no notes
         item = self.plan.item(entry.item)
-        return repeated(entry, last, item.target(entry.target) if item else None)
+        target = item.target(entry.target) if item else None
+        return repeated(entry, last, target, no_unit_label(self.plan.org))
 
     def doubts(self, entry: Entry) -> list[Problem]:
         """What makes *entry* look like a slip though every rule accepts it."""

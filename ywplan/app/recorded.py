@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ywplan.core.dates import default_as_of
 from ywplan.core.model import Entry, Plan
+from ywplan.core.office import no_unit_label
 from ywplan.core.progress import compute
 from ywplan.core.recording import amount_text
 from ywplan.i18n import t
@@ -34,7 +35,7 @@ def confirm(plan: Plan, entry: Entry, errors: int) -> None:
             id=entry.id[:8],
             ref=entry.ref,
             amount=amount_text(target, entry.amount),
-            unit=entry.unit or t("log.no_unit"),
+            unit=entry.unit or no_unit_label(plan.org),
             date=entry.date.isoformat(),
             original=entry.corrects[:8],
         )

@@ -19,6 +19,7 @@ import typer
 from ywplan.core.dates import default_as_of
 from ywplan.core.kinds import goal_text
 from ywplan.core.model import Entry, Item, Plan, Target, new_id
+from ywplan.core.office import no_unit_label
 from ywplan.core.recording import (
     Reading,
     amount_text,
@@ -138,7 +139,7 @@ def pick_unit(plan: Plan, probe: Callable[[str], Sequence[str]]) -> str:
     if not plan.units:
         return ""
     typer.echo(t("interactive.units"))
-    typer.echo(f"  {0:>3}) {t('log.no_unit')}")
+    typer.echo(f"  {0:>3}) {no_unit_label(plan.org)}")
     for index, unit in enumerate(plan.units, 1):
         typer.echo(f"  {index:>3}) {unit}")
 
@@ -258,7 +259,7 @@ def interactive_entry(recorder: Recorder, request: Request) -> Entry | None:
             "interactive.summary",
             ref=entry.ref,
             amount=amount_text(chosen, amount),
-            unit=unit or t("log.no_unit"),
+            unit=unit or no_unit_label(plan.org),
             date=day.isoformat(),
         )
     )

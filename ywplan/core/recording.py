@@ -189,7 +189,9 @@ def reading_of(item: Item, target: Target, previous: Iterable[Entry], unit: str)
     return Reading(f"{item.number}.{target.id}", target, unit, last)
 
 
-def repeated(entry: Entry, last: Entry | None, target: Target | None) -> Problem | None:
+def repeated(
+    entry: Entry, last: Entry | None, target: Target | None, no_unit: str
+) -> Problem | None:
     """*entry* is the same as *last*, its target's last live entry (date, unit, amount
     and note alike): the same line typed twice, more likely than the same work twice."""
     same = last is not None and (last.date, last.unit, last.amount, last.note) == (
@@ -204,7 +206,7 @@ def repeated(entry: Entry, last: Entry | None, target: Target | None) -> Problem
         "id": last.id[:8],
         "ref": entry.ref,
         "amount": amount_text(target, entry.amount),
-        "unit": entry.unit or t("log.no_unit"),
+        "unit": entry.unit or no_unit,
         "date": entry.date.isoformat(),
     }
     return Problem("log.duplicate", args)
