@@ -120,7 +120,7 @@ def test_a_level_is_recorded_as_a_level(run: Run, bundled: Path) -> None:
     assert result.exit_code == 0, result.output
     first = result.stdout.splitlines()[0]
     assert first.startswith("recorded ")
-    assert first.endswith(": 25.org-growth = 1270 (city-level, 2024-12-31)")
+    assert first.endswith(": 25.org-growth = 1270 (whole city, 2024-12-31)")
     zh = run("log", "25", "1271", today=TODAY, lang="zh")
     assert zh.stdout.splitlines()[0].endswith(":25.org-growth = 1271(全市,2024-12-31)")
 
@@ -147,7 +147,7 @@ def test_the_growth_prompt_asks_for_the_level_and_confirms_a_percent(
         "warning: 25.org-growth takes the level (the count itself), not the growth" in result.stderr
     )
     assert "Record it anyway? [y/N]: n" in result.stdout
-    assert "about to record: 25.org-growth = 1270 (city-level, 2024-12-31)" in result.stdout
+    assert "about to record: 25.org-growth = 1270 (whole city, 2024-12-31)" in result.stdout
     assert last_fields(bundled)[3:5] == ["org-growth", "1270"]
 
 
