@@ -253,3 +253,24 @@ def test_import_says_how_many_targets_are_doubtful(run: Run, workdir: Path) -> N
     result = run("import", str(source), "-o", str(workdir / "draft.yaml"))
     assert result.exit_code == 0, result.stderr
     assert "1 of them are marked “# 待确认” (doubtful)" in result.stderr
+
+
+def test_import_never_replaces_a_ledger_even_with_force(run: Run, bundled: Path) -> None:
+    workdir = bundled.parent.parent
+    source = write(workdir / "要点.txt", "共青团测试市委2025年工作要点\n1.关爱青少年。\n")
+    ledger = workdir / "plans" / "jiaxing-2024.ledger.csv"
+    before = ledger.read_bytes()
+    link = workdir / "draft.yaml"
+    link.symlink_to(ledger)
+    for output in (ledger, link):
+        result = run("import", str(source), "-o", str(output), "--force")
+        assert result.exit_code == 1, result.output
+        assert "it is a plan or a ledger and would be replaced" in result.stderr
+    assert ledger.read_bytes() == before and link.is_symlink()
+
+
+def test_import_to_dev_stdout_prints_the_draft(run: Run, workdir: Path) -> None:
+    source = write(workdir / "要点.txt", "共青团测试市委2025年工作要点\n1.关爱青少年。\n")
+    result = run("import", str(source), "-o", "/dev/stdout")
+    assert result.exit_code == 0, result.stderr
+    assert "plan: " in result.stdout

@@ -17,13 +17,18 @@ from ywplan.i18n import t
 def run(file: str, *, output: str | None, org: str | None, year: int | None, force: bool) -> None:
     """Draft the plan in *file* (``-``: standard input) to *output* or standard output."""
     from ywplan.importing import draft, read_document
+    from ywplan.render.formats import is_stdout
+    from ywplan.store.discovery import is_ledger_name
     from ywplan.store.textfile import write_atomically
 
     source = file if file == "-" else Path(file).name
     result = draft(read_document(file), org=org or None, year=year, source=source)
-    if output is None or output == "-":
+    if output is None or is_stdout(output):
         sys.stdout.write(result.yaml)
         return
+    target = Path(output)
+    if any(is_ledger_name(p.name.lower()) for p in (target, target.resolve())):
+        raise YwplanError("report.protected", path=output)  # a draft plan never replaces a ledger
     if os.path.exists(output) and not force:
         raise YwplanError("import.exists", path=output)
     try:
