@@ -66,6 +66,7 @@ def environment(root: Path) -> dict[str, str]:
         YWPLAN_BY="bench",
         YWPLAN_LANG="en",
         YWPLAN_CACHE_DIR=str(root / "cache"),
+        YWPLAN_KEY_DIR=str(root / "key"),  # the cache seal's key, never the real home's
         LANG="C.UTF-8",
     )
     for name in ("YWPLAN_PLAN", "YWPLAN_CACHE", "_YWPLAN_COMPLETE", "COMP_WORDS", "COMP_CWORD"):
