@@ -64,3 +64,17 @@ def test_ci_docs_and_hook_exist() -> None:
 def test_guide_outputs_are_real() -> None:
     # the guide's check output names the bundled plan with its real counts
     assert "30 个事项,22 个目标" in GUIDE
+
+
+def test_every_test_the_reliability_page_names_exists() -> None:
+    # The threat table names the test that guards each row; a renamed test must not
+    # leave the page pointing at nothing.
+    page = (REPO / "docs" / "reliability.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\b(test_[a-z0-9_]+?)(?:\*|\b)", page))
+    sources = "".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("*.py"))
+    defined = set(re.findall(r"^def (test_[a-z0-9_]+)", sources, re.M))
+    files = {p.stem for p in (REPO / "tests").glob("test_*.py")}
+    missing = {
+        name for name in named if name not in files and not any(d.startswith(name) for d in defined)
+    }
+    assert not missing, f"docs/reliability.md names tests that do not exist: {sorted(missing)}"
