@@ -199,7 +199,7 @@ def test_a_milestone_done_twice_is_refused_saying_when_and_who(run: Run, bundled
 def test_refusals_speak_chinese_too(run: Run, bundled: Path) -> None:
     refused = run("done", "15", lang="zh", today=TODAY)
     assert refused.exit_code == 1
-    assert "事项 15 设有里程碑,不能整体标记完成" in refused.stderr
+    assert "事项 15 设有节点,不能整体标记完成" in refused.stderr
     assert "15.midterm-review  完成青年发展规划实施中期评估 (2024-06-30)" in refused.stderr
 
 

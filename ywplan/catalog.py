@@ -683,7 +683,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "by holds a name: one line of plain text, at most {limit} characters, no line break or control character (see --by or $YWPLAN_BY)",
     ),
     "entry.amount_on_row": (
-        "{ref} 是里程碑或完成标记,不记数量",
+        "{ref} 是节点或完成标记,不记数量",
         "{ref} is a milestone or the item done: it takes no amount",
     ),
     "entry.amount_on_row.hint": (
@@ -692,7 +692,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "entry.amount_missing": ("目标 {ref} 的记录缺少数量", "an entry of target {ref} has no amount"),
     "entry.amount_missing.hint": (
-        "用 ywplan log {ref} 数量 记录;只有进展、里程碑和完成标记的 amount 为空",
+        "用 ywplan log {ref} 数量 记录;只有进展、节点和完成标记的 amount 为空",
         "log it with ywplan log {ref} AMOUNT; only notes, milestones and items done have no amount",
     ),
     "entry.empty_note": ("进展记录没有内容", "the progress note is empty"),
@@ -701,15 +701,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         'say what was done, e.g. ywplan note 4 "held a kick-off meeting"',
     ),
     "entry.unknown_milestone": (
-        "事项 {item} 中没有里程碑 {ref}",
+        "事项 {item} 中没有节点 {ref}",
         "item {item} has no milestone {ref}",
     ),
     "entry.unknown_milestone.hint": (
-        "事项 {item} 的里程碑:\n{known}",
+        "事项 {item} 的节点:\n{known}",
         "the milestones of item {item}:\n{known}",
     ),
     "entry.no_milestones": (
-        "事项 {item} 没有里程碑 {ref}(它没有设里程碑)",
+        "事项 {item} 没有节点 {ref}(它没有设节点)",
         "item {item} has no milestone {ref} (it has none)",
     ),
     "entry.no_milestones.hint": (
@@ -717,19 +717,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "when the whole item is done, use ywplan done {item}; or add milestones to it in the plan",
     ),
     "entry.milestone_of_other": (
-        "{ref}:里程碑属于事项 {owner},不属于事项 {item}",
+        "{ref}:节点属于事项 {owner},不属于事项 {item}",
         "{ref}: the milestone belongs to item {owner}, not item {item}",
     ),
     "entry.milestone_of_other.hint": (
-        "是不是 ywplan done {owner}.{milestone}?事项 {item} 的里程碑:\n{known}",
+        "是不是 ywplan done {owner}.{milestone}?事项 {item} 的节点:\n{known}",
         "did you mean ywplan done {owner}.{milestone}? the milestones of item {item}:\n{known}",
     ),
     "entry.done_has_milestones": (
-        "事项 {item} 设有里程碑,不能整体标记完成",
+        "事项 {item} 设有节点,不能整体标记完成",
         "item {item} has milestones: it cannot be marked done as a whole",
     ),
     "entry.done_has_milestones.hint": (
-        "逐个记录完成的里程碑(ywplan done {item}.里程碑):\n{known}",
+        "逐个记录完成的节点(ywplan done {item}.节点):\n{known}",
         "record each milestone done (ywplan done {item}.MILESTONE):\n{known}",
     ),
     "entry.done_has_targets": (
@@ -1066,15 +1066,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "help.note.item": ("事项序号,如 4", "the item number, e.g. 4"),
     "help.note.text": ("做了什么(一行)", "what was done (one line)"),
     "help.done": (
-        "记录一个里程碑完成(ywplan done 4.plan-issued),或没有里程碑的定性事项完成(ywplan done 12)",
+        "记录一个节点完成(ywplan done 4.plan-issued),或没有节点的定性事项完成(ywplan done 12)",
         "record a milestone done (ywplan done 4.plan-issued), or a qualitative item without milestones done (ywplan done 12)",
     ),
     "help.done.ref": (
-        "里程碑 4.plan-issued,或事项序号 12",
+        "节点 4.plan-issued,或事项序号 12",
         "the milestone, 4.plan-issued, or the item number, 12",
     ),
     "help.done.date": ("完成的日期,默认今天", "the day it was done (default: today)"),
-    "help.done.note": ("说明(一行),随里程碑显示", "a one-line note, shown with the milestone"),
+    "help.done.note": ("说明(一行),随节点显示", "a one-line note, shown with the milestone"),
     "note.recorded": (
         "已记录 {id}:事项 {item} 工作进展({unit},{date}):{what}",
         "recorded {id}: progress on item {item} ({unit}, {date}): {what}",
@@ -1096,9 +1096,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         '写事项的序号,如 ywplan note 4 "召开推进会";用 ywplan status 查看事项',
         'give the item\'s number, e.g. ywplan note 4 "held a meeting"; see items with ywplan status',
     ),
-    "done.bad_ref": ("“{value}”不是里程碑或事项", '"{value}" is not a milestone or an item'),
+    "done.bad_ref": ("“{value}”不是节点或事项", '"{value}" is not a milestone or an item'),
     "done.bad_ref.hint": (
-        "写成 事项.里程碑(如 4.plan-issued),或只写事项序号(如 12)",
+        "写成 事项.节点(如 4.plan-issued),或只写事项序号(如 12)",
         "write ITEM.MILESTONE (e.g. 4.plan-issued), or just the item number (e.g. 12)",
     ),
     "done.already": (
