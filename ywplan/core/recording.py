@@ -236,9 +236,16 @@ def resolve_id(entries: Sequence[Entry], prefix: str) -> Entry:
         raise YwplanError("undo.unknown_id", id=prefix[:40])
     if len(matches) > 1:
         matches.sort(key=lambda e: (e.date, e.id))  # listed by date, whatever the source
-        shown = "\n".join(f"  {e.id}  {e.date} {e.ref} {e.amount:g} {e.unit}" for e in matches[:10])
+        shown = "\n".join(
+            f"  {e.id}  {e.date} {e.ref} {_amount_shown(e.amount)} {e.unit}".rstrip()
+            for e in matches[:10]
+        )
         raise YwplanError("undo.ambiguous_id", id=prefix, count=len(matches), matches=shown)
     return matches[0]
+
+
+def _amount_shown(amount: float) -> str:
+    return "" if amount_empty(amount) else f"{amount:g}"
 
 
 def already_reversed(original: Entry, lines: Iterable[Entry]) -> YwplanError:
