@@ -41,34 +41,31 @@ def _item(run: Run, number: int, *args: str, today: str = TODAY) -> dict[str, ob
 def test_note_appends_a_row_with_no_target_and_no_amount_and_shows_the_item(
     run: Run, bundled: Path
 ) -> None:
-    done = run("note", "4", "出台实施方案初稿", "--date", "2024-05-10", today=TODAY)
+    done = run("note", "12", "出台实施方案初稿", "--date", "2024-05-10", today=TODAY)
     assert done.exit_code == 0, done.output
     row = _last_row(bundled)
-    assert row[1:8] == ["2024-05-10", "4", "", "", "", "出台实施方案初稿", "tester"]
+    assert row[1:8] == ["2024-05-10", "12", "", "", "", "出台实施方案初稿", "tester"]
     assert row[9] == ""
-    assert f"recorded {row[0][:8]}: progress on item 4 (whole city, 2024-05-10)" in done.stdout
+    assert f"recorded {row[0][:8]}: progress on item 12 (whole city, 2024-05-10)" in done.stdout
     assert "note 05-10: 出台实施方案初稿" in done.stdout  # the item's line, as status shows it
     assert "in progress" in done.stdout
-    note = _item(run, 4)["latest_note"]
+    note = _item(run, 12)["latest_note"]
     assert note == {"date": "2024-05-10", "text": "出台实施方案初稿", "by": "tester", "unit": ""}
 
 
 def test_done_marks_a_milestone_with_its_id_as_target_and_no_amount(
     run: Run, bundled: Path
 ) -> None:
-    done = run(
-        "done", "15.midterm-review", "--date", "2024-07-02", "--note", "晚了两天", today=TODAY
-    )
+    done = run("done", "16.showcases", "--date", "2024-12-27", "--note", "晚了一周", today=TODAY)
     assert done.exit_code == 0, done.output
     row = _last_row(bundled)
-    assert row[1:7] == ["2024-07-02", "15", "midterm-review", "", "", "晚了两天"]
-    assert "15.midterm-review 完成青年发展规划实施中期评估 done (whole city, 2024-07-02)" in (
+    assert row[1:7] == ["2024-12-27", "16", "showcases", "", "", "晚了一周"]
+    assert "16.showcases 形成青年夜校优秀项目和典型案例 done (whole city, 2024-12-27)" in (
         done.stdout
     )
-    assert "召开市青年工作联席会议" in done.stdout  # the next milestone, on the item's line
-    milestones = _item(run, 15)["milestones"]
+    milestones = _item(run, 16)["milestones"]
     assert isinstance(milestones, list)
-    assert milestones[0]["done_on"] == "2024-07-02" and milestones[0]["state"] == "done"
+    assert milestones[1]["done_on"] == "2024-12-27" and milestones[1]["state"] == "done"
 
 
 def test_done_on_a_qualitative_item_without_milestones_marks_it_done(
@@ -85,20 +82,20 @@ def test_done_on_a_qualitative_item_without_milestones_marks_it_done(
 def test_undo_takes_back_a_note_and_a_milestone_and_the_milestone_can_be_done_again(
     run: Run, bundled: Path
 ) -> None:
-    assert run("note", "4", "写错了事项", today=TODAY).exit_code == 0
+    assert run("note", "12", "写错了事项", today=TODAY).exit_code == 0
     note_id = _last_row(bundled)[0]
-    assert run("done", "16.autumn-term", "--date", "2024-10-01", today=TODAY).exit_code == 0
+    assert run("done", "29.discipline", "--date", "2024-12-30", today=TODAY).exit_code == 0
     done_id = _last_row(bundled)[0]
     undone = run("undo", note_id[:8], "--reason", "wrong item", today=TODAY)
     assert undone.exit_code == 0, undone.output
     row = _last_row(bundled)
-    assert row[2:7] == ["4", "", "", "", "wrong item"] and row[9] == note_id
-    assert f"reversed {note_id[:8]}: appended {row[0][:8]}, 4 (whole city," in undone.stdout
-    assert _item(run, 4)["latest_note"] is None
+    assert row[2:7] == ["12", "", "", "", "wrong item"] and row[9] == note_id
+    assert f"reversed {note_id[:8]}: appended {row[0][:8]}, 12 (whole city," in undone.stdout
+    assert _item(run, 12)["latest_note"] is None
     assert run("undo", done_id[:8], "-r", "not yet", today=TODAY).exit_code == 0
-    assert _last_row(bundled)[3:5] == ["autumn-term", ""]
-    assert _item(run, 16)["milestones"][0]["done_on"] is None  # type: ignore[index]
-    again = run("done", "16.autumn-term", "--date", "2024-10-09", today=TODAY)
+    assert _last_row(bundled)[3:5] == ["discipline", ""]
+    assert _item(run, 29)["milestones"][1]["done_on"] is None  # type: ignore[index]
+    again = run("done", "29.discipline", "--date", "2024-12-31", today=TODAY)
     assert again.exit_code == 0, again.output
     assert run("check", today=TODAY).exit_code == 0
 
@@ -174,17 +171,17 @@ def test_each_refusal_is_exact_and_writes_nothing(
 
 
 def test_a_milestone_done_twice_is_refused_saying_when_and_who(run: Run, bundled: Path) -> None:
-    first = run("done", "15.midterm-review", "--date", "2024-07-02", "--by", "王芳", today=TODAY)
+    first = run("done", "29.discipline", "--date", "2024-12-30", "--by", "王芳", today=TODAY)
     assert first.exit_code == 0, first.output
     row = _last_row(bundled)
     before = _ledger(bundled).read_bytes()
-    again = run("done", "15.midterm-review", today=TODAY)
+    again = run("done", "29.discipline", today=TODAY)
     assert again.exit_code == 1
     when = row[8][:16].replace("T", " ")
     expected = t(
         "done.already",
-        ref="15.midterm-review",
-        date="2024-07-02",
+        ref="29.discipline",
+        date="2024-12-30",
         by="王芳",
         when=when,
         id=row[0][:8],
@@ -259,17 +256,16 @@ def test_an_indexed_status_shows_notes_and_milestones(
     run: Run, bundled: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "200")  # wide enough for a note's own line
-    assert (
-        run("note", "13", "招募志愿者 300 名", "--date", "2024-09-01", today=TODAY).exit_code == 0
-    )
-    assert run("done", "16.autumn-term", "--date", "2024-10-08", today=TODAY).exit_code == 0
+    note = run("note", "14", "招募志愿者 300 名", "--date", "2024-12-30", today=TODAY)
+    assert note.exit_code == 0
+    assert run("done", "16.showcases", "--date", "2024-12-27", today=TODAY).exit_code == 0
     whole = run("status", today=TODAY)  # builds the index
     assert open_index(_ledger(bundled)) is not None
     indexed = run("status", today=TODAY)
     assert indexed.stdout == whole.stdout
-    assert "note 09-01: 招募志愿者" in indexed.stdout
-    assert _item(run, 13)["latest_note"] is not None
-    assert _item(run, 16)["milestones"][0]["done_on"] == "2024-10-08"  # type: ignore[index]
+    assert "note 12-30: 招募志愿者" in indexed.stdout
+    assert _item(run, 14)["latest_note"]["text"] == "招募志愿者 300 名"  # type: ignore[index]
+    assert _item(run, 16)["milestones"][1]["done_on"] == "2024-12-27"  # type: ignore[index]
 
 
 def test_rows_never_count_toward_a_target(run: Run, workdir: Path) -> None:
@@ -350,13 +346,16 @@ def test_done_completes_the_milestones_not_yet_done(run: Run, bundled: Path) -> 
     from tests.test_completion import complete
 
     folder = bundled.parent.parent
-    before = complete(folder, "bash", "ywplan done 15.").split()
-    assert before == ["15.midterm-review", "15.joint-meeting"]
-    assert run("done", "15.midterm-review", today=TODAY).exit_code == 0
-    assert complete(folder, "bash", "ywplan done 15.").split() == ["15.joint-meeting"]
+    assert complete(folder, "bash", "ywplan done 16.").split() == ["16.showcases"]
+    assert run("done", "16.showcases", today=TODAY).exit_code == 0
+    assert complete(folder, "bash", "ywplan done 16.").split() == []
+    fish = complete(folder, "fish", "ywplan done 2")
+    assert "29.discipline\t开展集中性纪律教育 2024-12-31" in fish
+    assert "29.rules-contest" not in fish  # done in the demo ledger
+    assert "22\t" in fish and "21\t" not in fish  # 21 is done whole in the demo ledger
+    assert "26\t" not in fish  # an item done whole: only a qualitative one
     fish = complete(folder, "fish", "ywplan done 1")
-    assert "16.autumn-term\t开设秋季青年夜校 2024-10-08" in fish
-    assert "12\t" in fish and "26\t" not in fish  # an item done whole: only a qualitative one
+    assert "12\t" in fish
     assert run("done", "12", today=TODAY).exit_code == 0
     assert "12\t" not in complete(folder, "fish", "ywplan done 1")
     ids = complete(folder, "fish", "ywplan undo ")
