@@ -200,58 +200,6 @@ def test_refusals_speak_chinese_too(run: Run, bundled: Path) -> None:
     assert "15.midterm-review  完成青年发展规划实施中期评估 (2024-06-30)" in refused.stderr
 
 
-# --- judged alike by check, log and the index ----------------------------------------------
-
-ROWS = [
-    # (date, item, target, amount, note) → the message check gives, and its column
-    (("2024-05-01", "4", "", "", ""), "the progress note is empty", 7),
-    (
-        ("2024-05-01", "16", "wic-volunteers", "", ""),
-        "16.wic-volunteers: the milestone belongs to item 13, not item 16",
-        4,
-    ),
-    (
-        ("2024-05-01", "15", "midterm-review", "3", ""),
-        "15.midterm-review is a milestone or the item done: it takes no amount",
-        5,
-    ),
-    (
-        ("2024-05-01", "26", "cadre-training", "", "x"),
-        "an entry of target 26.cadre-training has no amount",
-        5,
-    ),
-    (
-        ("2024-05-01", "15", "done", "", ""),
-        "item 15 has milestones: it cannot be marked done as a whole",
-        4,
-    ),
-    (("2024-05-01", "4", "", "", "x"), None, 0),  # a good note
-]
-
-
-@pytest.mark.parametrize(("fields", "message", "col"), ROWS, ids=lambda v: str(v)[:40])
-def test_check_log_and_the_index_judge_a_hand_written_row_alike(
-    run: Run, bundled: Path, fields: tuple[str, ...], message: str | None, col: int
-) -> None:
-    assert run("status", today=TODAY).exit_code == 0  # the index is built, clean
-    ledger = _ledger(bundled)
-    day, item, target, amount, note = fields
-    line = f"zzzz0000zzzz0000,{day},{item},{target},{amount},,{note},t,2024-05-01T10:00:00+08:00,"
-    with ledger.open("a", encoding="utf-8") as handle:
-        handle.write(line + "\n")
-    number = len(ledger.read_text(encoding="utf-8").splitlines())
-    checked = run("check", today=TODAY)
-    logged = run("log", "26", "1", today=TODAY)  # served by the extended index
-    assert logged.exit_code == 0, logged.output
-    assert open_index(ledger) is not None  # the index carries the row
-    if message is None:
-        assert checked.exit_code == 0, checked.output
-        assert "error(s)" not in logged.stderr
-        return
-    assert f"{ledger.name}:{number}:{col}: error: {message}" in checked.stderr
-    assert "the ledger has 1 error(s)" in logged.stderr  # the index counts what check finds
-
-
 def test_an_indexed_status_shows_notes_and_milestones(
     run: Run, bundled: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -377,3 +325,22 @@ def test_note_without_a_terminal_is_a_usage_error(run: Run, bundled: Path) -> No
     refused = run("note", "4", today=TODAY)
     assert refused.exit_code == 2
     assert "TEXT" in refused.stderr
+
+
+def test_a_milestone_marked_meanwhile_by_another_clerk_is_refused_under_the_lock(
+    run: Run, bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two clerks mark 29.discipline at once: the second sees the first's row under the lock."""
+    import datetime as dt
+
+    from ywplan.app import done
+    from ywplan.store import workspace
+
+    opened = workspace.open_workspace(bundled, dt.date(2024, 12, 31), strict=False, indexed=True)
+    assert run("done", "29.discipline", "--date", "2024-12-30", today=TODAY).exit_code == 0
+    before = _ledger(bundled).read_bytes()
+    monkeypatch.setattr(done, "open_workspace", lambda *args, **kwargs: opened)
+    refused = run("done", "29.discipline", today=TODAY)
+    assert refused.exit_code == 1
+    assert "error: 29.discipline was just recorded done by another clerk" in refused.stderr
+    assert _ledger(bundled).read_bytes() == before

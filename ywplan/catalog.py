@@ -1109,6 +1109,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "不必重复记录;如果那一条记错了,先用 ywplan undo {id} 撤销,再重新记录",
         "nothing to record again; if that entry is wrong, reverse it with ywplan undo {id}, then record it again",
     ),
+    "done.meanwhile": (
+        "{ref} 刚刚被另一位同事记录完成,这次没有记录",
+        "{ref} was just recorded done by another clerk; nothing was recorded",
+    ),
+    "done.meanwhile.hint": (
+        "用 ywplan entries 查看那一条;确实记错了再用 ywplan undo 撤销",
+        "see that entry with ywplan entries; if it is wrong, reverse it with ywplan undo",
+    ),
     # --- report, units, html, xlsx (issue 3) ----------------------------------------------
     "help.report": (
         "打印季报或月报:各目标本期完成、累计、完成率、序时进度和状态,再按下级单位列表",

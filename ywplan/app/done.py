@@ -3,7 +3,8 @@ qualitative item) done, and show the item's line.
 
 The row has the milestone's id (or ``done``) as its target and no amount (SPEC §6); it
 is judged by the same entry rules as ``log`` and ``check``. What is done once is not
-done again: a second row is refused, naming the first (undo that one to redo it).
+done again: a second row is refused, naming the first (undo that one to redo it), and
+re-checked under the ledger's lock, so two clerks marking it at once cannot both succeed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from ywplan.core.recording import (
     row_entry,
     validated,
 )
-from ywplan.store.ledger import append_entries
+from ywplan.errors import YwplanError
+from ywplan.store.ledger import append_entries, rows_marking
 from ywplan.store.workspace import open_workspace
 
 
@@ -50,8 +52,15 @@ def run(
         now_stamp(),
     )
     validated(workspace.plan, entry, today)
-    earlier = recorded_before(workspace.item_entries(), entry)
+    rows = workspace.item_entries()
+    earlier = recorded_before(rows, entry)
     if earlier is not None:
         raise already_done(earlier)
-    append_entries(workspace.path, [entry])
+    seen = sum(1 for e in rows if (e.item, e.target) == (entry.item, entry.target))
+
+    def not_done_meanwhile(data: bytes) -> None:
+        if rows_marking(data, entry.item, entry.target) != seen:
+            raise YwplanError("done.meanwhile", ref=entry.ref)
+
+    append_entries(workspace.path, [entry], recheck=not_done_meanwhile)
     show_row(workspace, entry)

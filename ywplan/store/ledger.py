@@ -585,3 +585,20 @@ def reverses(data: bytes, entry_id: str) -> bool:
     """
     pattern = rb',"?' + re.escape(entry_id.encode("ascii", "replace")) + rb'"?\r?$'
     return re.search(pattern, data, re.MULTILINE) is not None
+
+
+def rows_marking(data: bytes, item: int, target: str) -> int:
+    """How many lines of ledger bytes *data* mark *item*'s *target* done with no amount
+    (SPEC §6), or reverse such a line. A byte search, not a parse, so that ``done`` can
+    re-check under the lock at any size."""
+    field = rb'"?[^,\n]*"?,'
+    pattern = (
+        rb"^"
+        + field * 2
+        + rb'"?'
+        + str(item).encode()
+        + rb'"?,"?'
+        + re.escape(target.encode("ascii", "replace"))
+        + rb'"?,(?:""|),'
+    )
+    return len(re.findall(pattern, data, re.MULTILINE))
