@@ -24,6 +24,19 @@ schedule 60/160/300 at the ends of Q1-Q3):
   ranking against the ``by_unit`` quotas has a unit over its quota (南湖区) and one well
   behind (海盐县).
 
+The items tracked without numbers (SPEC §6) get their own rows, appended after the
+entries above (so those keep their ids, times and lines) from a generator of their own:
+
+* progress notes (工作进展) on qualitative items, several of them in 2024Q3 so that the
+  quarterly report lists them;
+* milestones done: 29.rules-contest early, in Q3; 16.autumn-term on its due date and
+  15's two milestones late, in Q4; 13.wic-volunteers on time; 16.showcases never;
+* item 21 done as a whole (a qualitative item without milestones) in Q3.
+
+As of 2024-09-30 every item state and flag shows: overdue and red (15), due soon and
+blue (16), in progress (notes), done (21), not started and yellow once a quarter of the
+year is past; as of 2024-12-31, 16 is overdue (its showcases were never held).
+
 Every note starts with ``示例:`` so that nobody mistakes the demo for real figures.
 """
 
@@ -179,6 +192,29 @@ ENTRIES: list[tuple[str, str, int, str, str]] = [
     ("2024-12-05", "26.cadre-training", 8, "海盐县", "示例:海盐县团干部任期轮训"),
 ]
 
+# Rows without an amount (SPEC §6): (date, item, target, unit, note); target "" is a
+# progress note, a milestone id a milestone done, "done" the whole item done.
+ITEM_DONE = "done"
+ROWS: list[tuple[str, int, str, str, str]] = [
+    ("2024-04-16", 4, "", "", "示例:“青春南湖”新媒体矩阵完成账号整合"),
+    ("2024-05-30", 15, "", "", "示例:启动青年发展规划实施中期评估，委托第三方开展调研"),
+    ("2024-06-12", 14, "", "", "示例:对接结对山区县，确定“笃行计划”首批实践岗位"),
+    ("2024-07-09", 13, "", "", "示例:发布世界互联网大会志愿者招募公告"),
+    ("2024-07-23", 16, "", "", "示例:完成秋季青年夜校阵地选址和课程征集"),
+    ("2024-08-06", 19, "", "", "示例:开展暑期青少年自护教育进社区"),
+    ("2024-08-20", 15, "", "", "示例:中期评估报告形成初稿，征求各成员单位意见"),
+    ("2024-09-10", 4, "", "", "示例:开设网络文明专栏，发布原创作品 12 件"),
+    ("2024-09-20", 21, ITEM_DONE, "", "示例:市青联换届完成，新一届委员结构优化"),
+    ("2024-09-24", 29, "rules-contest", "", "示例:宣讲大赛提前举办"),
+    ("2024-09-26", 13, "", "", "示例:完成志愿者岗前通用培训"),
+    ("2024-10-08", 16, "autumn-term", "", "示例:秋季青年夜校开班"),
+    ("2024-10-12", 15, "joint-meeting", "", ""),
+    ("2024-10-25", 15, "midterm-review", "", "示例:中期评估报告经联席会议审议通过"),
+    ("2024-11-22", 13, "wic-volunteers", "", "示例:峰会志愿服务保障圆满完成"),
+    ("2024-12-10", 16, "", "", "示例:征集夜校优秀案例 20 个，评审推迟到明年初"),
+]
+ROWS_SEED = SEED + 6  # their own generator: the entries above keep their ids and times
+
 # The mistaken entry and when it was reversed: (date, target, unit, reversed on, note).
 UNDO = ("2024-05-10", "26.cadre-training", "海宁市", "2024-05-20", "示例:撤销:数量录错")
 
@@ -216,6 +252,18 @@ def check_against_plan(plan_path: Path) -> None:
         assert unit in units, unit
         assert amount > 0 and note.startswith("示例:"), (day, ref)
         assert dt.date.fromisoformat(day).year == plan["year"], day
+    items = {i["number"]: i for i in plan["items"]}
+    for day, number, target, unit, note in ROWS:
+        item = items[number]
+        milestones = {m["id"] for m in item.get("milestones", [])}
+        if target == ITEM_DONE:
+            assert not milestones and not item.get("targets"), number
+        elif target:
+            assert target in milestones, (number, target)
+        else:
+            assert note, (day, number)
+        assert not note or note.startswith("示例:"), (day, number)
+        assert unit in units and dt.date.fromisoformat(day).year == plan["year"], day
 
 
 def build_rows() -> list[list[str]]:
@@ -258,6 +306,20 @@ def build_rows() -> list[list[str]]:
             mistaken[0],
         ]
     )
+    rows.sort(key=lambda r: r[8])
+    return rows + item_rows(taken)
+
+
+def item_rows(taken: set[str]) -> list[list[str]]:
+    """The rows without an amount (:data:`ROWS`), in the order they were recorded."""
+    rng = random.Random(ROWS_SEED)
+    rows = []
+    for day, number, target, unit, note in ROWS:
+        date = dt.date.fromisoformat(day)
+        when = stamp(rng, date, rng.choice((0, 1)))
+        rows.append(
+            [new_id(rng, taken), day, str(number), target, "", unit, note, CLERKS[unit], when, ""]
+        )
     rows.sort(key=lambda r: r[8])
     return rows
 

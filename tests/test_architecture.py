@@ -147,6 +147,33 @@ def test_an_entry_rule_added_once_is_applied_by_log_check_and_the_index(
     assert run("status", today=today).exit_code == 1  # refused, as check refuses
 
 
+def test_an_entry_rule_on_rows_without_an_amount_is_applied_by_note_check_and_the_index(
+    run: Run, bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new rule on progress notes (SPEC §6 rows) reaches ``note``, ``check`` and the
+    ledger index (which keeps these rows whole) without more code."""
+
+    def no_draft(plan: object, text: object, today: dt.date) -> Problem | None:
+        if isinstance(text, str) and text.startswith("草稿"):
+            return Problem("entry.empty_note", {}, col=7)
+        return None
+
+    def note_text(entry: Entry) -> str | None:
+        return entry.note if not entry.target and not entry.corrects else None
+
+    today = "2024-12-31"
+    assert run("note", "4", "草稿:初稿", today=today).exit_code == 0  # before the rule
+    assert run("status", today=today).exit_code == 0  # the index is built, with the row
+    extra = rules.EntryRule("note", note_text, no_draft, indexed=False)
+    monkeypatch.setattr(rules, "ENTRY_RULES", (*rules.ENTRY_RULES, extra))
+    refused = run("note", "4", "草稿:又一稿", today=today)
+    assert refused.exit_code == 1 and "the progress note is empty" in refused.stderr
+    checked = run("check", today=today)
+    assert checked.exit_code == 1 and "1 error" in checked.stderr.splitlines()[-1]
+    logged = run("log", "26", "1", today=today)  # served by the index: it counts the new rule
+    assert logged.exit_code == 0 and "the ledger has 1 error(s)" in logged.stderr
+
+
 def test_the_entry_rules_judge_each_distinct_value_once() -> None:
     calls: list[object] = []
     plan_text = (REPO / "plans" / "jiaxing-2024.yaml").read_text(encoding="utf-8")

@@ -85,7 +85,7 @@ def test_a_wrong_line_is_reported_where_it_stands(tmp_path: Path) -> None:
     assert len(problems) == 1
     assert problems[0].startswith(f"{path}:6: $ ywplan check")
     assert "-✓ plans/jiaxing-2024.yaml: 30 items, 22 targets, 99 ledger entries" in problems[0]
-    assert "+✓ plans/jiaxing-2024.yaml: 30 items, 22 targets, 104 ledger entries" in problems[0]
+    assert "+✓ plans/jiaxing-2024.yaml: 30 items, 22 targets, 120 ledger entries" in problems[0]
 
 
 def test_update_rewrites_the_output_and_is_the_same_every_time(tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_update_rewrites_the_output_and_is_the_same_every_time(tmp_path: Path) -
     assert main(["--update", str(path)]) == 0
     first = path.read_text(encoding="utf-8")
     assert "recorded 00000000: out of date" not in first
-    assert "105 ledger entries" in first
+    assert "121 ledger entries" in first
     assert main([str(path)]) == 0  # now it is true
     assert main(["--update", str(path)]) == 0
     assert path.read_text(encoding="utf-8") == first
@@ -197,7 +197,7 @@ def test_setup_lasts_one_block(tmp_path: Path) -> None:
 
         ```console
         $ ywplan check
-        ✓ plans/jiaxing-2024.yaml: 30 items, 22 targets, 104 ledger entries, 0 warning(s)
+        ✓ plans/jiaxing-2024.yaml: 30 items, 22 targets, 120 ledger entries, 0 warning(s)
         ```
         """,
     )

@@ -462,8 +462,12 @@ def test_tab_after_undo_lists_undoable_entries_newest_first_with_what_they_were(
     undoable = [row for row in reversed(rows) if not row[9] and row[0] not in gone][:50]
     listed = _bash_complete(root, "ywplan undo ", "63")  # "?": bash lists the candidates
     assert [line.split()[0] for line in listed] == [row[0] for row in undoable]
-    assert listed[0] == f"{undoable[0][0]}  (2024-12-20 25.org-growth = 1262)"
-    assert listed[1] == f"{undoable[1][0]}  (2024-12-06 7.skilled-talent +260)"
+    # the demo ledger's progress notes and milestones come last (SPEC §6 rows)
+    assert listed[0] == f"{undoable[0][0]}  (2024-12-10 16 示例:征集夜校优秀案例 20 个，评审推)"
+    assert f"{undoable[1][0]}  (2024-11-22 13.wic-volunteers ✓)" == listed[1]
+    amounts = [line for line in listed if "= " in line or "+" in line]
+    assert amounts[0].endswith("(2024-12-20 25.org-growth = 1262)")
+    assert amounts[1].endswith("(2024-12-06 7.skilled-talent +260)")
     assert not any(line.startswith(("33u2fcnu", "5hgdvrog")) for line in listed)
     inserted = _bash_complete(root, "ywplan undo ", "9")  # TAB: bare ids, for insertion
     assert inserted == [row[0] for row in undoable]

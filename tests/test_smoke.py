@@ -11,7 +11,7 @@ from tests.conftest import Run
 def test_check_passes_on_bundled_plan(run: Run, bundled: Path) -> None:
     result = run("check", today="2026-11-28")
     assert result.exit_code == 0, result.output
-    assert "30 items, 22 targets, 104 ledger entries" in result.stdout
+    assert "30 items, 22 targets, 120 ledger entries" in result.stdout
 
 
 def test_status_json_at_q3(run: Run, bundled: Path) -> None:

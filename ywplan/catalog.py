@@ -682,6 +682,64 @@ CATALOG: dict[str, tuple[str, str]] = {
         "记录人写姓名:一行普通文字,不超过 {limit} 字,不含换行和控制字符(见 --by 或 $YWPLAN_BY)",
         "by holds a name: one line of plain text, at most {limit} characters, no line break or control character (see --by or $YWPLAN_BY)",
     ),
+    "entry.amount_on_row": (
+        "{ref} 是节点或完成标记,不记数量",
+        "{ref} is a milestone or the item done: it takes no amount",
+    ),
+    "entry.amount_on_row.hint": (
+        "用 ywplan done {ref} 记录完成;台账中这一行的 amount 应为空",
+        "record it with ywplan done {ref}; the amount of this ledger line must be empty",
+    ),
+    "entry.amount_missing": ("目标 {ref} 的记录缺少数量", "an entry of target {ref} has no amount"),
+    "entry.amount_missing.hint": (
+        "用 ywplan log {ref} 数量 记录;只有进展、节点和完成标记的 amount 为空",
+        "log it with ywplan log {ref} AMOUNT; only notes, milestones and items done have no amount",
+    ),
+    "entry.empty_note": ("进展记录没有内容", "the progress note is empty"),
+    "entry.empty_note.hint": (
+        '写明做了什么,如:ywplan note 4 "召开推进会"',
+        'say what was done, e.g. ywplan note 4 "held a kick-off meeting"',
+    ),
+    "entry.unknown_milestone": (
+        "事项 {item} 中没有节点 {ref}",
+        "item {item} has no milestone {ref}",
+    ),
+    "entry.unknown_milestone.hint": (
+        "事项 {item} 的节点:\n{known}",
+        "the milestones of item {item}:\n{known}",
+    ),
+    "entry.no_milestones": (
+        "事项 {item} 没有节点 {ref}(它没有设节点)",
+        "item {item} has no milestone {ref} (it has none)",
+    ),
+    "entry.no_milestones.hint": (
+        "整个事项完成时用 ywplan done {item};或在计划中为它加上 milestones",
+        "when the whole item is done, use ywplan done {item}; or add milestones to it in the plan",
+    ),
+    "entry.milestone_of_other": (
+        "{ref}:节点属于事项 {owner},不属于事项 {item}",
+        "{ref}: the milestone belongs to item {owner}, not item {item}",
+    ),
+    "entry.milestone_of_other.hint": (
+        "是不是 ywplan done {owner}.{milestone}?事项 {item} 的节点:\n{known}",
+        "did you mean ywplan done {owner}.{milestone}? the milestones of item {item}:\n{known}",
+    ),
+    "entry.done_has_milestones": (
+        "事项 {item} 设有节点,不能整体标记完成",
+        "item {item} has milestones: it cannot be marked done as a whole",
+    ),
+    "entry.done_has_milestones.hint": (
+        "逐个记录完成的节点(ywplan done {item}.节点):\n{known}",
+        "record each milestone done (ywplan done {item}.MILESTONE):\n{known}",
+    ),
+    "entry.done_has_targets": (
+        "事项 {item} 有量化目标,按目标记录进度,不能整体标记完成",
+        "item {item} is measured by its targets: it cannot be marked done as a whole",
+    ),
+    "entry.done_has_targets.hint": (
+        "用 ywplan log 记录各目标:\n{known}",
+        "log its targets with ywplan log:\n{known}",
+    ),
     # --- progress and states (progress) ---------------------------------------------------
     "state.done": ("已完成", "done"),
     "state.on_track": ("正常推进", "on track"),
@@ -1000,6 +1058,64 @@ CATALOG: dict[str, tuple[str, str]] = {
     "undo.reversed_meanwhile.hint": (
         "用 ywplan entries 查看",
         "see it with ywplan entries",
+    ),
+    "help.note": (
+        '记录一条工作进展,如:ywplan note 4 "出台实施方案初稿"',
+        'record a progress note, e.g. ywplan note 4 "drafted the plan"',
+    ),
+    "help.note.item": ("事项序号,如 4", "the item number, e.g. 4"),
+    "help.note.text": ("做了什么(一行)", "what was done (one line)"),
+    "help.done": (
+        "记录一个节点完成(ywplan done 4.plan-issued),或没有节点的定性事项完成(ywplan done 12)",
+        "record a milestone done (ywplan done 4.plan-issued), or a qualitative item without milestones done (ywplan done 12)",
+    ),
+    "help.done.ref": (
+        "节点 4.plan-issued,或事项序号 12",
+        "the milestone, 4.plan-issued, or the item number, 12",
+    ),
+    "help.done.date": ("完成的日期,默认今天", "the day it was done (default: today)"),
+    "help.done.note": ("说明(一行),随节点显示", "a one-line note, shown with the milestone"),
+    "note.recorded": (
+        "已记录 {id}:事项 {item} 工作进展({unit},{date}):{what}",
+        "recorded {id}: progress on item {item} ({unit}, {date}): {what}",
+    ),
+    "done.recorded": (
+        "已记录 {id}:{ref} {what} 完成({unit},{date})",
+        "recorded {id}: {ref} {what} done ({unit}, {date})",
+    ),
+    "done.item_recorded": (
+        "已记录 {id}:事项 {item} 完成({unit},{date})",
+        "recorded {id}: item {item} done ({unit}, {date})",
+    ),
+    "row.reversed": (
+        "已撤销 {original}:追加冲销行 {id},{ref}({unit},{date})",
+        "reversed {original}: appended {id}, {ref} ({unit}, {date})",
+    ),
+    "note.bad_item": ("“{value}”不是事项序号", '"{value}" is not an item number'),
+    "note.bad_item.hint": (
+        '写事项的序号,如 ywplan note 4 "召开推进会";用 ywplan status 查看事项',
+        'give the item\'s number, e.g. ywplan note 4 "held a meeting"; see items with ywplan status',
+    ),
+    "done.bad_ref": ("“{value}”不是节点或事项", '"{value}" is not a milestone or an item'),
+    "done.bad_ref.hint": (
+        "写成 事项.节点(如 4.plan-issued),或只写事项序号(如 12)",
+        "write ITEM.MILESTONE (e.g. 4.plan-issued), or just the item number (e.g. 12)",
+    ),
+    "done.already": (
+        "{ref} 已于 {date} 记录完成(记录人 {by},录入于 {when},记录 {id})",
+        "{ref} was already recorded done on {date} (by {by}, at {when}, entry {id})",
+    ),
+    "done.already.hint": (
+        "不必重复记录;如果那一条记错了,先用 ywplan undo {id} 撤销,再重新记录",
+        "nothing to record again; if that entry is wrong, reverse it with ywplan undo {id}, then record it again",
+    ),
+    "done.meanwhile": (
+        "{ref} 刚刚被另一位同事记录完成,这次没有记录",
+        "{ref} was just recorded done by another clerk; nothing was recorded",
+    ),
+    "done.meanwhile.hint": (
+        "用 ywplan entries 查看那一条;确实记错了再用 ywplan undo 撤销",
+        "see that entry with ywplan entries; if it is wrong, reverse it with ywplan undo",
     ),
     # --- report, units, html, xlsx (issue 3) ----------------------------------------------
     "help.report": (
@@ -1660,4 +1776,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "type a number from the list above, 0–{count}, or the sub-unit's name",
     ),
     "click.did_you_mean_option": ("(是不是想用 {names}?)", " (did you mean {names}?)"),
+    "interactive.all_items": ("事项:", "Items:"),
+    "interactive.ask_item_number": ("事项序号", "Item number"),
+    "interactive.ask_note_text": ("工作进展(做了什么)", "Progress (what was done)"),
 }

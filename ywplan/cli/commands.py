@@ -16,7 +16,9 @@ import typer
 from ywplan.cli.completion import (
     complete_entry_id,
     complete_flag,
+    complete_item,
     complete_lead,
+    complete_milestone,
     complete_month,
     complete_quarter,
     complete_target,
@@ -99,6 +101,70 @@ def log(
             confirm=interactive.confirm_doubt if terminal else None,
             cancelled=interactive.not_recorded,
         )
+
+
+def note(
+    item: Annotated[
+        str | None,
+        typer.Argument(
+            help="help.note.item",
+            metavar="ITEM",
+            show_default=False,
+            autocompletion=complete_item,
+        ),
+    ] = None,
+    text: Annotated[
+        str | None, typer.Argument(help="help.note.text", metavar="TEXT", show_default=False)
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="help.log.date", metavar="YYYY-MM-DD")
+    ] = None,
+    unit: UnitOption = None,
+    by: Annotated[str | None, typer.Option("--by", help="help.log.by", metavar="NAME")] = None,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.note"""
+    from ywplan.app import note
+    from ywplan.app.runtime import plan_path, today
+    from ywplan.cli import interactive
+
+    request = note.Request(item, text, date, unit, by)
+    ask = None
+    if item is None or text is None:
+        if not interactive.interactive_allowed():
+            interactive.missing_argument("item" if item is None else "text")
+        ask = interactive.asked_note(request)
+    with interactive.cancel_on_interrupt():
+        note.run(plan_path(plan), today(), request, ask=ask, cancelled=interactive.not_recorded)
+
+
+def done(
+    ref: Annotated[
+        str,
+        typer.Argument(
+            help="help.done.ref",
+            metavar="ITEM.MILESTONE|ITEM",
+            show_default=False,
+            autocompletion=complete_milestone,
+        ),
+    ],
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="help.done.date", metavar="YYYY-MM-DD")
+    ] = None,
+    unit: UnitOption = None,
+    note: Annotated[
+        str | None, typer.Option("--note", "-n", help="help.done.note", metavar="TEXT")
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="help.log.by", metavar="NAME")] = None,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.done"""
+    from ywplan.app import done
+    from ywplan.app.runtime import plan_path, today
+
+    done.run(plan_path(plan), today(), ref, date=date, unit=unit, note=note, by=by)
 
 
 def undo(
@@ -326,6 +392,8 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, Any]]] = {
     "check": (check, {}),
     # "ywplan log 26 -3" must reach ywplan (a clear refusal), not click's "no such option -3".
     "log": (log, {"ignore_unknown_options": True}),
+    "note": (note, {}),
+    "done": (done, {}),
     "undo": (undo, {}),
     "entries": (entries, {}),
     "status": (status, {}),

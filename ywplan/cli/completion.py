@@ -1,5 +1,5 @@
-"""TAB completion: targets, sub-units, departments, quarters, months and entry ids read
-from the plan.
+"""TAB completion: targets, items, milestones not yet done, sub-units, departments,
+quarters, months and entry ids read from the plan.
 
 The shell runs ``ywplan`` on every TAB, so this module is built to be fast and to never
 fail: it imports only the standard library (and ``yaml`` when a plan is read), reads the
@@ -192,11 +192,62 @@ def complete_entry_id(ctx: Any, incomplete: str) -> Completions:
         if row[9] or entry_id in reversed_ids or not entry_id.startswith(incomplete.lower()):
             continue
         ref = f"{item}.{target}"
-        sign = "= " if ref in levels else "" if amount.startswith("-") else "+"
-        found.append((entry_id, f"{date} {ref} {sign}{amount} {unit}".rstrip()))
+        if not amount:  # a note, a milestone or an item done (SPEC §6)
+            what = f"{ref} ✓" if target else f"{item} {row[6][:20]}"
+            found.append((entry_id, f"{date} {what} {unit}".rstrip()))
+        else:
+            sign = "= " if ref in levels else "" if amount.startswith("-") else "+"
+            found.append((entry_id, f"{date} {ref} {sign}{amount} {unit}".rstrip()))
         if len(found) >= MAX_IDS:
             break
     return found
+
+
+def _items(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for item in plan.get("items") or ():
+        if isinstance(item, dict) and isinstance(item.get("number"), int):
+            yield item
+
+
+@_never_raise
+def complete_item(ctx: Any, incomplete: str) -> Completions:
+    """Item numbers, each with its title as help."""
+    return [
+        (str(item["number"]), str(item.get("title", "")))
+        for item in _items(_plan(ctx))
+        if _start(str(item["number"]), incomplete)
+    ]
+
+
+def _done_rows(plan: Path) -> set[str]:
+    """``4.plan-issued`` (and ``12.done``) for every row marking one done and not undone."""
+    ledger = ledger_path(plan)
+    if not ledger.is_file():
+        return set()
+    rows = [row for row in _ledger_rows(ledger) if not row[4] and row[3]]
+    gone = {row[9] for row in rows if row[9]}
+    return {f"{row[2]}.{row[3]}" for row in rows if not row[9] and row[0] not in gone}
+
+
+@_never_raise
+def complete_milestone(ctx: Any, incomplete: str) -> Completions:
+    """Milestones not yet done as ``4.plan-issued`` (with name and due date), and the
+    qualitative items without milestones not yet done, as ``12``."""
+    path = plan_path(ctx)
+    if path is None:
+        return []
+    done = _done_rows(path)
+    found: Completions = []
+    for item in _items(read_plan(path) or {}):
+        number, milestones = item["number"], item.get("milestones") or ()
+        for milestone in milestones if isinstance(milestones, list) else ():
+            if isinstance(milestone, dict) and isinstance(milestone.get("id"), str):
+                ref = f"{number}.{milestone['id']}"
+                if ref not in done:
+                    found.append((ref, f"{milestone.get('name', '')} {milestone.get('due', '')}"))
+        if not milestones and not item.get("targets") and f"{number}.done" not in done:
+            found.append((str(number), str(item.get("title", ""))))
+    return [(ref, help.strip()) for ref, help in found if _start(ref, incomplete)]
 
 
 def register_shells() -> None:

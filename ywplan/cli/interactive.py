@@ -26,7 +26,9 @@ from ywplan.core.recording import (
     clean_note,
     parse_amount,
     parse_entry_date,
+    parse_item_number,
     parse_target_ref,
+    row_entry,
 )
 from ywplan.core.rules import entry_problems
 from ywplan.diagnostics import report_error
@@ -34,6 +36,7 @@ from ywplan.errors import EXIT_DATA, EXIT_INTERRUPTED, Problem, YwplanError
 from ywplan.i18n import t
 
 if TYPE_CHECKING:
+    from ywplan.app import note
     from ywplan.app.log import Ask, Recorder, Request
 
 T = TypeVar("T")
@@ -298,3 +301,84 @@ def asked_entry(request: Request) -> Ask:
 def not_recorded() -> None:
     """Say that the clerk's "no" left the ledger as it was."""
     typer.echo(t("interactive.cancelled"))
+
+
+# --- ywplan note: the sibling of interactive log ----------------------------------------------
+
+
+def pick_any_item(plan: Plan, today: dt.date) -> int:
+    """List every item (a note may be on any); the answer is an item number."""
+    typer.echo(t("interactive.all_items"))
+    for item in plan.items:
+        typer.echo(f"  {item.number:>3}  {item.title}")
+
+    def parse(text: str) -> int:
+        number = parse_item_number(text)
+        for problem in entry_problems(plan, row_entry(number, "", today, "", "-", "", ""), today):
+            if problem.key == "entry.unknown_item":
+                raise YwplanError(problem.key, **problem.args)
+        return number
+
+    return ask(t("interactive.ask_item_number"), parse)
+
+
+def interactive_note(
+    plan: Plan, today: dt.date, request: note.Request, by: str, stamp: str
+) -> Entry | None:
+    """Ask for the item, sub-unit, date and text the command line did not give; the note."""
+    number = (
+        parse_item_number(request.item) if request.item is not None else pick_any_item(plan, today)
+    )
+
+    def draft(day: dt.date = today, unit: str = "", text: str = "-") -> Entry:
+        return row_entry(number, "", day, unit, text, by, stamp)
+
+    def refuse(entry: Entry, keys: tuple[str, ...]) -> None:
+        for problem in entry_problems(plan, entry, today):
+            if problem.key in keys:
+                raise YwplanError(AT_PROMPT.get(problem.key, problem.key), **problem.args)
+
+    def probe_unit(unit: str) -> Sequence[str]:
+        refuse(draft(unit=unit), UNIT_FIELDS)
+        return ()
+
+    unit = request.unit.strip() if request.unit is not None else pick_unit(plan, probe_unit)
+
+    def parse_day(text: str) -> dt.date:
+        day = parse_entry_date(text, today)
+        refuse(draft(day=day), DATE_FIELDS)
+        return day
+
+    day = (
+        parse_entry_date(request.date, today)
+        if request.date is not None
+        else ask(
+            t("interactive.ask_date"),
+            parse_day,
+            default=default_as_of(plan.year, today).isoformat(),
+        )
+    )
+
+    def parse_text(text: str) -> str:
+        cleaned = clean_note(text.strip())
+        refuse(draft(text=cleaned), ("entry.empty_note",))
+        return cleaned
+
+    text = (
+        parse_text(request.text)
+        if request.text is not None
+        else ask(t("interactive.ask_note_text"), parse_text)
+    )
+    return draft(day, unit, text)
+
+
+def asked_note(request: note.Request) -> note.Ask:
+    """The ``ask`` of ``app.note.run``: prompt for what *request* leaves out, then confirm."""
+
+    def ask_note(plan: Plan, today: dt.date, by: str, stamp: str) -> Entry | None:
+        entry = interactive_note(plan, today, request, by, stamp)
+        if entry is None or not typer.confirm(t("interactive.confirm"), default=True):
+            return None
+        return entry
+
+    return ask_note

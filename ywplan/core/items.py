@@ -22,14 +22,13 @@ reads a file or prints. The one home of §6's rules:
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from ywplan.core.kinds import State
-from ywplan.core.model import ITEM_DONE, Entry, Flags, Item, Milestone
+from ywplan.core.model import ITEM_DONE, Entry, Flags, Item, Milestone, amount_empty
 from ywplan.core.progress import ItemProgress, Progress, TargetProgress, counted, year_fraction
 from ywplan.i18n import t
 
@@ -85,11 +84,6 @@ _STATE_FLAGS = {
 
 
 # --- the rows ---------------------------------------------------------------------------------
-
-
-def amount_empty(amount: float | None) -> bool:
-    """True for an empty amount: None, or NaN as a column of floats holds it."""
-    return amount is None or math.isnan(amount)
 
 
 def row_kind(entry: Entry, item: Item) -> Row | None:

@@ -9,6 +9,7 @@ ledger holds 150,000 of them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import secrets
 import string
@@ -31,6 +32,11 @@ ShortText = Annotated[str, Field(min_length=1, max_length=200, strict=True)]
 TargetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60, strict=True)]
 # The ledger's target for "the whole item is done" (SPEC §6): no target or milestone id.
 ITEM_DONE = "done"
+
+
+def amount_empty(amount: float | None) -> bool:
+    """True for an empty amount (a SPEC §6 row): None, or NaN as the ledger reads it."""
+    return amount is None or math.isnan(amount)
 
 
 def _known_kind(name: str) -> str:
@@ -247,5 +253,6 @@ class Entry(NamedTuple):
 
     @property
     def ref(self) -> str:
-        """The target this entry counts toward, as ``26.cadre-training``."""
-        return f"{self.item}.{self.target}"
+        """The target this entry counts toward, as ``26.cadre-training``; a progress
+        note's item alone, as ``4`` (SPEC §6: it has no target)."""
+        return f"{self.item}.{self.target}" if self.target else str(self.item)

@@ -25,6 +25,7 @@ import itertools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
+from math import isnan
 from operator import and_, itemgetter, not_
 from typing import Any, Protocol
 
@@ -240,8 +241,8 @@ class LedgerColumns:
         found: dict[TargetKey, tuple[list[str], list[dt.date], list[float], list[str]]] = {}
         get = found.get
         for id_, date, item, target, amount, unit, _, _, _, corrects, _ in entries:
-            if corrects or (gone and id_ in gone):
-                continue
+            if corrects or (gone and id_ in gone) or isnan(amount):
+                continue  # NaN: a note, milestone or item done row, never counted (SPEC §6)
             group = get((item, target))
             if group is None:
                 group = found[(item, target)] = ([], [], [], [])

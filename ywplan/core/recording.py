@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -12,11 +13,13 @@ from ywplan.core.kinds import LEVEL_JUMP
 from ywplan.core.model import (
     AMOUNT_RE,
     GROUPED_AMOUNT_RE,
+    ITEM_DONE,
     MAX_NOTE,
     Entry,
     Item,
     Plan,
     Target,
+    amount_empty,
     new_id,
 )
 from ywplan.core.numbers import format_amount
@@ -233,9 +236,16 @@ def resolve_id(entries: Sequence[Entry], prefix: str) -> Entry:
         raise YwplanError("undo.unknown_id", id=prefix[:40])
     if len(matches) > 1:
         matches.sort(key=lambda e: (e.date, e.id))  # listed by date, whatever the source
-        shown = "\n".join(f"  {e.id}  {e.date} {e.ref} {e.amount:g} {e.unit}" for e in matches[:10])
+        shown = "\n".join(
+            f"  {e.id}  {e.date} {e.ref} {_amount_shown(e.amount)} {e.unit}".rstrip()
+            for e in matches[:10]
+        )
         raise YwplanError("undo.ambiguous_id", id=prefix, count=len(matches), matches=shown)
     return matches[0]
+
+
+def _amount_shown(amount: float) -> str:
+    return "" if amount_empty(amount) else f"{amount:g}"
 
 
 def already_reversed(original: Entry, lines: Iterable[Entry]) -> YwplanError:
@@ -276,3 +286,54 @@ def reversal_for(
     if problem is not None:
         raise YwplanError(problem.key, **problem.args)
     return reversal
+
+
+# --- SPEC §6 rows: progress notes, milestones and items done ------------------------------
+
+
+def parse_item_number(text: str) -> int:
+    """``4`` → 4: the item a progress note is about (full-width digits allowed)."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if not cleaned.isdigit() or len(cleaned) > 5:
+        raise YwplanError("note.bad_item", value=text[:40])
+    return int(cleaned)
+
+
+def parse_done_ref(text: str) -> tuple[int, str]:
+    """``4.plan-issued`` → (4, the milestone); ``4`` → (4, ``done``): the item done whole."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    number_text, _, milestone_id = cleaned.partition(".")
+    if not number_text.isdigit() or len(number_text) > 5:
+        raise YwplanError("done.bad_ref", value=text[:40])
+    return int(number_text), milestone_id or ITEM_DONE
+
+
+def row_entry(
+    number: int, target: str, day: dt.date, unit: str, note: str, by: str, stamp: str
+) -> Entry:
+    """A row without an amount (SPEC §6): a note (*target* empty), a milestone or item done."""
+    return Entry(new_id(), day, number, target, math.nan, unit, note, by, stamp, "")
+
+
+def recorded_before(entries: Iterable[Entry], entry: Entry) -> Entry | None:
+    """The live row of *entries* that already marks *entry*'s milestone (or item) done."""
+    rows = [e for e in entries if amount_empty(e.amount) and e.item == entry.item]
+    gone = {e.corrects for e in rows if e.corrects}
+    return next(
+        (e for e in rows if e.target == entry.target and not e.corrects and e.id not in gone),
+        None,
+    )
+
+
+def already_done(earlier: Entry) -> YwplanError:
+    """The refusal to mark done again what *earlier* marked done: when, and who."""
+    ref = earlier.ref if earlier.target != ITEM_DONE else str(earlier.item)
+    when = earlier.recorded_at[:16].replace("T", " ")
+    return YwplanError(
+        "done.already",
+        ref=ref,
+        date=earlier.date.isoformat(),
+        by=earlier.by or "—",
+        when=when or "—",
+        id=earlier.id[:8],
+    )

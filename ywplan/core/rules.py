@@ -20,7 +20,7 @@ from typing import Any, Protocol, TypeVar
 
 from ywplan.core.item_rules import ITEM_RULES, due_in_the_year
 from ywplan.core.kinds import goal_text
-from ywplan.core.model import CONTROL_RE, MAX_NOTE, Entry, Item, Plan
+from ywplan.core.model import CONTROL_RE, ITEM_DONE, MAX_NOTE, Entry, Item, Plan, amount_empty
 from ywplan.errors import Problem, Severity
 from ywplan.i18n import t
 
@@ -327,6 +327,9 @@ def target_list(item: Item) -> str:
 
 
 def _target_known(plan: Plan, key: Hashable, today: dt.date) -> Problem | None:
+    """The row's item exists and its target fits the row's shape (SPEC §6): a target
+    with an amount; with no amount, a note (no target), a milestone of the item, or
+    ``done`` on an item measured by nothing else."""
     assert isinstance(key, tuple)
     number: int = key[0]
     target_id: str = key[1]
@@ -335,16 +338,62 @@ def _target_known(plan: Plan, key: Hashable, today: dt.date) -> Problem | None:
         numbers = [i.number for i in plan.items]
         span = f"{min(numbers)}–{max(numbers)}" if numbers else "—"
         return Problem("entry.unknown_item", {"item": number, "span": span}, col=3)
+    if key[2]:
+        return _row_fits(plan, item, target_id)
     if item.target(target_id) is not None:
         return None
+    ref = f"{number}.{target_id}"
+    if target_id == ITEM_DONE or item.milestone(target_id) is not None:
+        return Problem("entry.amount_on_row", {"ref": ref}, col=5)
     code = "entry.qualitative_item" if not item.targets else "entry.unknown_target"
     args = {
-        "ref": f"{number}.{target_id}",
+        "ref": ref,
         "item": item.number,
         "known": target_list(item),
         "suggest": did_you_mean(target_id, [t.id for t in item.targets]),
     }
     return Problem(code, args, col=4)
+
+
+def milestone_list(item: Item, done: Collection[str] = ()) -> str:
+    """An item's milestones, one per line: ``  4.plan-issued  出台实施方案 (2024-06-30)``;
+    those in *done* are left out."""
+    return "\n".join(
+        f"  {item.number}.{m.id}  {m.name} ({m.due.isoformat()})"
+        for m in item.milestones
+        if m.id not in done
+    )
+
+
+def milestone_owner(plan: Plan, item: Item, milestone_id: str) -> Item | None:
+    """Another item of *plan* that has the milestone *milestone_id*, if one does."""
+    return next(
+        (i for i in plan.items if i is not item and i.milestone(milestone_id) is not None), None
+    )
+
+
+def _row_fits(plan: Plan, item: Item, target_id: str) -> Problem | None:
+    """A row without an amount: what its target must be on this item."""
+    ref = f"{item.number}.{target_id}"
+    if not target_id or item.milestone(target_id) is not None:
+        return None  # a progress note, a milestone done
+    if target_id == ITEM_DONE:
+        if item.milestones:
+            known = {"item": item.number, "known": milestone_list(item)}
+            return Problem("entry.done_has_milestones", known, col=4)
+        if item.targets:
+            known = {"item": item.number, "known": target_list(item)}
+            return Problem("entry.done_has_targets", known, col=4)
+        return None
+    if item.target(target_id) is not None:
+        return Problem("entry.amount_missing", {"ref": ref}, col=5)
+    owner = milestone_owner(plan, item, target_id)
+    args: dict[str, object] = {"ref": ref, "item": item.number, "known": milestone_list(item)}
+    if owner is not None:
+        found = {**args, "owner": owner.number, "milestone": target_id}
+        return Problem("entry.milestone_of_other", found, col=4)
+    key = "entry.unknown_milestone" if item.milestones else "entry.no_milestones"
+    return Problem(key, args, col=4)
 
 
 def _date_in_year(plan: Plan, day: Hashable, today: dt.date) -> Problem | None:
@@ -381,7 +430,25 @@ def _amount_positive(plan: Plan, amount: Hashable, today: dt.date) -> Problem | 
 
 
 def _amount_of(entry: Entry) -> float | None:
-    return None if entry.corrects else entry.amount
+    return None if entry.corrects or amount_empty(entry.amount) else entry.amount
+
+
+def _target_of(entry: Entry) -> tuple[int, str, bool]:
+    """What the target rule judges: the item, the target and whether the amount is empty."""
+    return (entry.item, entry.target, amount_empty(entry.amount))
+
+
+def _note_of(entry: Entry) -> bool | None:
+    """Whether a progress note holds text; None for any other row (the rule does not apply).
+
+    A reversing line's note is its reason, checked when it is made."""
+    if entry.target or entry.corrects or not amount_empty(entry.amount):
+        return None
+    return bool(entry.note.strip())
+
+
+def _note_given(plan: Plan, given: Hashable, today: dt.date) -> Problem | None:
+    return Problem("entry.empty_note", {}, col=7) if given is False else None
 
 
 def by_problem(by: str) -> Problem | None:
@@ -422,12 +489,14 @@ class EntryRule:
 
 
 ENTRY_RULES: tuple[EntryRule, ...] = (
-    EntryRule("target", itemgetter(2, 3), _target_known, decisive=True),
+    EntryRule("target", _target_of, _target_known, decisive=True),
     EntryRule("date", itemgetter(1), _date_in_year, interval=True),
     EntryRule("unit", itemgetter(5), _unit_known),
     EntryRule("amount", _amount_of, _amount_positive, interval=True),
     # The ledger index keeps no ``by`` column: it holds no entry this rule refuses.
     EntryRule("by", itemgetter(7), _by_fits, indexed=False),
+    # Nor a ``note`` column: it keeps every row without an amount whole (SPEC §6 rows).
+    EntryRule("note", _note_of, _note_given, indexed=False),
 )
 # A decisive rule decides only when its problem is one of these (an unknown target is not).
 _DECISIVE_KEYS = frozenset({"entry.unknown_item"})
@@ -515,7 +584,7 @@ def count_entry_problems(
     verdicts = {}
     for rule in indexed:
         if rule.field == "target":
-            keys = [key for key, _ in groups]
+            keys = [(*key, False) for key, _ in groups]  # the groups hold amounts
             verdicts[id(rule)] = refused(rule, plan, today, keys)
             continue
         column_of = [_present(columns[rule.field]) for _, columns in groups]
@@ -538,7 +607,7 @@ def count_entry_problems(
             if not wrong:
                 continue
             if rule.field == "target":
-                problem = wrong.get(key)
+                problem = wrong.get((*key, False))
                 if _decides(problem, rule):
                     found = size  # the only problem of each of these entries
                     break
@@ -628,7 +697,10 @@ def reversal_problem(
         reversal.target,
         reversal.unit,
     )
-    if not same or abs(original.amount + reversal.amount) > 1e-9:
+    empty = amount_empty(original.amount)
+    if empty != amount_empty(reversal.amount):
+        same = False
+    if not same or (not empty and abs(original.amount + reversal.amount) > 1e-9):
         return Problem("ledger.corrects_mismatch", {**args, "line": original.line})
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ywplan.core.model import Entry
+from ywplan.core.model import Entry, amount_empty
 from ywplan.i18n import t
 from ywplan.reports.table import Cell, Column, ColumnKind, Document, Table
 
@@ -28,8 +28,20 @@ def entry_document(entry: Entry) -> dict[str, object]:
     """An entry with the ledger's column names (``entries --format json``)."""
     document = dict(zip((key for key, _ in LEDGER_COLUMNS), entry[:10], strict=True))
     document["date"] = entry.date.isoformat()
-    document["amount"] = int(entry.amount) if entry.amount.is_integer() else entry.amount
+    document["amount"] = _amount(entry.amount)
     return document
+
+
+def _cell(amount: float) -> float | None:
+    """An amount as a table cell: None when empty (SPEC §6 rows)."""
+    return None if amount_empty(amount) else amount
+
+
+def _amount(amount: float) -> int | float | None:
+    """An amount as a cell: a whole number as an int; None when empty (SPEC §6 rows)."""
+    if amount_empty(amount):
+        return None
+    return int(amount) if amount.is_integer() else amount
 
 
 def entries_data(entries: Sequence[Entry]) -> list[dict[str, Any]]:
@@ -41,7 +53,7 @@ def ledger_table(entries: Sequence[Entry]) -> Table:
     """The entries with the ledger's own columns and values (the CSV export)."""
     columns = tuple(Column(key, key, kind) for key, kind in LEDGER_COLUMNS)
     rows: tuple[tuple[Cell, ...], ...] = tuple(
-        (e.id, e.date.isoformat(), *e[2:10]) for e in entries
+        (e.id, e.date.isoformat(), e.item, e.target, _cell(e.amount), *e[5:10]) for e in entries
     )
     return Table("", columns, rows)
 
@@ -59,7 +71,9 @@ def entries_table(entries: Sequence[Entry], gone: set[str]) -> Table:
             if e.corrects
             else (t("entries.reversed") if e.id in gone else "")
         )
-        rows.append((e.id[:8], e.date.isoformat(), e.ref, e.amount, e.unit, e.note, e.by, mark))
+        rows.append(
+            (e.id[:8], e.date.isoformat(), e.ref, _cell(e.amount), e.unit, e.note, e.by, mark)
+        )
     return Table(t("entries.title", count=len(entries)), columns, tuple(rows))
 
 

@@ -5,7 +5,9 @@ Each needs the whole ledger (``log`` prints the target's updated line and warns 
 the ledger has errors), which is 150,000 rows in a province; parsing them on every run
 would cost a second. This module keeps, per ledger, the data they need and nothing
 else: for every target its entries' dates, amounts, sub-units and ids (columns of
-machine numbers), and the reversing lines. It has no rule or count of its own:
+machine numbers), the reversing lines, and whole the rows without an amount (progress
+notes, milestones and items done, SPEC §6: few, and shown with their text). It has
+no rule or count of its own:
 :meth:`LedgerIndex.columns` hands the core the same :class:`LedgerColumns` a ledger
 read whole gives, the error count runs the core's entry rules over the columns, and
 whether appended lines keep the ledger clean is asked of the core's reversal rule.
@@ -47,19 +49,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ywplan.core.model import Entry, Plan
+from ywplan.core.model import Entry, Plan, amount_empty
 from ywplan.core.progress import LedgerColumns, Tally, tally
 from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, parse_ledger
 from ywplan.store.textfile import read_regular, regular_descriptor
 
-VERSION = 2
-MAGIC = b"ywplanix2"  # then the HMAC-SHA256 of the payload, then the marshalled payload
+VERSION = 3
+MAGIC = b"ywplanix3"  # then the HMAC-SHA256 of the payload, then the marshalled payload
 _HEAD = len(MAGIC) + hashlib.sha256().digest_size
 KEY_BYTES = 32
 _Key = tuple[int, str]
 _LAST_DAY = dt.date.max.toordinal()
 _MAX_ITEM = 99_999  # at most 5 digits
 _REVERSAL_TYPES = (str, int, int, str, str, str)
+# a row without an amount: (id, date ordinal, item, target, unit, note, by, recorded_at, corrects)
+_ROW_TYPES = (str, int, int, str, str, str, str, str, str)
+_Row = tuple[str, int, int, str, str, str, str, str, str]
 
 
 def cache_dir() -> Path | None:
@@ -200,6 +205,7 @@ class LedgerIndex:
     unit_names: list[str] = field(default_factory=list)
     # each reversing line: (id, date ordinal, item, target, unit, corrects)
     reversals: list[tuple[str, int, int, str, str, str]] = field(default_factory=list)
+    rows: list[_Row] = field(default_factory=list)  # SPEC §6 rows and their reversing lines
     lines: int = 1
     _unit_codes: dict[str, int] = field(default_factory=dict)
 
@@ -212,7 +218,40 @@ class LedgerIndex:
 
     def gone(self) -> set[str]:
         """Ids that a reversing line takes back."""
-        return {r[5] for r in self.reversals}
+        return {r[5] for r in self.reversals} | {r[8] for r in self.rows if r[8]}
+
+    def row_entries(self) -> list[Entry]:
+        """The rows without an amount (SPEC §6) and their reversing lines, in file order."""
+        fromordinal = dt.date.fromordinal
+        return [
+            Entry(i, fromordinal(d), n, target, math.nan, unit, note, by, stamp, corrects)
+            for i, d, n, target, unit, note, by, stamp, corrects in self.rows
+        ]
+
+    def _add_row(self, e: Entry, gone: set[str], checked: bool) -> bool:
+        """Keep a row without an amount whole; False when it repeats an id or reverses wrongly."""
+        from ywplan.core.rules import reversal_problem
+
+        if not checked and e.corrects:
+            original = next((r for r in self.row_entries() if r.id == e.corrects), None)
+            if original is None or reversal_problem(original, e, gone) is not None:
+                return False
+        if e.corrects:
+            gone.add(e.corrects)
+        self.rows.append(
+            (
+                e.id,
+                e.date.toordinal(),
+                e.item,
+                e.target,
+                e.unit,
+                e.note,
+                e.by,
+                e.recorded_at,
+                e.corrects,
+            )
+        )
+        return True
 
     def _locate(self, entry_id: str) -> tuple[_Key, int] | None:
         for key, group in self.groups.items():
@@ -232,10 +271,15 @@ class LedgerIndex:
         if any(by_problem(by) for by in {e.by for e in entries}):
             return False  # the index keeps no ``by``: it holds no entry that rule refuses
         gone = self.gone()
-        reversal_ids = {r[0] for r in self.reversals}
+        reversal_ids = {r[0] for r in self.reversals} | {r[0] for r in self.rows}
         for e in entries:
             if not checked and (e.id in reversal_ids or self._locate(e.id) is not None):
                 return False  # a repeated id
+            if amount_empty(e.amount):
+                if not self._add_row(e, gone, checked):
+                    return False
+                reversal_ids.add(e.id)
+                continue
             if e.corrects:
                 if not checked:
                     found = self._locate(e.corrects)
@@ -281,7 +325,7 @@ class LedgerIndex:
         reversals, so only the entry rules can find anything; they judge the stored
         columns (:func:`~ywplan.core.rules.count_entry_problems`).
         """
-        from ywplan.core.rules import CLOCK_SLACK, count_entry_problems
+        from ywplan.core.rules import CLOCK_SLACK, count_entry_problems, each_entry
 
         groups: list[tuple[_Key, dict[str, Any]]] = [
             (key, {"date": g.days, "unit": g.units, "amount": g.amounts})
@@ -298,7 +342,8 @@ class LedgerIndex:
             "date": dt.date.fromordinal,
             "unit": self.unit_names.__getitem__,
         }
-        return count_entry_problems(plan, today + CLOCK_SLACK, groups, decode)
+        rows = each_entry(plan, self.row_entries(), today)  # whole rows: judged as read
+        return count_entry_problems(plan, today + CLOCK_SLACK, groups, decode) + len(rows)
 
     def columns(self) -> LedgerColumns:
         """The indexed entries as the core counts them: per-target columns, ids taken back."""
@@ -347,6 +392,7 @@ class LedgerIndex:
                 found.append(
                     Entry(rid, fromordinal(day), item, target, amount, unit, "", "", "", corrects)
                 )
+        found.extend(e for e in self.row_entries() if e.id.startswith(prefix))
         return found
 
     # --- on disk ---------------------------------------------------------------------
@@ -360,7 +406,17 @@ class LedgerIndex:
             key: (g.days.tobytes(), g.amounts.tobytes(), g.units.tobytes(), g.joined)
             for key, g in self.groups.items()
         }
-        record = (VERSION, path, size, digest, self.lines, self.unit_names, self.reversals, groups)
+        record = (
+            VERSION,
+            path,
+            size,
+            digest,
+            self.lines,
+            self.unit_names,
+            self.reversals,
+            groups,
+            self.rows,
+        )
         return _sealed(marshal.dumps(record), key)
 
     @classmethod
@@ -374,21 +430,23 @@ class LedgerIndex:
         if payload is None:
             return None  # damaged, foreign or forged: never unmarshalled
         record: Any = marshal.loads(payload)
-        if not (isinstance(record, tuple) and len(record) == 8):
+        if not (isinstance(record, tuple) and len(record) == 9):
             return None
-        version, where, size, digest, lines, unit_names, reversals, groups = record
+        version, where, size, digest, lines, unit_names, reversals, groups, rows = record
         if version != VERSION or where != path or not _sizes_ok(size, digest, lines):
             return None
         if not (_names_ok(unit_names) and _reversals_ok(reversals) and type(groups) is dict):
             return None
-        index = cls(unit_names=unit_names, reversals=reversals, lines=lines)
+        if not _rows_ok(rows):
+            return None
+        index = cls(unit_names=unit_names, reversals=reversals, rows=rows, lines=lines)
         index._unit_codes = {name: n for n, name in enumerate(unit_names)}
         for target, columns in groups.items():
             group = _restored(target, columns, len(unit_names))
             if group is None:
                 return None
             index.groups[target] = group
-        if 1 + sum(map(len, index.groups.values())) + len(reversals) > lines:
+        if 1 + sum(map(len, index.groups.values())) + len(reversals) + len(rows) > lines:
             return None  # more entries than the ledger has lines
         return index, size, digest
 
@@ -421,6 +479,17 @@ def _reversals_ok(reversals: object) -> bool:
         and 1 <= r[1] <= _LAST_DAY
         and 0 <= r[2] <= _MAX_ITEM
         for r in reversals
+    )
+
+
+def _rows_ok(rows: object) -> bool:
+    """A list of whole rows without an amount, of the types and ranges :meth:`dump` writes."""
+    return type(rows) is list and all(
+        type(r) is tuple
+        and tuple(map(type, r)) == _ROW_TYPES
+        and 1 <= r[1] <= _LAST_DAY
+        and 0 <= r[2] <= _MAX_ITEM
+        for r in rows
     )
 
 

@@ -14,6 +14,7 @@ import errno
 import fnmatch
 import gc
 import io
+import math
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -99,8 +100,8 @@ def _field_problems(row: list[str], path: str, line: int) -> list[Problem]:
         (0, "ledger.bad_id", ID_RE.fullmatch),
         (1, "ledger.bad_date", _valid_date),
         (2, "ledger.bad_item", _ITEM_RE.fullmatch),
-        (3, "ledger.bad_target", _TARGET_RE.fullmatch),
-        (4, "ledger.bad_amount", AMOUNT_RE.fullmatch),
+        (3, "ledger.bad_target", lambda v: not v or _TARGET_RE.fullmatch(v)),
+        (4, "ledger.bad_amount", lambda v: not v or AMOUNT_RE.fullmatch(v)),
         (6, "ledger.note_too_long", lambda v: len(v) <= MAX_NOTE),
         (6, "ledger.multiline", lambda v: "\n" not in v and "\r" not in v),
         (8, "ledger.bad_recorded_at", _STAMP_RE.fullmatch),
@@ -135,8 +136,8 @@ def _valid_date(text: str) -> bool:
 # quotes, commas or line breaks inside fields) and yields the same fields, so a ledger
 # whose every line matches reads exactly as the row-by-row path would read it.
 _FAST_ROW = re.compile(
-    r"^([a-z0-9]{8,64}),([0-9]{4}-[0-9]{2}-[0-9]{2}),([0-9]{1,5}),([a-z0-9]+(?:-[a-z0-9]+)*),"
-    r"(-?[0-9]{1,15}(?:\.[0-9]{1,10})?),([^,\"\r\n]*),([^,\"\r\n]{0,"
+    r"^([a-z0-9]{8,64}),([0-9]{4}-[0-9]{2}-[0-9]{2}),([0-9]{1,5}),((?:[a-z0-9]+(?:-[a-z0-9]+)*)?),"
+    r"((?:-?[0-9]{1,15}(?:\.[0-9]{1,10})?)?),([^,\"\r\n]*),([^,\"\r\n]{0,"
     + str(MAX_NOTE)
     + r"}),([^,\"\r\n]*),"
     r"([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
@@ -180,7 +181,7 @@ def _parse_fast(text: str, name: str) -> tuple[list[Entry], list[Problem]] | Non
             return None
     make = partial(tuple.__new__, Entry)  # Entry(...) without a Python-level call per row
     entries = [
-        make((i, dates[d], int(n), t, float(a), u, note, b, s, c, k))
+        make((i, dates[d], int(n), t, float(a or "nan"), u, note, b, s, c, k))
         for k, (i, d, n, t, a, u, note, b, s, c) in enumerate(rows, 2)
     ]
     return entries, []
@@ -220,8 +221,8 @@ def _parse_rows(
             id_ok(id_)
             and date_ok(day)
             and item_ok(item)
-            and target_ok(target)
-            and amount_ok(amount)
+            and (not target or target_ok(target))
+            and (not amount or amount_ok(amount))
             and stamp_ok(stamp)
             and (not corrects or id_ok(corrects))
             and len(note) <= MAX_NOTE
@@ -239,7 +240,7 @@ def _parse_rows(
                     date,
                     int(item),
                     target,
-                    float(amount),
+                    float(amount or "nan"),
                     unit,
                     note,
                     by,
@@ -306,7 +307,7 @@ def format_entry(entry: Entry, newline: str = "\n") -> str:
             entry.date.isoformat(),
             entry.item,
             entry.target,
-            format_amount(entry.amount),
+            "" if math.isnan(entry.amount) else format_amount(entry.amount),
             entry.unit,
             entry.note,
             entry.by,
@@ -584,3 +585,20 @@ def reverses(data: bytes, entry_id: str) -> bool:
     """
     pattern = rb',"?' + re.escape(entry_id.encode("ascii", "replace")) + rb'"?\r?$'
     return re.search(pattern, data, re.MULTILINE) is not None
+
+
+def rows_marking(data: bytes, item: int, target: str) -> int:
+    """How many lines of ledger bytes *data* mark *item*'s *target* done with no amount
+    (SPEC §6), or reverse such a line. A byte search, not a parse, so that ``done`` can
+    re-check under the lock at any size."""
+    field = rb'"?[^,\n]*"?,'
+    pattern = (
+        rb"^"
+        + field * 2
+        + rb'"?'
+        + str(item).encode()
+        + rb'"?,"?'
+        + re.escape(target.encode("ascii", "replace"))
+        + rb'"?,(?:""|),'
+    )
+    return len(re.findall(pattern, data, re.MULTILINE))

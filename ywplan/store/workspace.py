@@ -106,11 +106,11 @@ class Workspace:
         """The rows ``core.items.track`` reads: progress notes, milestones and items done
         (rows with an empty amount) and the lines reversing them.
 
-        The index holds only rows with an amount: the ledger refuses the others until
-        they are read (SPEC §6), so when the index serves there are none to give.
+        The index keeps these rows whole, so ``status`` shows notes and milestones from
+        it as from the ledger read whole.
         """
         if self.index is not None:
-            return ()
+            return self.index.row_entries()
         return self.entries
 
     def matching(self, prefix: str) -> Sequence[Entry]:
