@@ -7,7 +7,6 @@ exit code mapped in one place (:class:`YwplanGroup`). Only typer and ywplan's li
 modules are imported at start-up, so ``--version`` and TAB completion stay fast.
 """
 
-import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -122,6 +121,8 @@ class YwplanGroup(TyperGroup):
         try:
             return super().resolve_command(ctx, args)
         except ClickUsageError as exc:
+            import difflib  # only for a mistyped command: start-up stays light
+
             matches = difflib.get_close_matches(args[0], list(_LAZY)) if args else []
             message = str(getattr(exc, "message", ""))
             if matches and "Did you mean" not in message:

@@ -9,7 +9,6 @@ the help texts of ``--help`` and ``--install-completion``.
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -100,6 +99,8 @@ def refuse_unknown_option(ctx: Any, params: Sequence[Any], args: Sequence[str]) 
     if name is None or NoSuchOption is None:
         return
     longs = [n for p in params for n in (*p.opts, *p.secondary_opts) if n.startswith("--")]
+    import difflib  # only for a mistyped option: start-up stays light
+
     raise NoSuchOption(name, possibilities=difflib.get_close_matches(name, longs, n=1), ctx=ctx)
 
 
