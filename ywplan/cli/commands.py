@@ -25,6 +25,8 @@ from ywplan.cli.completion import (
 )
 from ywplan.cli.options import (
     AsOfOption,
+    ByOption,
+    EntryDateOption,
     FindingsFormatOption,
     ForceOption,
     LangOption,
@@ -68,14 +70,12 @@ def log(
     amount: Annotated[
         str | None, typer.Argument(help="help.log.amount", metavar="AMOUNT", show_default=False)
     ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", "-d", help="help.log.date", metavar="YYYY-MM-DD")
-    ] = None,
+    date: EntryDateOption = None,
     unit: UnitOption = None,
     note: Annotated[
         str | None, typer.Option("--note", "-n", help="help.log.note", metavar="TEXT")
     ] = None,
-    by: Annotated[str | None, typer.Option("--by", help="help.log.by", metavar="NAME")] = None,
+    by: ByOption = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="help.log.yes")] = False,
     plan: PlanOption = None,
     lang: LangOption = None,
@@ -116,11 +116,9 @@ def note(
     text: Annotated[
         str | None, typer.Argument(help="help.note.text", metavar="TEXT", show_default=False)
     ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", "-d", help="help.log.date", metavar="YYYY-MM-DD")
-    ] = None,
+    date: EntryDateOption = None,
     unit: UnitOption = None,
-    by: Annotated[str | None, typer.Option("--by", help="help.log.by", metavar="NAME")] = None,
+    by: ByOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -156,7 +154,7 @@ def done(
     note: Annotated[
         str | None, typer.Option("--note", "-n", help="help.done.note", metavar="TEXT")
     ] = None,
-    by: Annotated[str | None, typer.Option("--by", help="help.log.by", metavar="NAME")] = None,
+    by: ByOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -178,7 +176,7 @@ def undo(
         ),
     ],
     reason: Annotated[str, typer.Option("--reason", "-r", help="help.undo.reason", metavar="TEXT")],
-    by: Annotated[str | None, typer.Option("--by", help="help.log.by", metavar="NAME")] = None,
+    by: ByOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:

@@ -68,6 +68,11 @@ OutputOption = Annotated[
     str | None,
     typer.Option("--output", "-o", help="help.opt.output", metavar="FILE", show_default=False),
 ]
+# Who recorded an entry, and the day it happened: log, note, done and undo alike.
+ByOption = Annotated[str | None, typer.Option("--by", help="help.log.by", metavar="NAME")]
+EntryDateOption = Annotated[
+    str | None, typer.Option("--date", "-d", help="help.log.date", metavar="YYYY-MM-DD")
+]
 # -o onto an existing file that ywplan did not write (never a plan or ledger: render.formats).
 ForceOption = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 
