@@ -33,7 +33,7 @@ from ywplan.core.recording import (
     validated,
 )
 from ywplan.errors import Problem, YwplanError
-from ywplan.store.ledger import append_entries, line_of
+from ywplan.store.ledger import line_of
 from ywplan.store.workspace import Workspace, open_workspace
 
 
@@ -165,5 +165,5 @@ def run(
         cancelled()
         return
     validated(recorder.plan, entry, today)
-    append_entries(workspace.path, [entry])
+    workspace.record([entry])
     show_recorded(workspace, entry)
