@@ -535,6 +535,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "无需处理,下次 ywplan log 会补上",
         "nothing to do: the next ywplan log adds it",
     ),
+    "ledger.interrupted": (
+        "最后一次写入被中断(进程被终止),未写完的 {size} 字节不计入",
+        "the last append was interrupted (its process was killed): its {size} unfinished bytes"
+        " are not counted",
+    ),
+    "ledger.interrupted.hint": (
+        "没有显示“已记录”的那次录入请用 ywplan log 重新记录;下一次 ywplan log 会清除这些字节",
+        "log again the entry that was not confirmed as recorded; the next ywplan log removes"
+        " these bytes",
+    ),
     "ledger.duplicate_id": (
         "id {id} 重复(第 {first} 行已有)",
         "id {id} appears twice (first on line {first})",
@@ -1605,8 +1615,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "writing to ledger {path} failed ({reason}) and the half-written last line could not be removed",
     ),
     "ledger.write_torn.hint": (
-        "运行 ywplan check,它会指出这一行;删除这一行后重新记录",
-        "run ywplan check to find that line; delete it, then log again",
+        "这半行不计入,下一次 ywplan log 会删除它;腾出磁盘空间后重新记录",
+        "that half line is not counted and the next ywplan log removes it; free some space,"
+        " then log again",
     ),
     "ledger.symlink": (
         "台账 {path} 是一个符号链接,为免写进它所指的文件,没有记录",

@@ -64,8 +64,8 @@ from typing import Any, BinaryIO
 
 from ywplan.core.model import Entry, Plan, amount_empty
 from ywplan.core.progress import LedgerColumns, Tally, tally
-from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, parse_ledger
-from ywplan.store.textfile import read_regular, read_upto, regular_descriptor
+from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, committed_size, parse_ledger
+from ywplan.store.textfile import read_regular, regular_descriptor
 
 VERSION = 4
 MAGIC = b"ywplanix4"  # then the HMAC-SHA256 of the payload, then the marshalled payload
@@ -887,20 +887,25 @@ def open_index(ledger: Path) -> LedgerIndex | None:
 
 def _opened(handle: BinaryIO, ledger: Path, folder: Path, key: bytes) -> LedgerIndex | None:
     """The index of the ledger open on *handle*: the stored one, extended by what was
-    appended since, or one built from the whole file (and stored)."""
+    appended since, or one built from the whole file (and stored).
+
+    A batch still being appended, or cut short by a killed writer, is not indexed
+    (see ``store.ledger.committed``).
+    """
     found = os.fstat(handle.fileno())
     if found.st_size > MAX_LEDGER_BYTES:
         return None
+    size = committed_size(ledger, found.st_size)
     where = str(ledger.resolve())
     store = _Store(folder, _stem(where), key)
     head = folder / f"{store.stem}.ledger-index"
-    blob = read_regular(head, 4 * found.st_size + 65536)  # far more than a head needs
+    blob = read_regular(head, 4 * size + 65536)  # far more than a head needs
     loaded = None if blob is None else LedgerIndex.load(blob, where, store)
     before: list[_Part] = []
     if loaded is not None:
         index, stamp = loaded
         before = _all_parts(index)
-        added = _appended(handle, stamp, found)
+        added = _appended(handle, stamp, found, size)
         if added == b"":
             return index
         if added is not None:
@@ -909,12 +914,11 @@ def _opened(handle: BinaryIO, ledger: Path, folder: Path, key: bytes) -> LedgerI
             except IndexDoubt:
                 grown = None
             if grown is not None:
-                _save(grown, store, head, where, _stamp_of(handle, found))
+                _save(grown, store, head, where, _stamp_of(handle, found, size))
                 return grown
-    handle.seek(0)
-    built = _build(read_upto(handle, found.st_size), str(ledger))
+    built = _build(_read_at(handle, 0, size), str(ledger))
     if built is not None:
-        _save(built, store, head, where, _stamp_of(handle, found), before)
+        _save(built, store, head, where, _stamp_of(handle, found, size), before)
     return built
 
 
@@ -922,33 +926,39 @@ def _all_parts(index: LedgerIndex) -> list[_Part]:
     return [p for parts in (*index._parts.values(), *index._shard_parts.values()) for p in parts]
 
 
+def _read_at(handle: BinaryIO, start: int, end: int) -> bytes:
+    """The file's bytes from *start* to *end* (fewer if it is shorter now)."""
+    handle.seek(start)
+    return handle.read(end - start)
+
+
 def _tail_digest(handle: BinaryIO, size: int) -> bytes:
     """The SHA-256 of the last :data:`TAIL` bytes of the first *size* bytes of the file."""
     start = max(size - TAIL, 0)
-    return hashlib.sha256(os.pread(handle.fileno(), size - start, start)).digest()
+    return hashlib.sha256(_read_at(handle, start, size)).digest()
 
 
-def _stamp_of(handle: BinaryIO, found: os.stat_result) -> _Stamp:
-    """The stamp of the ledger as *found* (its bytes up to that size)."""
-    size = found.st_size
+def _stamp_of(handle: BinaryIO, found: os.stat_result, size: int) -> _Stamp:
+    """The stamp of the ledger as *found*, indexed up to *size* bytes."""
     return size, found.st_mtime_ns, found.st_ino, found.st_dev, _tail_digest(handle, size)
 
 
-def _appended(handle: BinaryIO, stamp: _Stamp, found: os.stat_result) -> bytes | None:
-    """The bytes appended to the ledger since *stamp*, or None when it may have changed.
+def _appended(handle: BinaryIO, stamp: _Stamp, found: os.stat_result, size: int) -> bytes | None:
+    """The bytes appended to the ledger since *stamp* up to *size*, or None when it may
+    have changed.
 
     The same file (inode, device), no shorter, not touched without growing, and the
     indexed part's last bytes unchanged: git's trust in its index, no more.
     """
-    size, mtime, inode, device, digest = stamp
-    if (found.st_ino, found.st_dev) != (inode, device) or found.st_size < size:
+    indexed, mtime, inode, device, digest = stamp
+    if (found.st_ino, found.st_dev) != (inode, device) or size < indexed:
         return None
-    if found.st_size == size and found.st_mtime_ns != mtime:
+    if found.st_size == indexed and found.st_mtime_ns != mtime:
         return None
-    if not hmac.compare_digest(_tail_digest(handle, size), digest):
+    if not hmac.compare_digest(_tail_digest(handle, indexed), digest):
         return None
-    added = os.pread(handle.fileno(), found.st_size - size, size)
-    return added if len(added) == found.st_size - size else None
+    added = _read_at(handle, indexed, size)
+    return added if len(added) == size - indexed else None
 
 
 def _extend(index: LedgerIndex, chunk: bytes, name: str) -> LedgerIndex | None:
