@@ -219,6 +219,14 @@ def _many(record: Record, ledger: Path) -> Record:
 
 _DAY = dt.date(2024, 5, 10).toordinal()
 
+
+def _reversal(ids: str, days: list[int], items: list[int], units: list[int]) -> tuple[Any, ...]:
+    """Reversing lines as the head stores them (each correcting aaaa0001 of training)."""
+    count = ids.count("\n") + 1
+    numbers = (array.array("I", values).tobytes() for values in (days, items, units))
+    return (ids, "\n".join(["aaaa0001"] * count), "\n".join(["training"] * count), *numbers)
+
+
 SHAPES: dict[str, Callable[[Record, Path], Record]] = {
     "a-list": lambda record, ledger: ["not", "a", "record"],
     "too-short": lambda record, ledger: record[:5],
@@ -233,8 +241,12 @@ SHAPES: dict[str, Callable[[Record, Path], Record]] = {
     "unit-a-number": _replace(4, [7]),
     "units-repeated": _replace(4, ["海宁市", "海宁市"]),
     "reversals-not-a-list": _replace(5, {}),
-    "reversal-short": _replace(5, [("zzzz0001", 1, 1)]),
-    "reversal-typed-wrong": _replace(5, [("zzzz0001", "day", 1, "training", "", "aaaa0001")]),
+    "reversal-short": _replace(5, ("zzzz0001", "aaaa0001", "training")),
+    "reversal-typed-wrong": _replace(5, ("zzzz0001", "aaaa0001", "training", 1, 1, 0)),
+    "reversal-columns-uneven": _replace(5, _reversal("zzzz0001\nzzzz0002", [_DAY], [1], [0])),
+    "reversal-day-zero": _replace(5, _reversal("zzzz0001", [0], [1], [0])),
+    "reversal-item-huge": _replace(5, _reversal("zzzz0001", [_DAY], [10**6], [0])),
+    "reversal-unit-unknown": _replace(5, _reversal("zzzz0001", [_DAY], [1], [5])),
     "targets-a-list": _replace(7, []),
     "target-key-wrong": lambda record, ledger: _replace(7, {"1.training": record[7][_TRAINING]})(
         record, ledger

@@ -238,6 +238,8 @@ class LedgerColumns:
         """
         entries = entries if isinstance(entries, list | tuple) else list(entries)
         gone = reversed_ids(entries)
+        if not gone and len(set(map(itemgetter(2, 3), entries))) == 1:
+            return cls._of_one_target(entries)
         found: dict[TargetKey, tuple[list[str], list[dt.date], list[float], list[str]]] = {}
         get = found.get
         for id_, date, item, target, amount, unit, _, _, _, corrects, _ in entries:
@@ -251,6 +253,16 @@ class LedgerColumns:
             group[2].append(amount)
             group[3].append(unit)
         return cls({key: EntryColumns(*group) for key, group in found.items()}, set())
+
+    @classmethod
+    def _of_one_target(cls, entries: Sequence[Entry]) -> LedgerColumns:
+        """:meth:`of` for entries of one target, none reversed (what ``log`` shows), in
+        C-level passes: its entries with an amount become the columns as they are."""
+        counted = list(compress(entries, map(not_, map(isnan, map(itemgetter(4), entries)))))
+        if not counted:
+            return cls({}, set())
+        first = counted[0]
+        return cls({(first.item, first.target): _columns(counted)}, set())
 
 
 @dataclass

@@ -59,6 +59,9 @@ import zlib
 from array import array
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from functools import partial
+from itertools import compress, repeat
+from operator import not_
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -67,8 +70,8 @@ from ywplan.core.progress import LedgerColumns, Tally, tally
 from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, committed_size, parse_ledger
 from ywplan.store.textfile import read_regular, regular_descriptor
 
-VERSION = 4
-MAGIC = b"ywplanix4"  # then the HMAC-SHA256 of the payload, then the marshalled payload
+VERSION = 5
+MAGIC = b"ywplanix5"  # then the HMAC-SHA256 of the payload, then the marshalled payload
 _HEAD = len(MAGIC) + hashlib.sha256().digest_size
 _PART = b"ywplan-part"  # what a part's HMAC covers before its bytes: never taken for a head
 KEY_BYTES = 32
@@ -84,7 +87,7 @@ _SUMMARY_TYPES = (int, int, int, bytes, float, float)
 _Stamp = tuple[int, int, int, int, bytes]
 _LAST_DAY = dt.date.max.toordinal()
 _MAX_ITEM = 99_999  # at most 5 digits
-_REVERSAL_TYPES = (str, int, int, str, str, str)
+_REVERSAL_TYPES = (str, str, str, bytes, bytes, bytes)
 # a row without an amount: (id, date ordinal, item, target, unit, note, by, recorded_at, corrects)
 _ROW_TYPES = (str, int, int, str, str, str, str, str, str)
 _Row = tuple[str, int, int, str, str, str, str, str, str]
@@ -242,6 +245,81 @@ class _Group:
         return len(self.days)
 
 
+class _Reversals:
+    """The lines reversing an entry with an amount, in file order, as columns: their ids,
+    what each corrects and its target id (text, one per line), and their days, items and
+    unit codes (machine numbers); checked at C speed when read, like a target's columns."""
+
+    def __init__(self, texts: tuple[str, str, str] = ("", "", "")) -> None:
+        self._texts = texts  # ids, corrects, targets, as stored
+        self._lists: list[list[str]] | None = None if texts[0] else [[], [], []]
+        self.days: array[int] = array("I")
+        self.items: array[int] = array("I")
+        self.units: array[int] = array("I")
+
+    def _split(self) -> list[list[str]]:
+        if self._lists is None:
+            self._lists = [text.split("\n") for text in self._texts]
+        return self._lists
+
+    @property
+    def ids(self) -> list[str]:
+        return self._split()[0]
+
+    @property
+    def corrects(self) -> list[str]:
+        return self._split()[1]
+
+    @property
+    def targets(self) -> list[str]:
+        return self._split()[2]
+
+    def append(self, e: Entry, unit: int) -> None:
+        """Add the reversing line *e* (its sub-unit coded as *unit*)."""
+        for column, value in zip(self._split(), (e.id, e.corrects, e.target), strict=True):
+            column.append(value)
+        self.days.append(e.date.toordinal())
+        self.items.append(e.item)
+        self.units.append(unit)
+
+    def payload(self) -> tuple[str, str, str, bytes, bytes, bytes]:
+        """The columns as the head holds them."""
+        texts = ("\n".join(column) for column in self._split())
+        numbers = (self.days.tobytes(), self.items.tobytes(), self.units.tobytes())
+        ids, corrects, targets = texts
+        return ids, corrects, targets, *numbers
+
+    @classmethod
+    def restored(cls, stored: object, units: int) -> _Reversals | None:
+        """The columns :meth:`payload` made, or None when any is out of shape or range."""
+        if not (type(stored) is tuple and tuple(map(type, stored)) == _REVERSAL_TYPES):
+            return None
+        ids, corrects, targets, days, items, codes = stored
+        found = cls((ids, corrects, targets))
+        try:
+            found.days.frombytes(days)
+            found.items.frombytes(items)
+            found.units.frombytes(codes)
+        except ValueError:  # not a whole number of items
+            return None
+        count = ids.count("\n") + 1 if ids else 0
+        lengths = {len(found.days), len(found.items), len(found.units)}
+        lengths |= {text.count("\n") + 1 if text else 0 for text in (ids, corrects, targets)}
+        if lengths != {count}:
+            return None
+        if count and not (
+            max(found.days) <= _LAST_DAY
+            and bytes(4) not in found.days.tobytes()  # no day 0 (see _in_range)
+            and max(found.items) <= _MAX_ITEM
+            and max(found.units) < units
+        ):
+            return None
+        return found
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+
 @dataclass(frozen=True)
 class _Store:
     """Where one ledger's part files live, and the key that vouches for them."""
@@ -293,17 +371,17 @@ class LedgerIndex:
     def __init__(
         self,
         unit_names: list[str] | None = None,
-        reversals: list[tuple[str, int, int, str, str, str]] | None = None,
+        reversals: _Reversals | None = None,
         rows: list[_Row] | None = None,
         lines: int = 1,
         store: _Store | None = None,
     ) -> None:
         self.unit_names: list[str] = unit_names if unit_names is not None else []
         self._unit_codes = {name: n for n, name in enumerate(self.unit_names)}
-        # each reversing line: (id, date ordinal, item, target, unit, corrects)
-        self.reversals = reversals if reversals is not None else []
+        self.reversals = reversals if reversals is not None else _Reversals()
         self.rows: list[_Row] = rows if rows is not None else []  # SPEC §6 rows, reversals
         self.lines = lines
+        self.stamp: _Stamp | None = None  # the ledger as indexed, once stored or loaded
         self._store = store
         self._parts: dict[_Key, list[_Part]] = {}  # each target's stored parts
         self._summaries: dict[_Key, _Summary] = {}  # of the stored parts
@@ -312,6 +390,7 @@ class LedgerIndex:
         self._shard_parts: dict[int, list[_Part]] = {}
         self._shard_ids: dict[int, set[str]] = {}  # shards read (or made) so far
         self._fresh_ids: dict[int, list[str]] = {}
+        self._entries: dict[_Key, tuple[tuple[int, int], list[Entry]]] = {}  # made by entries_of
 
     def _code(self, unit: str) -> int:
         code = self._unit_codes.get(unit)
@@ -379,7 +458,7 @@ class LedgerIndex:
 
     def gone(self) -> set[str]:
         """Ids that a reversing line takes back."""
-        return {r[5] for r in self.reversals} | {r[8] for r in self.rows if r[8]}
+        return {*self.reversals.corrects, *(r[8] for r in self.rows if r[8])}
 
     def row_entries(self) -> list[Entry]:
         """The rows without an amount (SPEC §6) and their reversing lines, in file order."""
@@ -409,14 +488,16 @@ class LedgerIndex:
 
         quick = [(key, summarised(self._summary(key))) for key in self.keys()]
         rows = each_entry(plan, self.row_entries(), today)  # whole rows: judged as read
-        day, lines, decode = today + CLOCK_SLACK, self._reversal_columns(), self._decoders()
-        if not count_entry_problems(plan, day, quick + lines, decode):
+        day, decode = today + CLOCK_SLACK, self._decoders()
+        if not count_entry_problems(plan, day, quick + self._reversal_values(), decode):
             return len(rows)
         groups: list[tuple[_Key, dict[str, Any]]] = [
             (key, {"date": g.days, "unit": g.units, "amount": g.amounts})
             for key, g in self.groups.items()
         ]
-        return count_entry_problems(plan, day, groups + lines, decode) + len(rows)
+        return count_entry_problems(plan, day, groups + self._reversal_columns(), decode) + len(
+            rows
+        )
 
     def _decoders(self) -> dict[str, Callable[[Any], Hashable]]:
         """What turns the stored codes of a field into its values."""
@@ -433,12 +514,26 @@ class LedgerIndex:
     def _reversal_columns(self) -> list[tuple[_Key, dict[str, Any]]]:
         """The reversing lines as the entry rules see them: a date and a unit, no amount."""
         lines: dict[_Key, dict[str, list[Any]]] = {}
-        for _, day, number, target_id, unit, _ in self.reversals:
+        r = self.reversals
+        for day, number, target_id, unit in zip(r.days, r.items, r.targets, r.units, strict=True):
             found = lines.setdefault((number, target_id), {"date": [], "unit": [], "amount": []})
             found["date"].append(day)
-            found["unit"].append(self._code(unit))
+            found["unit"].append(unit)
             found["amount"].append(None)  # a reversing line has no amount rule
         return list(lines.items())
+
+    def _reversal_values(self) -> list[tuple[_Key, dict[str, Any]]]:
+        """Every value of the reversing lines that a rule judges, under each of their
+        targets: whether the rules find anything in them at all (C-level passes only)."""
+        r = self.reversals
+        if not len(r):
+            return []
+        values = {
+            "date": (min(r.days), max(r.days)),
+            "unit": sorted(set(r.units)),
+            "amount": (None,),  # a reversing line has no amount rule
+        }
+        return [(key, values) for key in dict.fromkeys(zip(r.items, r.targets, strict=True))]
 
     def columns(self) -> LedgerColumns:
         """The indexed entries as the core counts them: per-target columns, ids taken back."""
@@ -457,13 +552,29 @@ class LedgerIndex:
         if group is None:
             return []
         gone = self.gone()
-        names = self.unit_names
-        fromordinal = dt.date.fromordinal
-        return [
-            Entry(i, fromordinal(d), item, target, a, names[u], "", "", "", "")
-            for i, d, a, u in zip(group.ids, group.days, group.amounts, group.units, strict=True)
-            if i not in gone
-        ]
+        made = self._entries.get((item, target))
+        if made is not None and made[0] == (len(group), len(gone)):
+            return list(made[1])  # asked again in the same run (log asks twice)
+        blank = repeat("")
+        dates = {day: dt.date.fromordinal(day) for day in set(group.days)}  # a few hundred
+        rows = zip(
+            group.ids,
+            map(dates.__getitem__, group.days),
+            repeat(item),
+            repeat(target),
+            group.amounts,
+            map(self.unit_names.__getitem__, group.units),
+            blank,
+            blank,
+            blank,
+            blank,
+            repeat(0),
+        )
+        made_entries = map(partial(tuple.__new__, Entry), rows)  # no Python call per entry
+        kept = map(gone.__contains__, group.ids)
+        found = list(compress(made_entries, map(not_, kept)) if gone else made_entries)
+        self._entries[(item, target)] = ((len(group), len(gone)), found)
+        return list(found)
 
     def matching(self, prefix: str) -> list[Entry]:
         """Every line whose id starts with *prefix*, reversing lines included (for ``undo``).
@@ -480,8 +591,12 @@ class LedgerIndex:
             for i, d, a, u in zip(group.ids, group.days, group.amounts, group.units, strict=True)
             if i.startswith(prefix)
         ]
-        for rid, day, item, target, unit, corrects in self.reversals:
+        r = self.reversals
+        for rid, day, item, target, code, corrects in zip(
+            r.ids, r.days, r.items, r.targets, r.units, r.corrects, strict=True
+        ):
             if rid.startswith(prefix):
+                unit = names[code]
                 group = self.group((item, target))
                 at = -1 if group is None else group.find(corrects)
                 amount = -group.amounts[at] if group is not None and at >= 0 else 0.0
@@ -490,6 +605,16 @@ class LedgerIndex:
                 )
         found.extend(e for e in self.row_entries() if e.id.startswith(prefix))
         return found
+
+    def vouched(self, fd: int) -> int:
+        """How many leading bytes of the ledger open on *fd* are what this index was made
+        from, checked as :func:`open_index` checks them (0: in doubt, or not stored)."""
+        if self.stamp is None:
+            return 0
+        with open(fd, "rb", closefd=False) as handle:
+            found = os.fstat(fd)
+            same = _unchanged(handle, self.stamp, found, found.st_size)
+        return self.stamp[0] if same else 0
 
     # --- growing ---------------------------------------------------------------------------
 
@@ -572,7 +697,7 @@ class LedgerIndex:
         if any(by_problem(by) for by in {e.by for e in entries}):
             return False  # the index keeps no ``by``: it holds no entry that rule refuses
         gone = self.gone()
-        reversal_ids = {r[0] for r in self.reversals} | {r[0] for r in self.rows}
+        reversal_ids = {*self.reversals.ids, *(r[0] for r in self.rows)}
         for e in entries:
             if not checked and (e.id in reversal_ids or e.id in self._ids_of(_shard(e.id))):
                 return False  # a repeated id
@@ -585,9 +710,7 @@ class LedgerIndex:
                     return False
                 gone.add(e.corrects)
                 reversal_ids.add(e.id)
-                self.reversals.append(
-                    (e.id, e.date.toordinal(), e.item, e.target, e.unit, e.corrects)
-                )
+                self.reversals.append(e, self._code(e.unit))
             else:
                 self._append(e)
         return True
@@ -627,7 +750,7 @@ class LedgerIndex:
             stamp,
             self.lines,
             self.unit_names,
-            self.reversals,
+            self.reversals.payload(),
             self.rows,
             targets,
             self._shard_parts,
@@ -653,17 +776,21 @@ class LedgerIndex:
         version, found, stamp, lines, unit_names, reversals, rows, targets, shards = record
         if version != VERSION or found != where or not _stamp_ok(stamp, lines):
             return None
-        if not (_names_ok(unit_names) and _reversals_ok(reversals) and _rows_ok(rows)):
+        if not (_names_ok(unit_names) and _rows_ok(rows)):
             return None
         if not (_targets_ok(targets, len(unit_names)) and _shards_ok(shards)):
             return None
-        index = cls(unit_names, reversals, rows, lines, store)
+        lines_reversing = _Reversals.restored(reversals, len(unit_names))
+        if lines_reversing is None:
+            return None
+        index = cls(unit_names, lines_reversing, rows, lines, store)
         for target, (parts, summary) in targets.items():
             index._parts[target] = parts
             index._summaries[target] = summary
         index._shard_parts = shards
+        index.stamp = stamp
         counted = sum(summary[0] for _, summary in targets.values())
-        if 1 + counted + len(reversals) + len(rows) > lines:
+        if 1 + counted + len(lines_reversing) + len(rows) > lines:
             return None  # more entries than the ledger has lines
         return index, stamp
 
@@ -756,17 +883,6 @@ def _names_ok(names: object) -> bool:
         type(names) is list
         and all(type(name) is str for name in names)
         and len(set(names)) == len(names)
-    )
-
-
-def _reversals_ok(reversals: object) -> bool:
-    """A list of (id, date ordinal, item, target, unit, corrects) of the right types and ranges."""
-    return type(reversals) is list and all(
-        type(r) is tuple
-        and tuple(map(type, r)) == _REVERSAL_TYPES
-        and 1 <= r[1] <= _LAST_DAY
-        and 0 <= r[2] <= _MAX_ITEM
-        for r in reversals
     )
 
 
@@ -943,22 +1059,28 @@ def _stamp_of(handle: BinaryIO, found: os.stat_result, size: int) -> _Stamp:
     return size, found.st_mtime_ns, found.st_ino, found.st_dev, _tail_digest(handle, size)
 
 
-def _appended(handle: BinaryIO, stamp: _Stamp, found: os.stat_result, size: int) -> bytes | None:
-    """The bytes appended to the ledger since *stamp* up to *size*, or None when it may
-    have changed.
+def _unchanged(handle: BinaryIO, stamp: _Stamp, found: os.stat_result, size: int) -> bool:
+    """Whether the ledger open on *handle* (*found*, of *size* bytes that count) still
+    begins with the part *stamp* describes.
 
     The same file (inode, device), no shorter, not touched without growing, and the
     indexed part's last bytes unchanged: git's trust in its index, no more.
     """
     indexed, mtime, inode, device, digest = stamp
     if (found.st_ino, found.st_dev) != (inode, device) or size < indexed:
-        return None
+        return False
     if found.st_size == indexed and found.st_mtime_ns != mtime:
+        return False
+    return hmac.compare_digest(_tail_digest(handle, indexed), digest)
+
+
+def _appended(handle: BinaryIO, stamp: _Stamp, found: os.stat_result, size: int) -> bytes | None:
+    """The bytes appended to the ledger since *stamp* up to *size*, or None when it may
+    have changed (see :func:`_unchanged`)."""
+    if not _unchanged(handle, stamp, found, size):
         return None
-    if not hmac.compare_digest(_tail_digest(handle, indexed), digest):
-        return None
-    added = _read_at(handle, indexed, size)
-    return added if len(added) == size - indexed else None
+    added = _read_at(handle, stamp[0], size)
+    return added if len(added) == size - stamp[0] else None
 
 
 def _extend(index: LedgerIndex, chunk: bytes, name: str) -> LedgerIndex | None:
@@ -989,6 +1111,7 @@ def _save(
     A cache that cannot be written is just skipped. *before* are the parts of the head
     this one replaces.
     """
+    index.stamp = stamp  # what it describes, stored or not
     try:
         dropped = index.flush(store)
         _replace(head, index.dump(where, stamp, store.key))

@@ -154,13 +154,17 @@ class Workspace:
         self, entries: Sequence[Entry], *, recheck: Callable[[bytes], None] | None = None
     ) -> None:
         """Append *entries* to the ledger under its lock (see ``append_entries``, which
-        calls *recheck*); then bring the stored index up to the ledger as it now is, so
-        that the next command finds it current to the byte and the nanosecond.
+        calls *recheck*; the index, when it serves, vouches for the bytes it was made
+        from, so that only those appended since are read under the lock); then bring the
+        stored index up to the ledger as it now is, so that the next command finds it
+        current to the byte and the nanosecond.
 
         What this workspace answers from now on is the ledger as it was opened.
         """
-        append_entries(self.path, entries, recheck=recheck)
-        if self.index is not None:
+        index = self.index
+        vouched = None if index is None else index.vouched
+        append_entries(self.path, entries, recheck=recheck, vouched=vouched)
+        if index is not None:
             open_index(self.path)
 
     def refuse_errors(self) -> None:
