@@ -27,7 +27,7 @@ import pytest
 
 from tests.conftest import Run
 from tests.reliability_support import HEADER, TODAY, env, ledger_of, line, small_plan
-from ywplan.store import index
+from ywplan.store import cachefile, index
 
 TRUTH = 30  # what the ledger says the training target has
 
@@ -91,7 +91,7 @@ def test_a_forged_cache_file_is_not_believed(run: Run, ledger: Path, seal: str) 
 
 
 def _key() -> bytes:
-    key = index.user_key()
+    key = cachefile.user_key()
     assert key is not None
     return key
 
@@ -337,9 +337,9 @@ def test_the_key_lives_in_the_users_config_folder(
 ) -> None:
     monkeypatch.delenv("YWPLAN_KEY_DIR")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    assert index.key_dir() == tmp_path / "config" / "ywplan"
-    assert index.user_key() == (tmp_path / "config" / "ywplan" / "key").read_bytes()
-    assert index.user_key() == index.user_key()  # made once, then read
+    assert cachefile.key_dir() == tmp_path / "config" / "ywplan"
+    assert cachefile.user_key() == (tmp_path / "config" / "ywplan" / "key").read_bytes()
+    assert cachefile.user_key() == cachefile.user_key()  # made once, then read
 
 
 def _unusable_key(kind: str, folder: Path, tmp_path: Path) -> None:
@@ -376,7 +376,7 @@ def test_without_a_usable_key_there_is_no_cache(
     assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert actual(run) == TRUTH + 5
     assert not cache_file(path).exists()  # nothing sealed with a key in doubt
-    assert index.user_key() is None
+    assert cachefile.user_key() is None
 
 
 # --- 5. the cache file is a regular file of a sane size, or it is ignored ------------------------

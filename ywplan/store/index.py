@@ -53,8 +53,6 @@ import hmac
 import marshal
 import math
 import os
-import secrets
-import tempfile
 import zlib
 from array import array
 from collections.abc import Callable, Hashable, Iterable
@@ -67,6 +65,7 @@ from typing import Any, BinaryIO
 
 from ywplan.core.model import Entry, Plan, amount_empty
 from ywplan.core.progress import LedgerColumns, Tally, tally
+from ywplan.store.cachefile import cache_dir, replace_file, seal, unseal, user_key
 from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, committed_size, parse_ledger
 from ywplan.store.textfile import read_regular, regular_descriptor
 
@@ -74,7 +73,6 @@ VERSION = 5
 MAGIC = b"ywplanix5"  # then the HMAC-SHA256 of the payload, then the marshalled payload
 _HEAD = len(MAGIC) + hashlib.sha256().digest_size
 _PART = b"ywplan-part"  # what a part's HMAC covers before its bytes: never taken for a head
-KEY_BYTES = 32
 TAIL = 64 * 1024  # the ledger's last bytes hashed to see that the indexed part is unchanged
 SHARDS = 64  # ids are kept in this many shards, by CRC-32
 MAX_PARTS = 8  # a target's or shard's parts before they are merged into one
@@ -97,97 +95,14 @@ class IndexDoubt(Exception):  # noqa: N818 - a doubt, not an error: the ledger i
     """A part of the index is missing or not what the head says: read the ledger whole."""
 
 
-def cache_dir() -> Path | None:
-    """Where index files live, or None when the cache is turned off."""
-    if os.environ.get("YWPLAN_CACHE", "").strip().lower() in ("0", "off", "no", "false"):
-        return None
-    given = os.environ.get("YWPLAN_CACHE_DIR")
-    if given:
-        return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except (RuntimeError, KeyError, OSError):  # no home folder: no cache
-            return None
-    return Path(base) / "ywplan"
-
-
-def key_dir() -> Path | None:
-    """Where the key that seals index files lives: the user's config folder, not the cache.
-
-    ``$YWPLAN_KEY_DIR``, else ``%APPDATA%\\ywplan`` on Windows, else
-    ``$XDG_CONFIG_HOME/ywplan``, else ``~/.config/ywplan``; None without a home folder.
-    """
-    given = os.environ.get("YWPLAN_KEY_DIR")
-    if given:
-        return Path(given)
-    base = os.environ.get("APPDATA" if os.name == "nt" else "XDG_CONFIG_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".config")
-        except (RuntimeError, KeyError, OSError):
-            return None
-    return Path(base) / "ywplan"
-
-
-def user_key() -> bytes | None:
-    """The user's secret for sealing index files, made on first use; None if in any doubt.
-
-    The key is a regular file of :data:`KEY_BYTES` random bytes, owned by the user and
-    readable by nobody else (on POSIX). One that is a link, has another size or mode,
-    or cannot be made, is not used, and is never replaced: the cache is just not used.
-    """
-    folder = key_dir()
-    if folder is None:
-        return None
-    path = folder / "key"
-    try:
-        if not os.path.lexists(path):
-            _make_key(path)
-        fd = regular_descriptor(path, os.O_RDONLY)
-    except OSError:
-        return None
-    if fd is None:
-        return None
-    with open(fd, "rb") as handle:
-        found = os.fstat(handle.fileno())
-        key = handle.read(KEY_BYTES + 1)
-    private = os.name != "posix" or (found.st_uid == os.getuid() and not found.st_mode & 0o077)
-    return key if len(key) == KEY_BYTES and private else None
-
-
-def _make_key(path: Path) -> None:
-    """Create the key file atomically, readable by its owner only; a key made meanwhile wins."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key-", suffix=".tmp")  # 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_bytes(KEY_BYTES))
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(temporary, path)  # never replaces a key another process just made
-        except FileExistsError:
-            pass
-        except OSError:  # no hard links on this file system
-            if not os.path.lexists(path):
-                os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-
-
 def _sealed(payload: bytes, key: bytes) -> bytes:
-    """*payload* as an index file: the magic, its HMAC under *key*, then itself."""
-    return MAGIC + hmac.digest(key, payload, "sha256") + payload
+    """*payload* as a head file: the magic, its HMAC under *key*, then itself."""
+    return seal(payload, key, MAGIC)
 
 
 def _unsealed(blob: bytes, key: bytes) -> bytes | None:
-    """The payload of an index file sealed under *key*, or None."""
-    head, seal, payload = blob[: len(MAGIC)], blob[len(MAGIC) : _HEAD], blob[_HEAD:]
-    if head != MAGIC or not hmac.compare_digest(seal, hmac.digest(key, payload, "sha256")):
-        return None
-    return payload
+    """The payload of a head file sealed under *key*, or None."""
+    return unseal(blob, key, MAGIC)
 
 
 class _Group:
@@ -342,7 +257,7 @@ class _Store:
     def write(self, payload: bytes) -> _Part:
         """Write *payload* as a new part file (``OSError`` if it cannot be written)."""
         mac = self._mac(payload)
-        _replace(self.path(mac), payload)
+        replace_file(self.path(mac), payload)
         return len(payload), mac
 
     def _mac(self, data: bytes) -> bytes:
@@ -1114,22 +1029,9 @@ def _save(
     index.stamp = stamp  # what it describes, stored or not
     try:
         dropped = index.flush(store)
-        _replace(head, index.dump(where, stamp, store.key))
+        replace_file(head, index.dump(where, stamp, store.key))
     except OSError:
         return
     used = set(_all_parts(index))
     for part in {*before, *dropped} - used:
         store.path(part[1]).unlink(missing_ok=True)
-
-
-def _replace(path: Path, blob: bytes) -> None:
-    """Write *blob* to a new temporary file renamed over *path* (never written through)."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part~")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(blob)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
