@@ -27,6 +27,9 @@ VIEWS = (
     ("status", "--behind"),
     ("log", "1.t1", "7", "--date", "2024-03-01", "--yes"),
     ("log", "4.t4", "80", "--date", "2024-11-30", "--yes"),
+    ("units", "--format", "json"),
+    ("units", "--quarter", "2024Q2", "--format", "csv"),
+    ("units",),
 )
 
 

@@ -9,8 +9,14 @@ from pathlib import Path
 from ywplan.core.dates import Period, default_as_of, parse_month, parse_quarter
 from ywplan.core.items import track
 from ywplan.core.model import Plan
-from ywplan.core.periods import PeriodKind, PeriodProgress, period_progress
-from ywplan.core.ranking import entries_by_unit, rank_units
+from ywplan.core.periods import (
+    PeriodKind,
+    PeriodProgress,
+    latest_notes_by_unit,
+    period_progress,
+)
+from ywplan.core.progress import LedgerColumns
+from ywplan.core.ranking import rank_units
 from ywplan.errors import UsageError, YwplanError
 from ywplan.render import formats
 from ywplan.reports.period import period_document, report_document
@@ -65,12 +71,16 @@ def run(
     period, kind = resolve_period(plan, today, quarter, month)
     entries = workspace.entries
     as_of = today if period.first <= today <= period.last else period.last
-    pp = period_progress(plan, entries, period, kind, as_of=as_of)
-    day = pp.progress.as_of
-    standings = rank_units(plan, entries, day)
-    split = entries_by_unit(entries)
+    ledger = LedgerColumns.of(entries)  # split by target once, by unit once, for every table
+    day = min(max(as_of, period.first), period.last)
+    notes, unit_notes = latest_notes_by_unit(entries, day, plan.units)
+    pp = period_progress(plan, (), period, kind, as_of=day, ledger=ledger, notes=notes)
+    part = ledger.by_unit()
+    standings = rank_units(plan, ledger, day, part)
     unit_periods: dict[str, PeriodProgress] = {
-        unit: period_progress(plan, split.get(unit, []), period, kind, unit, as_of=day)
+        unit: period_progress(
+            plan, (), period, kind, unit, as_of=day, ledger=part(unit), notes=unit_notes[unit]
+        )
         for unit in plan.units
     }
     items = track(pp.progress, entries)

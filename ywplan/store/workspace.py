@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ywplan.core.model import Entry, Plan
-from ywplan.core.progress import Tally, tally
+from ywplan.core.progress import LedgerColumns, Tally, tally
 from ywplan.core.rules import ledger_problems, plan_problems
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.discovery import ledger_path
@@ -124,6 +124,11 @@ class Workspace:
         return self._asked(
             lambda index: index.tallies(as_of, unit), lambda: tally(self.entries, as_of, unit)
         )
+
+    def columns(self) -> LedgerColumns:
+        """The ledger's entries split by target, as the core counts them (see
+        ``core.progress``): the index's columns, or the entries read whole, split once."""
+        return self._asked(LedgerIndex.columns, lambda: LedgerColumns.of(self.entries))
 
     def item_entries(self) -> Sequence[Entry]:
         """The rows ``core.items.track`` reads: progress notes, milestones and items done
