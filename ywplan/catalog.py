@@ -453,6 +453,39 @@ CATALOG: dict[str, tuple[str, str]] = {
         "默认 25:序时进度过了 25% 仍未启动的事项开始督办",
         "the default is 25: an item not started once 序时进度 passes 25% is flagged",
     ),
+    "where.grading": ("计划的 grading", "the plan's grading"),
+    "plan.band_range": (
+        "grading 的等次“{band}”最低分为 {value},应在 0 到 100 之间",
+        'grading: band "{band}" starts at {value}; a score is from 0 to 100',
+    ),
+    "plan.band_range.hint": (
+        "最低分是百分制得分,如 优秀: 90",
+        "a band's minimum is a score out of 100, e.g. 优秀: 90",
+    ),
+    "plan.bands_order": (
+        "grading 的等次“{band}”最低分 {value} 不低于上一等次“{before}”的 {least}",
+        'grading: band "{band}" starts at {value}, not below "{before}" ({least}) above it',
+    ),
+    "plan.bands_order.hint": (
+        "等次从高到低排列,最低分依次递减,如 {{优秀: 90, 良好: 75, 合格: 60}}",
+        "list the bands best first, each minimum lower, e.g. {{优秀: 90, 良好: 75, 合格: 60}}",
+    ),
+    "plan.weight_target": (
+        "grading 的权重指向不存在的目标 {ref}",
+        "grading: the weight names {ref}, which is not a target of the plan",
+    ),
+    "plan.weight_target.hint": (
+        "权重的键写“事项序号.目标id”,如 {suggest}",
+        "a weight's key is ITEM.TARGET-ID, e.g. {suggest}",
+    ),
+    "plan.weight_no_quota": (
+        "grading 的权重 {ref} 不起作用:该目标没有 by_unit 分解配额",
+        "grading: the weight of {ref} has no effect: the target has no by_unit quotas",
+    ),
+    "plan.weight_no_quota.hint": (
+        "评分只计入各单位的分解配额;给该目标加上 by_unit,或删去这个权重",
+        "a score counts the sub-units' quotas only: give the target by_unit, or drop the weight",
+    ),
     # --- ledger (ledger, checks) ------------------------------------------------------------
     "ledger.header": (
         "台账第一行应为表头:{expected}",
@@ -1371,6 +1404,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "report.problem_not_started": (
         "尚未启动,没有任何进展记录",
         "not started: nothing recorded yet",
+    ),
+    "col.score": ("得分", "Score"),
+    "col.grade": ("等次", "Grade"),
+    "grade.fail": ("不合格", "fail"),
+    "units.bands": ("{bands},其余为{fail}", "{bands}; below them: {fail}"),
+    "units.note_grading": (
+        "得分 = 各项分解指标完成率(单项超过 100% 按 100% 计)按 grading 权重的加权平均,名次按得分排列;等次:{bands}",
+        "Score = the weighted mean of the quota completions (each capped at 100 %), weights from grading; ranked by score; grades: {bands}",
     ),
     # --- import (issue 4) ----------------------------------------------------------------
     "import.not_found": ("找不到文件 {path}", "file not found: {path}"),

@@ -284,7 +284,7 @@ def report_document(
     tables = [main_table(pp, items, 0), progress_table(pp, items, 1), problems_table(items, 2)]
     sheets = [t("report.sheet_targets"), t("report.sheet_progress"), t("report.sheet_problems")]
     if plan.units:
-        tables.append(ranking_table(standings, section(3, "report.section_ranking")))
+        tables.append(ranking_table(standings, section(3, "report.section_ranking"), plan.grading))
         tables.append(quota_table(standings, section(4, "report.section_quotas"), unit_periods))
         sheets += [t("report.sheet_ranking"), t("report.sheet_quotas")]
     title = t("report.title_" + pp.kind, org=plan.org, period=period_name(pp.period, pp.kind))
@@ -339,5 +339,5 @@ def period_document(
         }
         for status, found in flagged(items)
     ]
-    document["units"] = standings_document(standings, unit_periods)
+    document["units"] = standings_document(standings, unit_periods, pp.progress.plan.grading)
     return document
