@@ -1413,6 +1413,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "得分 = 各项分解指标完成率(单项超过 100% 按 100% 计)按 grading 权重的加权平均,名次按得分排列;等次:{bands}",
         "Score = the weighted mean of the quota completions (each capped at 100 %), weights from grading; ranked by score; grades: {bands}",
     ),
+    "help.history": (
+        "某项目标逐月的完成、累计、序时进度与差距,终端中画出累计与序时进度的走势",
+        "a target month by month: amount, cumulative, 序时进度 and gap, charted in a terminal",
+    ),
+    "help.history.target": (
+        "目标:事项序号(该事项只有一个目标时),或 序号.目标id,如 26.cadre-training",
+        "the target: an item number (when it has one target) or ITEM.ID, e.g. 26.cadre-training",
+    ),
+    "history.title": ("{ref} {name} · 逐月进度", "{ref} {name} · month by month"),
+    "history.table": ("逐月完成情况", "Month by month"),
+    "history.sheet": ("逐月进度", "History"),
+    "history.line_target": ("事项:{title};目标:{goal}", "Item: {title}; target: {goal}"),
+    "history.line_unit": ("下级单位:{unit}", "Sub-unit: {unit}"),
+    "history.line_as_of": ("截至:{as_of}", "As of: {as_of}"),
+    "history.note": (
+        "累计完成与序时进度均为月末数(本月截至统计日);较序时 = 累计完成 − 序时进度",
+        "to date and expected at each month's end (this month: at the as-of date); "
+        "gap = to date − expected",
+    ),
+    "col.month": ("月份", "Month"),
+    "chart.label": ("{title}:累计完成与序时进度", "{title}: to date against expected"),
     # --- import (issue 4) ----------------------------------------------------------------
     "import.not_found": ("找不到文件 {path}", "file not found: {path}"),
     "import.not_found.hint": (
