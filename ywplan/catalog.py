@@ -1434,6 +1434,23 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "col.month": ("月份", "Month"),
     "chart.label": ("{title}:累计完成与序时进度", "{title}: to date against expected"),
+    "report.headline_items": (
+        "总体情况:共 {count} 项工作,{states}",
+        "Overall: {count} items, {states}",
+    ),
+    "report.headline_targets": ("量化目标 {count} 个,{states}", "{count} targets, {states}"),
+    "col.previous_percent": ("上期完成率", "Previous %"),
+    "col.change": ("较上期", "Change"),
+    "report.note_previous_quarter": (
+        "上期完成率 = 上季度末的完成率;较上期 = 完成率 − 上期完成率(百分点);第一季度无上期",
+        "previous % = done % at the previous quarter's end; change = done % − previous % "
+        "(points); the first quarter has none",
+    ),
+    "report.note_previous_month": (
+        "上期完成率 = 上月末的完成率;较上期 = 完成率 − 上期完成率(百分点);1 月无上期",
+        "previous % = done % at the previous month's end; change = done % − previous % "
+        "(points); January has none",
+    ),
     # --- import (issue 4) ----------------------------------------------------------------
     "import.not_found": ("找不到文件 {path}", "file not found: {path}"),
     "import.not_found.hint": (

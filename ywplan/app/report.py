@@ -10,10 +10,12 @@ from ywplan.core.dates import Period, default_as_of, parse_month, parse_quarter
 from ywplan.core.items import track
 from ywplan.core.model import Plan
 from ywplan.core.periods import PeriodKind, PeriodProgress, period_progress
+from ywplan.core.progress import Progress
 from ywplan.core.ranking import entries_by_unit, rank_units
 from ywplan.errors import UsageError, YwplanError
 from ywplan.render import formats
-from ywplan.reports.period import period_document, report_document
+from ywplan.reports.history import all_series, measured_months
+from ywplan.reports.period import Previous, period_document, report_document
 from ywplan.reports.table import Output
 from ywplan.store.workspace import open_workspace
 
@@ -48,6 +50,14 @@ def resolve_period(
     return period, kind
 
 
+def previous_end(measured: list[Progress], period: Period, kind: PeriodKind) -> Progress | None:
+    """The plan measured at the end of the period before *period* (None for the year's first)."""
+    months_before = period.first.month - 1  # measured[k] is the plan at the end of month k
+    if months_before == 0:
+        return None
+    return measured[months_before]
+
+
 def run(
     path: Path,
     today: dt.date,
@@ -74,8 +84,12 @@ def run(
         for unit in plan.units
     }
     items = track(pp.progress, entries)
+    measured = measured_months(plan, entries, day)  # [31 Dec before, end of Jan, …, as-of]
+    previous = Previous.of(previous_end(measured, period, kind))
     report = Output(
-        partial(report_document, pp, items, standings, unit_periods),
-        partial(period_document, pp, items, standings, unit_periods),
+        partial(
+            report_document, pp, items, standings, unit_periods, previous, all_series(measured)
+        ),
+        partial(period_document, pp, items, standings, unit_periods, previous),
     )
     formats.emit(report, chosen, output, force=force)
