@@ -58,8 +58,8 @@ def test_the_first_quarter_has_no_previous(run: Run, demo: Path) -> None:
 def test_the_headline_counts_states_and_flags(run: Run, demo: Path) -> None:
     result = run("report", "--quarter", "2024Q3", "--format", "txt", lang="zh", today=TODAY)
     lines = result.stdout.splitlines()
-    assert "总体情况:共 6 项工作,正常推进 1 · 滞后 3 · 临期 1 · 推进中 1" in lines
-    assert "量化目标 6 个,正常推进 2 · 滞后 4" in lines
+    assert "全年工作 6 项:正常推进 1 · 滞后 3 · 临期 1 · 推进中 1" in lines
+    assert "量化目标 6 个:正常推进 2 · 滞后 4" in lines
     assert "督办:红灯 1 · 黄灯 2 · 蓝灯 1 · 绿灯 2" in lines
     en = run("report", "--quarter", "2024Q3", "--format", "markdown", today=TODAY)
-    assert "- 6 targets, on track 2 · behind 4" in en.stdout
+    assert "- 6 targets: on track 2 · behind 4" in en.stdout

@@ -334,7 +334,7 @@ def test_default_report_is_the_current_quarter(run: Run, demo: Path) -> None:
         (
             ("report", "--format", "pdf"),
             2,
-            'error: unknown format "pdf"\n    hint: the formats are: table, txt, markdown, csv, html, xlsx, json\n',
+            'error: unknown format "pdf"\n    hint: the formats are: table, txt, markdown, csv, html, xlsx, docx, json\n',
         ),
         (
             ("report", "--month", "2024-13"),

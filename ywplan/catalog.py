@@ -1220,7 +1220,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "截至:{as_of}(序时进度 {fraction})",
         "As of: {as_of} (year elapsed {fraction})",
     ),
-    "report.section_targets": ("量化目标完成情况", "Quantitative targets"),
+    "report.section_targets": ("重点指标完成情况", "Key targets"),
     "report.section_ranking": ("各单位完成情况排名", "Sub-units ranked"),
     "report.section_quotas": ("各单位分解指标完成情况", "Sub-unit quotas"),
     "report.sheet_targets": ("量化目标", "Targets"),
@@ -1434,11 +1434,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "col.month": ("月份", "Month"),
     "chart.label": ("{title}:累计完成与序时进度", "{title}: to date against expected"),
-    "report.headline_items": (
-        "总体情况:共 {count} 项工作,{states}",
-        "Overall: {count} items, {states}",
-    ),
-    "report.headline_targets": ("量化目标 {count} 个,{states}", "{count} targets, {states}"),
+    "report.headline_items": ("全年工作 {count} 项:{states}", "{count} items: {states}"),
+    "report.headline_targets": ("量化目标 {count} 个:{states}", "{count} targets: {states}"),
     "col.previous_percent": ("上期完成率", "Previous %"),
     "col.change": ("较上期", "Change"),
     "report.note_previous_quarter": (
@@ -1451,6 +1448,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "previous % = done % at the previous month's end; change = done % − previous % "
         "(points); January has none",
     ),
+    "docx.section_overview": ("总体情况", "Overview"),
+    "docx.lead": ("（牵头：{lead}）", " (lead: {lead})"),
+    "docx.item_head": ("{item}. {title}{lead}", "{item}. {title}{lead}"),
+    "docx.item_state": ("：{state}，{flag}。", ": {state}, {flag}."),
+    "docx.next_milestone": (
+        "下一节点：{name}（{due} 到期）。",
+        "Next milestone: {name} (due {due}).",
+    ),
+    "docx.event": ("{where}：{text}", "{where}: {text}"),
+    "docx.problem_head": ("{item}. {title}（{flag}）：", "{item}. {title} ({flag}): "),
     # --- import (issue 4) ----------------------------------------------------------------
     "import.not_found": ("找不到文件 {path}", "file not found: {path}"),
     "import.not_found.hint": (

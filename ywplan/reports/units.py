@@ -79,7 +79,8 @@ def bands_text(grading: Grading) -> str:
     shown = [
         f"{name} {op_symbol('>=')} {format_number(least)}" for name, least in grading.bands.items()
     ]
-    return t("units.bands", bands="、".join(shown), fail=t("grade.fail"))
+    joined = ("、" if get_lang() == "zh" else ", ").join(shown)
+    return t("units.bands", bands=joined, fail=t("grade.fail"))
 
 
 def quota_table(
