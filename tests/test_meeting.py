@@ -63,3 +63,42 @@ def test_the_headline_counts_states_and_flags(run: Run, demo: Path) -> None:
     assert "督办:红灯 1 · 黄灯 2 · 蓝灯 1 · 绿灯 2" in lines
     en = run("report", "--quarter", "2024Q3", "--format", "markdown", today=TODAY)
     assert "- 6 targets: on track 2 · behind 4" in en.stdout
+
+
+# --- print quality ------------------------------------------------------------------------
+
+
+def test_the_html_report_draws_each_target_year(run: Run, demo: Path) -> None:
+    page = run("report", "--quarter", "2024Q3", "--format", "html", lang="zh", today=TODAY).stdout
+    assert page.count('<figure class="trend">') == 6
+    assert page.count('<polyline class="expected"') == 6
+    assert page.count('<polyline class="actual"') == 6  # January to September drawn
+    assert "附:各项目标全年走势" in page
+    assert '<section class="keep">' in page  # the ranking kept on one page where it fits
+    assert "break-inside: avoid" in page and "table-header-group" in page
+    title = "1.trained 培训骨干"
+    assert f'aria-label="{title}:累计完成与序时进度"' in page
+
+
+def test_a_chart_is_plan_text_escaped(run: Run, demo: Path) -> None:
+    page = run("report", "--quarter", "2024Q3", "--format", "html", today=TODAY).stdout
+    charts = page[page.index('<section class="charts-section">') :]
+    assert "<b>" not in charts
+    assert "4.budget =HYPERLINK(&quot;http://evil.example&quot;,&quot;经费&quot;)" in charts
+
+
+def test_the_workbook_prints_with_borders_titles_and_fit_to_width(
+    run: Run, demo: Path, workdir: Path
+) -> None:
+    import openpyxl
+
+    out = workdir / "季报.xlsx"
+    assert run("report", "--quarter", "2024Q3", "-o", str(out), today=TODAY).exit_code == 0
+    for sheet in openpyxl.load_workbook(out):
+        assert sheet.print_title_rows == "$4:$4"  # the header row on every printed page
+        assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet["A4"].border.bottom.style == "thin"
+        if sheet.max_row > 5 and sheet["A5"].value is not None:
+            assert sheet["A5"].border.left.style == "thin"

@@ -1448,6 +1448,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "previous % = done % at the previous month's end; change = done % − previous % "
         "(points); January has none",
     ),
+    "html.charts": ("附:各项目标全年走势", "Appendix: each target's year"),
     "docx.section_overview": ("总体情况", "Overview"),
     "docx.lead": ("（牵头：{lead}）", " (lead: {lead})"),
     "docx.item_head": ("{item}. {title}{lead}", "{item}. {title}{lead}"),
