@@ -167,3 +167,12 @@ def test_libreoffice_prints_it_on_a4_portrait(
         pngs = sorted(tmp_path.glob("page*.png"))
         assert len(pngs) == pages
         assert all(png.stat().st_size > 5_000 for png in pngs)  # drawn, not blank
+
+
+def test_controls_in_a_note_are_shown_not_written_raw(run: Run, demo: Path, workdir: Path) -> None:
+    ledger = workdir / "plans" / "demo.ledger.csv"
+    line = "bbbb0001,2024-08-02,5,,,,\x1b[2J\u202e\x07报警,徐丽,2024-08-03T09:00:00+08:00,\n"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + line, encoding="utf-8")
+    text = extracted(report_docx(run, workdir, "--quarter", "2024Q3"))
+    assert "␛[2J\\u202e␇报警" in text
+    assert "\x1b" not in text and "\u202e" not in text

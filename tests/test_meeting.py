@@ -102,3 +102,14 @@ def test_the_workbook_prints_with_borders_titles_and_fit_to_width(
         assert sheet["A4"].border.bottom.style == "thin"
         if sheet.max_row > 5 and sheet["A5"].value is not None:
             assert sheet["A5"].border.left.style == "thin"
+
+
+def test_the_headline_in_json(run: Run, demo: Path) -> None:
+    document = json.loads(
+        run("report", "--quarter", "2024Q3", "--format", "json", today=TODAY).stdout
+    )
+    assert document["states"] == {
+        "items": {"on_track": 1, "behind": 3, "due_soon": 1, "in_progress": 1},
+        "targets": {"on_track": 2, "behind": 4},
+    }
+    assert document["flags"] == {"red": 1, "yellow": 2, "blue": 1, "green": 2}

@@ -382,7 +382,7 @@ def period_document(
 ) -> dict[str, Any]:
     """SPEC §4's status document at the period's end, plus the period's amounts, the
     previous period's percent and the change, notes and milestones done, the flagged items
-    (red first) and the sub-units."""
+    (red first), the sub-units and the headline's counts of states."""
     base = status_document(pp.progress, items)
     document: dict[str, Any] = {}
     for key, value in base.items():
@@ -425,4 +425,15 @@ def period_document(
         for status, found in flagged(items)
     ]
     document["units"] = standings_document(standings, unit_periods, pp.progress.plan.grading)
+    document["states"] = state_document(items)
     return document
+
+
+def state_document(items: Sequence[ItemStatus]) -> dict[str, dict[str, int]]:
+    """The headline's counts: ``{"items": {"behind": 3, …}, "targets": {…}}`` (states found)."""
+    found: dict[str, dict[str, int]] = {"items": {}, "targets": {}}
+    for status in items:
+        found["items"][status.state.value] = found["items"].get(status.state.value, 0) + 1
+        for tp in status.targets:
+            found["targets"][tp.state.value] = found["targets"].get(tp.state.value, 0) + 1
+    return found
