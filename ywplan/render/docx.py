@@ -220,7 +220,8 @@ def _table(doc: Any, table: Table) -> None:
             _run(paragraph, text, font, TABLE_SIZE)
 
 
-CHAR_MM = TABLE_SIZE * 0.3528 * 0.6  # a half-width character (a digit: 0.6 em), in mm
+CHAR_MM = TABLE_SIZE * 0.3528 * 0.65  # a half-width character (a digit: 0.6 em, and room for a
+# fallback font whose digits are wider), in mm
 CELL_PADDING_MM = 4.8  # the cell's margins (0.19 cm each side) and a little air
 
 
