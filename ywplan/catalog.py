@@ -1117,6 +1117,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "用 ywplan entries 查看那一条;确实记错了再用 ywplan undo 撤销",
         "see that entry with ywplan entries; if it is wrong, reverse it with ywplan undo",
     ),
+    "log.amount_other_unit": (
+        "数量“{value}”的单位是“{written}”,这个目标按“{unit}”计",
+        'amount "{value}" is in "{written}", but the target counts in "{unit}"',
+    ),
+    "log.amount_other_unit.hint": (
+        "只写数字(如 12),或带上目标自己的单位(如 12{unit});确认填在了正确的目标行",
+        "write the number alone (e.g. 12), or with the target's own unit (e.g. 12{unit}); check the row is the right target",
+    ),
     # --- report, units, html, xlsx (issue 3) ----------------------------------------------
     "help.report": (
         "打印季报或月报:各目标本期完成、累计、完成率、序时进度和状态,再按下级单位列表",
