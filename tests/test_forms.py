@@ -70,9 +70,9 @@ def test_the_form_lists_the_units_quotas_with_what_is_done_so_far(run: Run, fold
     rows = [[c.value for c in row][:6] for row in sheet.iter_rows(min_row=FIRST)]
     # visits: no quota for 东区, not listed; coverage: the level it stood at on 08-31
     assert rows == [
-        ["1", "1.trained", "培训骨干", "人", 40, 30],
-        ["1", "1.events", "主题活动", "场", 4, 0],
-        ["2", "2.coverage", "团组织覆盖率", "%", 90, 70],
+        [1, "1.trained", "培训骨干", "人", 40, 30],
+        [1, "1.events", "主题活动", "场", 4, 0],
+        [2, "2.coverage", "团组织覆盖率", "%", 90, 70],
     ]
 
 
@@ -382,6 +382,17 @@ def test_a_plain_csv_with_chinese_headers_in_gbk(run: Run, folder: Path) -> None
     assert [without_stamp(line) for line in ledger_lines(folder)] == [
         f"{row_id(sheet, '', 2)},2024-09-02,1,trained,8,西区,,tester,",
         f"{row_id(sheet, '', 3)},2024-09-03,1,events,3,西区,夜校,tester,",
+    ]
+
+
+def test_progress_notes_on_items_without_targets(run: Run, folder: Path) -> None:
+    text = "事项,数量,日期,单位,备注\n3,,2024-09-25,东区,制度已印发\n4,,2024-09-26,,召开推进会\n"
+    sheet = write(folder / "notes.csv", text)
+    result = intake(run, sheet)
+    assert result.exit_code == 0, result.stderr
+    assert [line.split(",")[1:7] for line in ledger_lines(folder)] == [
+        ["2024-09-25", "3", "", "", "东区", "制度已印发"],
+        ["2024-09-26", "4", "", "", "", "召开推进会"],
     ]
 
 

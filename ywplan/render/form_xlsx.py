@@ -29,6 +29,7 @@ HEADER_COLOUR = "E8EEF7"
 LOCKED_COLOUR = "F4F4F4"
 FILL_WIDTHS = {"amount": 14, "date": 14, "note": 36}  # room to type, and to write on paper
 ROW_HEIGHT = 22
+CENTRED = ("item", "measure")
 
 
 def header_row(form: Form) -> int:
@@ -125,6 +126,8 @@ def _table(sheet: Any, form: Form) -> None:
             elif value is not None:
                 _text(cell, value)
             cell.fill = PatternFill("solid", fgColor=LOCKED_COLOUR)
+            if column.key in CENTRED:
+                cell.alignment = Alignment(horizontal="center")
             widths[index - 1] = max(widths[index - 1], text_width(format_cell(column, value)))
     for index, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
         shown = max(width + 2, FILL_WIDTHS.get(column.key, 8))

@@ -21,7 +21,7 @@ from ywplan.reports.table import Column, ColumnKind, Document, Table, columns
 
 # (key, heading, kind): the form's columns, in order; the last three are filled in.
 FORM_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
-    ("item", "form.col.item", "text"),
+    ("item", "form.col.item", "exact"),
     ("ref", "form.col.ref", "text"),
     ("name", "form.col.name", "text"),
     ("measure", "form.col.measure", "text"),
@@ -112,7 +112,7 @@ class Form:
     def cells(self, row: FormRow) -> tuple[str | float | None, ...]:
         """A row's cells before the clerk fills in the last three."""
         return (
-            str(row.item),
+            row.item,
             row.ref,
             row.name,
             row.measure,
