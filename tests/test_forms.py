@@ -497,6 +497,9 @@ def test_intake_messages_in_chinese(run: Run, folder: Path) -> None:
     assert "有 1 处问题,什么都没有录入" in result.stderr
 
 
+SOFFICE = ("soffice", "--headless", "--convert-to")
+
+
 # --- LibreOffice opens the form -------------------------------------------------------------
 
 
@@ -506,7 +509,7 @@ def test_libreoffice_prints_the_form_on_one_a4_page(run: Run, folder: Path) -> N
     form = write_form(run, folder)
     outdir = folder / "pdf"
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(form)],
+        [*SOFFICE, "pdf", "--outdir", str(outdir), str(form)],
         check=True,
         capture_output=True,
         timeout=180,
@@ -520,3 +523,26 @@ def test_libreoffice_prints_the_form_on_one_a4_page(run: Run, folder: Path) -> N
     }
     assert len(pages) == 1  # three targets and the instructions fit on one page
     assert boxes == {(842, 595)}  # A4, landscape
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_form_saved_again_by_libreoffice_is_taken_in(run: Run, folder: Path) -> None:
+    """A clerk who fills the form in LibreOffice (or WPS) saves it again: the metadata,
+    the protection and Excel's computed value of a formula survive."""
+    filled = fill(write_form(run, folder), {"H11": 3, "I11": "2024-09-05", "H12": "=1+2"})
+    outdir = folder / "saved"
+    subprocess.run(
+        [*SOFFICE, "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir), str(filled)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={"HOME": str(folder), "PATH": "/usr/bin:/bin"},
+    )
+    saved = outdir / filled.name
+    result = intake(run, saved)
+    assert result.exit_code == 0, result.stderr
+    assert [line.split(",")[1:6] for line in ledger_lines(folder)] == [
+        ["2024-09-05", "1", "trained", "3", "东区"],
+        ["2024-09-30", "1", "events", "3", "东区"],
+    ]
