@@ -250,6 +250,13 @@ def test_a_note_without_an_amount_is_a_progress_note_and_blank_rows_are_skipped(
     ]
 
 
+def test_a_form_sent_back_empty_adds_nothing(run: Run, folder: Path) -> None:
+    result = intake(run, fill(write_form(run, folder), {}))
+    assert result.exit_code == 0
+    assert "the 1 file(s) hold no amount and no note; nothing was taken in" in result.stderr
+    assert ledger_lines(folder) == []
+
+
 def test_a_blank_date_is_the_months_last_day(run: Run, folder: Path) -> None:
     filled = fill(write_form(run, folder), {"H11": "1,200"})
     assert intake(run, filled).exit_code == 0

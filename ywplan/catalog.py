@@ -1219,6 +1219,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "这些文件的 {count} 行都已录入过,这次没有新增记录",
         "all {count} row(s) of these files were taken in before; nothing was added",
     ),
+    "intake.no_rows": (
+        "{files} 个文件里没有填写任何数量或备注,没有录入",
+        "the {files} file(s) hold no amount and no note; nothing was taken in",
+    ),
     "intake.meanwhile": (
         "这份报表刚刚被另一次录入写进了台账,这次没有录入",
         "this form was just taken in by another run; nothing was added",

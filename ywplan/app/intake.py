@@ -451,6 +451,9 @@ def run(path: Path, today: dt.date, files: Sequence[str], *, by: str | None, yes
     if intake.problems:
         count = len(intake.problems)
         raise YwplanError("intake.refused", problems=tuple(intake.problems), count=count)
+    if not intake.entries:
+        print(t("intake.no_rows", files=len(files)), file=sys.stderr)
+        return
     known = _known_ids(workspace, (e.id for e in intake.entries))
     new: list[Entry] = []
     for entry in intake.entries:
