@@ -42,72 +42,21 @@ from ywplan.core.rules import did_you_mean, entry_problems, unit_problem
 from ywplan.errors import Problem, YwplanError
 from ywplan.i18n import t
 from ywplan.store.ledger import append_entries
-from ywplan.store.sheets import Book, Grid, Value, read_book
+from ywplan.store.sheets import (
+    FIELDS,
+    Book,
+    Grid,
+    Layout,
+    Value,
+    blank,
+    find_layout,
+    heading_key,
+    read_book,
+)
 from ywplan.store.workspace import Workspace, open_workspace
 
-HEADER_ROWS = 30  # the header row is looked for among the first rows
-FIELDS = ("ref", "name", "item", "amount", "date", "unit", "note")
-# What a column may be headed, besides the form's own headings in both languages.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "ref": ("目标", "指标", "目标编号", "指标编号", "编号", "target", "ref", "targetid"),
-    "name": ("目标名称", "指标名称", "名称", "name", "targetname"),
-    "item": ("序号", "事项", "事项序号", "item", "no", "number"),
-    "amount": ("数量", "数值", "完成数", "完成数量", "本月数量", "amount", "value", "quantity"),
-    "date": ("日期", "完成日期", "时间", "date", "day"),
-    "unit": ("单位", "地区", "县市区", "镇街道", "填报单位", "unit", "subunit", "region"),
-    "note": ("备注", "说明", "情况说明", "note", "notes", "remark", "remarks", "comment"),
-}
-FORM_HEADINGS = {"ref", "name", "item", "amount", "date", "note"}
 # The ledger column an entry rule points at (Problem.col) → the field of the row.
 RULE_FIELDS = {2: "date", 3: "ref", 4: "ref", 5: "amount", 6: "unit", 7: "note"}
-_BRACKETS = re.compile(r"[((\[【].*?[))\]】]")
-
-
-def heading_key(text: Value) -> str:
-    """A heading as compared: NFKC, lowercase, without spaces, brackets' content and ``*``."""
-    cleaned = unicodedata.normalize("NFKC", str(text or "")).lower()
-    cleaned = _BRACKETS.sub("", cleaned)
-    return re.sub(r"[\s*:_\-]", "", cleaned)
-
-
-def _headings() -> dict[str, str]:
-    found = {}
-    for field, names in SYNONYMS.items():
-        for name in names:
-            found[heading_key(name)] = field
-        if field in FORM_HEADINGS:
-            for text in CATALOG[f"form.col.{field}"]:
-                found[heading_key(text)] = field
-    return found
-
-
-HEADINGS = _headings()
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """Where the table of a sheet is: its header row and the column of each field."""
-
-    header: int
-    columns: dict[str, int]
-
-
-def find_layout(grid: Grid) -> Layout | None:
-    """The first row (among :data:`HEADER_ROWS`) that heads a target and an amount or note."""
-    for number, row in enumerate(grid.rows[:HEADER_ROWS], start=1):
-        columns: dict[str, int] = {}
-        for column, value in enumerate(row, start=1):
-            field = HEADINGS.get(heading_key(value))
-            if field is not None and field not in columns:
-                columns[field] = column
-        targets = {"ref", "name", "item"} & columns.keys()
-        if targets and {"amount", "note"} & columns.keys():
-            return Layout(number, columns)
-    return None
-
-
-def _blank(value: Value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 @dataclass
@@ -243,7 +192,7 @@ class Intake:
             self.problems.append(sheet.problem("intake.formula_no_value", number, "amount"))
             return
         note = _note_text(cells["note"])
-        amount = None if _blank(cells["amount"]) else cells["amount"]
+        amount = None if blank(cells["amount"]) else cells["amount"]
         try:
             if (
                 amount is not None
@@ -252,7 +201,7 @@ class Intake:
             ):
                 amount = None  # 0 added: nothing this month (a level of 0 is refused below)
             if amount is None and not note:
-                if not _blank(cells["date"]):
+                if not blank(cells["date"]):
                     self.problems.append(sheet.problem("intake.date_only", number, "date"))
                 return
             entry = self._entry(sheet, number, cells, amount, note)
@@ -297,7 +246,7 @@ class Intake:
         return self._target(sheet, number, cells)[1].behaviour.takes_level
 
     def _unit(self, sheet: Sheet, number: int, written: Value) -> str:
-        text = "" if _blank(written) else unicodedata.normalize("NFKC", str(written)).strip()
+        text = "" if blank(written) else unicodedata.normalize("NFKC", str(written)).strip()
         if sheet.unit is None:
             return text
         if text and text != sheet.unit:
@@ -307,7 +256,7 @@ class Intake:
         return sheet.unit
 
     def _day(self, sheet: Sheet, number: int, written: Value) -> dt.date:
-        if _blank(written):
+        if blank(written):
             return sheet.default_day
         day: dt.date | None = None
         if isinstance(written, dt.datetime):
@@ -400,7 +349,7 @@ def _text(value: Value) -> str:
 
 
 def _plain(value: Value) -> str:
-    return "" if _blank(value) else unicodedata.normalize("NFKC", _text(value)).strip()
+    return "" if blank(value) else unicodedata.normalize("NFKC", _text(value)).strip()
 
 
 def _is_zero(value: Value) -> bool:
@@ -411,7 +360,7 @@ def _is_zero(value: Value) -> bool:
 
 def _note_text(value: Value) -> str:
     """A note cell as one line: a line break typed in the cell (Alt+Enter) is a space."""
-    if _blank(value):
+    if blank(value):
         return ""
     return " ".join(_text(value).split())
 

@@ -9,6 +9,10 @@ to know which cells hold formulas; merged cells are read from the sheet's XML, w
 ``read_only`` skips. A csv is UTF-8 (with or without BOM) or, as Excel saves it on a
 Chinese Windows, GB18030.
 
+The table of a sheet is found by its header row (:func:`find_layout`): the form's own
+headings in either language, or what people head such columns with (目标/指标, 数量/数值,
+日期, 单位/地区, 备注; target, amount, date, unit, note).
+
 Every cell is placed as people name it: ``FILE:SHEET!B12`` in a workbook, ``FILE:12:2``
 in a csv (:meth:`Book.place`). The store prints nothing and knows nothing of plans.
 """
@@ -20,10 +24,12 @@ import datetime as dt
 import hashlib
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ywplan.catalog import CATALOG
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.textfile import decode, read_regular
 
@@ -258,3 +264,69 @@ def _csv_metadata(grid: Grid) -> dict[str, str]:
         return {}
     pairs = (str(cell).partition("=") for cell in first[1:] if cell)
     return {key.strip(): value.strip() for key, sep, value in pairs if sep}
+
+
+# --- the table in a sheet ----------------------------------------------------------------
+
+HEADER_ROWS = 30  # the header row is looked for among the first rows
+FIELDS = ("ref", "name", "item", "amount", "date", "unit", "note")
+# What a column may be headed, besides the form's own headings in both languages.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ref": ("目标", "指标", "目标编号", "指标编号", "编号", "target", "ref", "targetid"),
+    "name": ("目标名称", "指标名称", "名称", "name", "targetname"),
+    "item": ("序号", "事项", "事项序号", "item", "no", "number"),
+    "amount": ("数量", "数值", "完成数", "完成数量", "本月数量", "amount", "value", "quantity"),
+    "date": ("日期", "完成日期", "时间", "date", "day"),
+    "unit": ("单位", "地区", "县市区", "镇街道", "填报单位", "unit", "subunit", "region"),
+    "note": ("备注", "说明", "情况说明", "note", "notes", "remark", "remarks", "comment"),
+}
+FORM_HEADINGS = {"ref", "name", "item", "amount", "date", "note"}
+_BRACKETS = re.compile(r"[((\[【].*?[))\]】]")
+
+
+def heading_key(text: Value) -> str:
+    """A heading as compared: NFKC, lowercase, without spaces, brackets' content and ``*``."""
+    cleaned = unicodedata.normalize("NFKC", str(text or "")).lower()
+    cleaned = _BRACKETS.sub("", cleaned)
+    return re.sub(r"[\s*:_\-]", "", cleaned)
+
+
+def _headings() -> dict[str, str]:
+    found = {}
+    for key, names in SYNONYMS.items():
+        for name in names:
+            found[heading_key(name)] = key
+        if key in FORM_HEADINGS:
+            for text in CATALOG[f"form.col.{key}"]:
+                found[heading_key(text)] = key
+    return found
+
+
+HEADINGS = _headings()
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where the table of a sheet is: its header row and the column of each field."""
+
+    header: int
+    columns: dict[str, int]
+
+
+def find_layout(grid: Grid) -> Layout | None:
+    """The first row (among :data:`HEADER_ROWS`) that heads a target and an amount or note."""
+    for number, row in enumerate(grid.rows[:HEADER_ROWS], start=1):
+        columns: dict[str, int] = {}
+        for column, value in enumerate(row, start=1):
+            key = HEADINGS.get(heading_key(value))
+            if key is not None and key not in columns:
+                columns[key] = column
+        targets = {"ref", "name", "item"} & columns.keys()
+        if targets and {"amount", "note"} & columns.keys():
+            return Layout(number, columns)
+    return None
+
+
+def blank(value: Value) -> bool:
+    """True for an empty cell, or one of spaces only."""
+    return value is None or (isinstance(value, str) and not value.strip())
