@@ -553,3 +553,44 @@ def test_a_form_saved_again_by_libreoffice_is_taken_in(run: Run, folder: Path) -
         ["2024-09-05", "1", "trained", "3", "东区"],
         ["2024-09-30", "1", "events", "3", "东区"],
     ]
+
+
+def _entity_bomb(path: Path) -> None:
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    with zipfile.ZipFile(buffer) as book:
+        members = {info.filename: book.read(info) for info in book.infolist()}
+    laughs = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>'
+    members["xl/workbook.xml"] = laughs + members["xl/workbook.xml"].split(b"?>")[-1]
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in members.items():
+            book.writestr(name, data)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_bytes(b"a,b\n" + b"1,2\n" * 6000), "the sheet has more than 5000 rows"),
+        (lambda p: p.write_bytes(b"\0" * (11 * 1024 * 1024)), "the file is larger than 10 MB"),
+        (lambda p: p.write_bytes(b"\xff\xfe\0\0binary"), "this is not a spreadsheet"),
+        (lambda p: p.mkdir(), "this is not a spreadsheet"),
+        (lambda p: __import__("os").mkfifo(p), "this is not a spreadsheet"),
+    ],
+    ids=["rows", "size", "binary", "folder", "fifo"],
+)
+def test_hostile_csv_files_are_refused_without_hanging(
+    run: Run, folder: Path, make: object, message: str
+) -> None:
+    path = folder / "x.csv"
+    make(path)  # type: ignore[operator]
+    started = time.monotonic()
+    result = intake(run, path)
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 1 and f"{path}: error: {message}" in result.stderr
+
+
+def test_an_xml_entity_bomb_is_a_damaged_workbook(run: Run, folder: Path) -> None:
+    path = folder / "laughs.xlsx"
+    _entity_bomb(path)
+    result = intake(run, path)
+    assert result.exit_code == 1 and "the workbook is damaged" in result.stderr
