@@ -269,6 +269,23 @@ def test_excel_serial_dates_are_days(run: Run, folder: Path) -> None:
     assert [line.split(",")[1] for line in ledger_lines(folder)] == ["2024-09-05", "2024-09-06"]
 
 
+def test_a_percent_typed_in_excel_is_the_percent_shown(run: Run, folder: Path) -> None:
+    """Excel stores 85% as 0.85 in a cell it formats as a percent: the level is 85."""
+
+    def percent(book: object) -> None:
+        sheet = book.worksheets[0]  # type: ignore[attr-defined]
+        sheet["H13"].number_format = "0%"
+        sheet["H11"].number_format = "0.0%"
+
+    filled = fill(write_form(run, folder), {"H13": 0.85}, percent)
+    assert intake(run, filled).exit_code == 0
+    assert ledger_lines(folder)[0].split(",")[3:6] == ["coverage", "85", "东区"]
+    wrong = fill(write_form(run, folder), {"H11": 0.5}, percent)
+    result = intake(run, wrong)
+    assert result.exit_code == 1
+    assert 'amount "50%" is in "%", but the target counts in "人"' in result.stderr
+
+
 def test_a_formula_counts_with_the_value_excel_cached(run: Run, folder: Path) -> None:
     filled = fill(write_form(run, folder), {"H11": "=5+7"})
     cache_formulas(filled, {"H11": "12"})

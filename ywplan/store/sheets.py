@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ywplan.catalog import CATALOG
+from ywplan.core.numbers import format_amount
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.textfile import decode, read_regular
 
@@ -206,6 +207,17 @@ def _load(data: bytes, *, data_only: bool) -> Any:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
 
 
+def _shown(cell: Any) -> Value:
+    """A cell's value; a number shown as a percent is what the clerk sees and typed
+    (``85%`` is stored as 0.85): the text ``85%``, which only a target in % accepts."""
+    value: Value = getattr(cell, "value", None)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    if "%" in str(getattr(cell, "number_format", "") or ""):
+        return format_amount(round(value * 100, 10)) + "%"
+    return value
+
+
 def _sheet_rows(
     name: str, sheet: Any, formula_sheet: Any
 ) -> tuple[tuple[tuple[Value, ...], ...], frozenset[tuple[int, int]]]:
@@ -219,7 +231,7 @@ def _sheet_rows(
     for number, (cells, formula_cells) in enumerate(pairs, start=1):
         if number > MAX_ROWS:
             raise YwplanError("sheet.too_many_rows", path=name, limit=MAX_ROWS)
-        row = tuple(getattr(c, "value", None) for c in cells)
+        row = tuple(_shown(c) for c in cells)
         for column, cell in enumerate(formula_cells, start=1):
             value = row[column - 1] if column <= len(row) else None
             if getattr(cell, "data_type", "") == "f" and not _filled(value):
