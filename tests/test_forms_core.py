@@ -5,8 +5,11 @@ commas and the target's unit after the number."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ywplan.core.dates import from_serial, parse_written_date
 from ywplan.core.model import ID_RE, Target, derived_id
@@ -82,3 +85,34 @@ def test_derived_ids_are_ledger_ids_and_decided_by_their_parts() -> None:
     assert ID_RE.fullmatch(one) and len(one) == 20
     assert one == derived_id("abc", "Form", "11")
     assert one != derived_id("abc", "Form", "12") != derived_id("abd", "Form", "11")
+
+
+FULL_WIDTH = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
+
+
+@given(
+    amount=st.decimals(min_value="0.01", max_value="9999999", places=2),
+    grouped=st.booleans(),
+    wide=st.booleans(),
+    with_unit=st.booleans(),
+)
+def test_every_way_a_clerk_writes_an_amount_reads_the_same(
+    amount: Decimal, grouped: bool, wide: bool, with_unit: bool
+) -> None:
+    text = f"{amount:,}" if grouped else str(amount)
+    text = text.translate(FULL_WIDTH) if wide else text
+    text = text + "场" if with_unit else text
+    assert parse_amount(text, _reading()) == float(amount)
+
+
+@given(st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2024, 12, 31)))
+def test_every_way_a_clerk_writes_a_day_reads_the_same(day: dt.date) -> None:
+    serial = (day - dt.date(1899, 12, 30)).days
+    for text in (
+        day.isoformat(),
+        f"{day.year}/{day.month}/{day.day}",
+        f"{day.year}年{day.month}月{day.day}日",
+        f"{day.month}月{day.day}日",
+        str(serial),
+    ):
+        assert parse_written_date(text, 2024) == day, text
