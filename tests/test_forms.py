@@ -171,6 +171,22 @@ def test_form_refusals(
     assert (folder / "plans" / "demo-2024.ledger.csv").read_bytes() == before
 
 
+def test_a_form_to_standard_output(run: Run, folder: Path) -> None:
+    as_csv = run(
+        "form", "--unit", "东区", "--month", "2024-09", "-f", "csv", "-o", "-", today=TODAY
+    )
+    assert as_csv.exit_code == 0 and as_csv.stdout.startswith("\ufeffywplan-form,")
+    piped = run(
+        "form", "--unit", "东区", "--month", "2024-09", "-o", "-", "-f", "xlsx", today=TODAY
+    )
+    assert piped.exit_code == 0  # piped, as every binary format may be
+
+
+def test_a_form_without_o_is_named_after_it(run: Run, folder: Path) -> None:
+    assert run("form", "--unit", "东区", "--month", "2024-09", today=TODAY).exit_code == 0
+    assert (folder / "demo-2024-2024-09-东区.xlsx").is_file()
+
+
 def test_an_existing_file_not_written_by_ywplan_needs_force(run: Run, folder: Path) -> None:
     mine = folder / "mine.xlsx"
     Workbook().save(mine)

@@ -59,15 +59,14 @@ def build_form(workspace: Workspace, unit: str, month: Period, every: bool) -> F
 
 
 def _chosen(fmt: str | None, output: str | None) -> formats.Format:
-    if fmt is not None:
-        name = formats.resolve(fmt, tuple(FORM_FORMATS)).name
-    elif output is not None and Path(output).suffix.lower() == ".csv":
-        name = "csv"
-    elif output is None or Path(output).suffix.lower() in ("", ".xlsx"):
-        name = "xlsx"
-    else:
+    """``--format``, else ``-o``'s extension (as every command chooses), else xlsx."""
+    allowed = tuple(FORM_FORMATS)
+    if output is None:  # a file named after the form, or a folder of forms
+        return FORM_FORMATS[formats.resolve(fmt, allowed).name if fmt else "xlsx"]
+    chosen = formats.choose(fmt, output, allowed, "xlsx")
+    if chosen.name not in FORM_FORMATS:
         raise UsageError("form.bad_extension", path=output[:80])
-    return FORM_FORMATS[name]
+    return FORM_FORMATS[chosen.name]
 
 
 def file_name(plan_path: Path, form: Form, fmt: formats.Format) -> str:
@@ -131,7 +130,5 @@ def _make_folder(folder: Path) -> None:
 
 
 def _emit(form: Form, fmt: formats.Format, target: str, force: bool) -> None:
-    if formats.is_stdout(target) and fmt.binary:
-        raise UsageError("usage.binary_stdout", format=fmt.name)
     output = Output(partial(form_document, form), lambda: form)
     formats.emit(output, fmt, target, force=force)
