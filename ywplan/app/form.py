@@ -14,7 +14,8 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from ywplan.core.dates import Period, default_as_of, parse_month
+from ywplan.app.report import resolve_period
+from ywplan.core.dates import Period, default_as_of
 from ywplan.core.model import Plan
 from ywplan.core.progress import compute
 from ywplan.core.rules import unit_problem
@@ -32,17 +33,15 @@ FORM_FORMATS = {
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
 
 
+def current_month(plan: Plan, today: dt.date) -> str:
+    """``2024-09``: the month of the default as-of date (the plan year's last, once over)."""
+    day = default_as_of(plan.year, today)
+    return f"{day.year}-{day.month:02d}"
+
+
 def resolve_month(plan: Plan, today: dt.date, month: str | None) -> Period:
-    """``--month``, else the month of the default as-of date; inside the plan year."""
-    if month is None:
-        day = default_as_of(plan.year, today)
-        month = f"{day.year}-{day.month:02d}"
-    period = parse_month(month)
-    if period is None:
-        raise YwplanError("report.bad_month", value=month[:20])
-    if period.first.year != plan.year:
-        raise YwplanError("report.outside_year", period=period.label, year=plan.year)
-    return period
+    """``--month``, else the current month; inside the plan year (as ``report`` reads it)."""
+    return resolve_period(plan, today, None, month or current_month(plan, today))[0]
 
 
 def build_form(workspace: Workspace, unit: str, month: Period, every: bool) -> Form:

@@ -6,8 +6,8 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
+from ywplan.app.form import current_month
 from ywplan.app.report import resolve_period
-from ywplan.core.dates import default_as_of
 from ywplan.errors import YwplanError
 from ywplan.render import formats
 from ywplan.reports.missing import find_missing, missing_data, missing_document
@@ -32,8 +32,7 @@ def run(
     if not plan.units:
         raise YwplanError("form.no_units")
     if month is None and quarter is None:
-        day = default_as_of(plan.year, today)
-        month = f"{day.year}-{day.month:02d}"
+        month = current_month(plan, today)
     period, kind = resolve_period(plan, today, quarter, month)
     found = find_missing(plan, workspace.entries, period)
     report = Output(
