@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -148,17 +147,11 @@ class Intake:
 
     def _merged(self, sheet: Sheet) -> bool:
         """Merged cells in the table: refused, a merged cell's value stands in one cell."""
-        found = False
-        for ranged in sheet.grid.merged:
-            first = ranged.split(":")[0]
-            row = int(re.sub(r"[A-Z]", "", first))
-            last = int(re.sub(r"[A-Z]", "", ranged.split(":")[-1]))
-            if last >= sheet.layout.header:
-                problem = Problem("intake.merged", {"range": ranged})
-                column = _column_number(first)
-                self.problems.append(sheet.book.at(problem, sheet.grid.name, row, column))
-                found = True
-        return found
+        found = [m for m in sheet.grid.merged if m.last_row >= sheet.layout.header]
+        for merged in found:
+            problem = Problem("intake.merged", {"range": merged.ref})
+            self.problems.append(sheet.book.at(problem, sheet.grid.name, merged.row, merged.column))
+        return bool(found)
 
     def _unit_cell(self, sheet: Sheet) -> bool:
         """The unit written above a form's table is the form's own (True), or a problem."""
@@ -330,13 +323,6 @@ def _guarded(sheet: Sheet, number: int, field: str, read: Callable[[], _T]) -> _
         return read()
     except YwplanError as exc:
         raise _RowError(sheet.problem(exc.key, number, field, **exc.args_)) from None
-
-
-def _column_number(cell: str) -> int:
-    number = 0
-    for letter in re.sub(r"[0-9]", "", cell):
-        number = number * 26 + ord(letter) - 64
-    return number
 
 
 def _text(value: Value) -> str:

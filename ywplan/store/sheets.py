@@ -27,7 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from ywplan.catalog import CATALOG
 from ywplan.core.numbers import format_amount
@@ -63,7 +63,7 @@ class Grid:
     name: str
     rows: tuple[tuple[Value, ...], ...]
     uncached: frozenset[tuple[int, int]] = frozenset()
-    merged: tuple[str, ...] = ()
+    merged: tuple[Merged, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -91,11 +91,26 @@ class Book:
 
 def cell_name(row: int, column: int) -> str:
     """``(12, 2)`` → ``B12``."""
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row}"
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
+
+    return f"{get_column_letter(column)}{row}"
+
+
+class Merged(NamedTuple):
+    """A merged range of a sheet: as written (``H11:I12``), its first cell and last row."""
+
+    ref: str
+    row: int
+    column: int
+    last_row: int
+
+    @classmethod
+    def of(cls, ref: str) -> Merged:
+        """``H11:I12`` → Merged("H11:I12", 11, 8, 12)."""
+        from openpyxl.utils import range_boundaries  # type: ignore[import-untyped, unused-ignore]
+
+        column, row, _, last_row = range_boundaries(ref)
+        return cls(ref, row, column, last_row)
 
 
 def sheet_ref(name: str) -> str:
@@ -185,13 +200,13 @@ def _check_members(name: str, archive: Any) -> None:
                     raise YwplanError("sheet.damaged", path=name)
 
 
-def _merged_ranges(archive: Any) -> dict[str, tuple[str, ...]]:
+def _merged_ranges(archive: Any) -> dict[str, tuple[Merged, ...]]:
     """Each worksheet's merged ranges, by its path in the zip (read_only skips them)."""
-    found: dict[str, tuple[str, ...]] = {}
+    found: dict[str, tuple[Merged, ...]] = {}
     for member in archive.infolist():
         if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
             text = archive.read(member)
-            ranges = tuple(m.decode() for m in _MERGE.findall(text))
+            ranges = tuple(Merged.of(m.decode()) for m in _MERGE.findall(text))
             if ranges:
                 found[member.filename] = ranges
     return found
