@@ -96,7 +96,7 @@ class Intake:
         """Read every row of *book*, collecting entries and problems."""
         try:
             form_unit = self._form_unit(book)
-        except _RowError as refused:
+        except _PlacedError as refused:
             self.problems.append(refused.problem)
             return
         grids = [g for g in book.sheets if not g.empty]
@@ -131,11 +131,11 @@ class Intake:
                 "ours": self.plan.plan,
                 "our_year": self.plan.year,
             }
-            raise _RowError(Problem("intake.other_plan", args, book.name))
+            raise _PlacedError(Problem("intake.other_plan", args, book.name))
         unit = meta.get("unit", "")
         problem = unit_problem(self.plan, unit)
         if problem is not None:
-            raise _RowError(Problem("intake.form_unit", {"unit": unit}, book.name))
+            raise _PlacedError(Problem("intake.form_unit", {"unit": unit}, book.name))
         return unit
 
     def _default_day(self, book: Book) -> dt.date:
@@ -198,7 +198,7 @@ class Intake:
                     self.problems.append(sheet.problem("intake.date_only", number, "date"))
                 return
             entry = self._entry(sheet, number, cells, amount, note)
-        except _RowError as refused:
+        except _PlacedError as refused:
             self.problems.append(refused.problem)
             return
         self._judge(sheet, number, entry)
@@ -243,7 +243,7 @@ class Intake:
         if sheet.unit is None:
             return text
         if text and text != sheet.unit:
-            raise _RowError(
+            raise _PlacedError(
                 sheet.problem("intake.other_unit", number, "unit", unit=text, form=sheet.unit)
             )
         return sheet.unit
@@ -261,7 +261,7 @@ class Intake:
         elif isinstance(written, str):
             day = parse_written_date(written, self.plan.year)
         if day is None:
-            raise _RowError(
+            raise _PlacedError(
                 sheet.problem("intake.bad_date", number, "date", value=_text(written)[:40])
             )
         return day
@@ -279,7 +279,7 @@ class Intake:
                 return _guarded(
                     sheet, number, "item", lambda: parse_target_ref(self.plan, item_text)
                 )
-            raise _RowError(sheet.problem("intake.no_target", number, "ref"))
+            raise _PlacedError(sheet.problem("intake.no_target", number, "ref"))
         return self._named(sheet, number, name)
 
     def _named(self, sheet: Sheet, number: int, name: str) -> tuple[Item, Target]:
@@ -290,11 +290,11 @@ class Intake:
             return found[0]
         if found:
             refs = ", ".join(f"{i.number}.{tg.id}" for i, tg in found)
-            raise _RowError(
+            raise _PlacedError(
                 sheet.problem("intake.ambiguous_name", number, field, name=name, refs=refs)
             )
         suggest = did_you_mean(name, [tg.name for _, tg in pairs])
-        raise _RowError(
+        raise _PlacedError(
             sheet.problem("intake.unknown_name", number, field, name=name[:40], suggest=suggest)
         )
 
@@ -307,8 +307,8 @@ class Intake:
         return self._target(sheet, number, cells)[0].number
 
 
-class _RowError(Exception):
-    """A row refused, with the problem placed at its cell."""
+class _PlacedError(Exception):
+    """A file or a row refused, with the problem placed at its file or cell."""
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.key)
@@ -322,7 +322,7 @@ def _guarded(sheet: Sheet, number: int, field: str, read: Callable[[], _T]) -> _
     try:
         return read()
     except YwplanError as exc:
-        raise _RowError(sheet.problem(exc.key, number, field, **exc.args_)) from None
+        raise _PlacedError(sheet.problem(exc.key, number, field, **exc.args_)) from None
 
 
 def _text(value: Value) -> str:
