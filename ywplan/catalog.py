@@ -1607,6 +1607,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "5. 保存后把原文件发回即可(保持 xlsx 格式)。",
         "5. Save and send the file back as it is (keep the xlsx format).",
     ),
+    "form.howto_amount_csv": (
+        "1. 只填最后三栏:“本月数量”“完成日期”“备注”,其他栏不要改动。本月数量只填数字(如 12);填报口径为“最新测得的数值”的目标(覆盖率等)填最新一次的数值。",
+        '1. Fill in only the last three columns: amount, date and note; change nothing else. The amount is a plain number (e.g. 12); where the column says "the latest value measured" (a coverage rate…), give the latest value.',
+    ),
+    "form.howto_send_csv": (
+        "5. 保存(仍为 CSV 格式)后把原文件发回即可。",
+        "5. Save (as CSV still) and send the file back as it is.",
+    ),
     "form.invalid_title": ("填写有误", "Not accepted"),
     "form.invalid_amount": (
         "请填写不小于 0 的数字,不带单位",

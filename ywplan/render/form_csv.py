@@ -38,7 +38,7 @@ def write_form(form: Form) -> str:
     for label, value in form.heading:
         heading += [spreadsheet_text(label), spreadsheet_text(value), ""]
     writer.writerow(heading[:-1])
-    for line in form.instructions():
+    for line in form.instructions(workbook=False):
         writer.writerow([spreadsheet_text(line)])
     writer.writerow([])
     columns = form.columns()

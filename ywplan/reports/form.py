@@ -93,16 +93,17 @@ class Form:
             (t("form.label_so_far"), self.so_far_on.isoformat() if self.so_far_on else "—"),
         )
 
-    def instructions(self) -> tuple[str, ...]:
-        """The 填表说明 lines, in the order a clerk needs them."""
+    def instructions(self, workbook: bool = True) -> tuple[str, ...]:
+        """The 填表说明 lines, in the order a clerk needs them (for a workbook, or a csv
+        that has no shaded, locked cells and is sent back as csv)."""
         last = self.month.last.isoformat()
         return (
             t("form.instructions"),
-            t("form.howto_amount"),
+            t("form.howto_amount" if workbook else "form.howto_amount_csv"),
             t("form.howto_date", last=last, year=self.year),
             t("form.howto_note"),
             t("form.howto_blank"),
-            t("form.howto_send"),
+            t("form.howto_send" if workbook else "form.howto_send_csv"),
         )
 
     def columns(self) -> tuple[Column, ...]:
