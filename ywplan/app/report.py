@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
 from ywplan.core.dates import Period, default_as_of, parse_month, parse_quarter
 from ywplan.core.items import track
-from ywplan.core.model import Plan
+from ywplan.core.model import Entry, Plan
 from ywplan.core.periods import (
     PeriodKind,
     PeriodProgress,
     latest_notes_by_unit,
     period_progress,
 )
-from ywplan.core.progress import LedgerColumns
+from ywplan.core.progress import Ledger, LedgerColumns, Progress, compute
 from ywplan.core.ranking import rank_units
 from ywplan.errors import UsageError, YwplanError
 from ywplan.render import formats
-from ywplan.reports.period import period_document, report_document
-from ywplan.reports.table import Output
+from ywplan.reports.history import all_series, measured_months
+from ywplan.reports.period import Previous, period_document, report_document
+from ywplan.reports.table import Output, Series
 from ywplan.store.workspace import open_workspace
 
 
@@ -54,6 +56,22 @@ def resolve_period(
     return period, kind
 
 
+def previous_end(plan: Plan, entries: Ledger, period: Period, day: dt.date) -> Progress | None:
+    """The plan measured at the end of the period before *period* (None for the year's
+    first: the year before is another plan's)."""
+    if period.first.month == 1:
+        return None
+    return compute(plan, entries, min(period.first - dt.timedelta(days=1), day))
+
+
+def charts(
+    chosen: formats.Format, plan: Plan, entries: Sequence[Entry], day: dt.date
+) -> tuple[Series, ...]:
+    """Each target's year, for the one format that draws it (HTML): 13 measurements of a
+    province's ledger are half a second no other format should pay."""
+    return all_series(measured_months(plan, entries, day)) if chosen.name == "html" else ()
+
+
 def run(
     path: Path,
     today: dt.date,
@@ -84,8 +102,11 @@ def run(
         for unit in plan.units
     }
     items = track(pp.progress, entries)
+    previous = Previous.of(previous_end(plan, ledger, period, day))
     report = Output(
-        partial(report_document, pp, items, standings, unit_periods),
-        partial(period_document, pp, items, standings, unit_periods),
+        lambda: report_document(
+            pp, items, standings, unit_periods, previous, charts(chosen, plan, entries, day)
+        ),
+        partial(period_document, pp, items, standings, unit_periods, previous),
     )
     formats.emit(report, chosen, output, force=force)

@@ -189,6 +189,22 @@ class Flags(BaseModel):
     idle_after: Threshold = 25.0
 
 
+BandMinimum = Annotated[float, Field(allow_inf_nan=False, strict=True)]  # 0–100: a plan rule
+
+
+class Grading(BaseModel):
+    """How sub-units are graded (评价定级, SPEC §9); its rules live in ``core.grading``.
+
+    ``bands``: each grade's name and the least score that reaches it, best first;
+    ``weights``: a target's weight in the score (``26.cadre-training: 2``), default 1.
+    """
+
+    model_config = _STRICT
+
+    bands: Annotated[dict[ShortText, BandMinimum], Field(min_length=1)]
+    weights: dict[ShortText, PositiveNumber] = {}
+
+
 class Plan(BaseModel):
     """A year's work plan (年度工作要点)."""
 
@@ -200,6 +216,7 @@ class Plan(BaseModel):
     units: tuple[ShortText, ...] = ()
     items: tuple[Item, ...] = ()
     flags: Flags = Flags()
+    grading: Grading | None = None
 
     def item(self, number: int) -> Item | None:
         """The item with this number, if the plan has one."""
@@ -216,6 +233,7 @@ PARTS: dict[str, type[BaseModel]] = {
     "targets": Target,
     "milestones": Milestone,
     "flags": Flags,
+    "grading": Grading,
 }
 
 
@@ -234,6 +252,15 @@ _ID_ALPHABET = string.ascii_lowercase + string.digits
 def new_id() -> str:
     """A fresh entry id: 16 random lowercase letters and digits (~82 bits, no coordination)."""
     return "".join(secrets.choice(_ID_ALPHABET) for _ in range(16))
+
+
+def derived_id(*parts: str) -> str:
+    """An entry id that *parts* decide (a file's content hash and a row): the same parts,
+    the same id, so a file taken in twice is known the second time. 20 hex digits, a
+    lowercase form of :data:`ID_RE` (80 bits, as unlikely to meet another as new_id's)."""
+    import hashlib  # not at import: TAB completion loads this module
+
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
 class Entry(NamedTuple):
