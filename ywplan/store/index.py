@@ -1030,7 +1030,7 @@ def _save(
     try:
         dropped = index.flush(store)
         replace_file(head, index.dump(where, stamp, store.key))
-    except OSError:
+    except (OSError, IndexDoubt):  # a part to merge gone meanwhile: the next run rebuilds
         return
     used = set(_all_parts(index))
     for part in {*before, *dropped} - used:
