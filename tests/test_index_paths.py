@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -206,3 +207,20 @@ def test_the_index_is_added_to_not_rewritten(
     used = {index._store.path(mac) for _, mac in ledger_cache._all_parts(index)}  # type: ignore[union-attr]
     assert set(_parts(twins)) == used  # the merged parts were removed
     _both(run, twins, monkeypatch, "status", "--format", "json")
+
+
+def test_a_rebuild_removes_the_parts_no_head_names(
+    run: Run, twins: Twins, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _both(run, twins, monkeypatch, "log", "1.t1", "7", "--date", "2024-03-01")  # index built
+    (head,) = _cache(twins).glob("*.ledger-index")
+    stem = head.name.split(".")[0]
+    old, young = (_cache(twins) / f"{stem}.{name * 32}.part" for name in ("a", "b"))
+    for orphan in (old, young):
+        orphan.write_bytes(b"left by a head that lost a race")
+    hour_ago = time.time() - 3600
+    os.utime(old, (hour_ago, hour_ago))
+    head.write_bytes(b"damaged")  # the next run rebuilds
+    _both(run, twins, monkeypatch, "status", "--format", "json")
+    assert not old.exists()
+    assert young.exists()  # perhaps another clerk's, about to be named by its head

@@ -78,6 +78,8 @@ SHARDS = 64  # ids are kept in this many shards, by CRC-32
 MAX_PARTS = 8  # a target's or shard's parts before they are merged into one
 _Key = tuple[int, str]
 _Part = tuple[int, bytes]  # a part file's size and HMAC (which names it)
+_NOTHING: tuple[_Part, ...] = ()
+ORPHAN_AGE = 600  # seconds: a part this old that no head names is no clerk's work in progress
 # per target: entries, first and last day, the distinct unit codes, least and most amount
 _Summary = tuple[int, int, int, bytes, float, float]
 _SUMMARY_TYPES = (int, int, int, bytes, float, float)
@@ -1019,12 +1021,12 @@ def _save(
     head: Path,
     where: str,
     stamp: _Stamp,
-    before: Iterable[_Part] = (),
+    before: Iterable[_Part] = _NOTHING,
 ) -> None:
     """Write the index's new parts, then its head; then remove the parts no longer used.
 
-    A cache that cannot be written is just skipped. *before* are the parts of the head
-    this one replaces.
+    A cache that cannot be written is just skipped. *before*, given for an index built
+    anew, are the parts of the head it replaces.
     """
     index.stamp = stamp  # what it describes, stored or not
     try:
@@ -1035,3 +1037,18 @@ def _save(
     used = set(_all_parts(index))
     for part in {*before, *dropped} - used:
         store.path(part[1]).unlink(missing_ok=True)
+    if before is not _NOTHING:  # a rebuild: also the parts of heads that lost a race
+        _remove_orphans(store, {store.path(mac) for _, mac in used})
+
+
+def _remove_orphans(store: _Store, used: set[Path]) -> None:
+    """Remove the ledger's parts no head names (left by a head that lost a race)."""
+    import time
+
+    old = time.time() - ORPHAN_AGE
+    for path in store.folder.glob(f"{store.stem}.*.part"):
+        try:
+            if path not in used and path.lstat().st_mtime < old:
+                path.unlink()
+        except OSError:
+            pass
