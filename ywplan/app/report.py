@@ -63,7 +63,7 @@ def run(
     workspace = open_workspace(path, today)
     plan = workspace.plan
     period, kind = resolve_period(plan, today, quarter, month)
-    entries = workspace.entries
+    entries = workspace.counted_entries  # with what the children feed (SPEC §8)
     as_of = today if period.first <= today <= period.last else period.last
     pp = period_progress(plan, entries, period, kind, as_of=as_of)
     day = pp.progress.as_of

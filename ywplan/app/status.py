@@ -11,6 +11,7 @@ from ywplan.core.dates import default_as_of, parse_date, parse_quarter
 from ywplan.core.items import Flag, ItemStatus, track
 from ywplan.core.model import Plan
 from ywplan.core.progress import assemble
+from ywplan.core.rollup import sources
 from ywplan.core.rules import did_you_mean
 from ywplan.errors import UsageError, YwplanError
 from ywplan.render import formats
@@ -139,7 +140,10 @@ def run(
 
         print_items(progress, items)
 
+    fed = sources(workspace.feeds, day, who)
     report = Output(
-        partial(status_listing, progress, items), partial(status_document, progress, items), view
+        partial(status_listing, progress, items),
+        partial(status_document, progress, items, fed),
+        view,
     )
     formats.emit(report, chosen, output, force=force)

@@ -34,7 +34,7 @@ def run(
     day = resolve_as_of(plan, today, as_of, quarter)
     if not plan.units:
         raise YwplanError("units.none")
-    standings = rank_units(plan, workspace.entries, day)
+    standings = rank_units(plan, workspace.counted_entries, day)
     line = t("units.as_of", as_of=day.isoformat(), fraction=f"{year_fraction(day) * 100:.1f}%")
     report = Output(
         partial(units_document, plan, standings, line), partial(standings_document, standings)

@@ -9,14 +9,15 @@ items tracked, so every format shows the same selection.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from ywplan.core.items import Flag, ItemStatus, Note
 from ywplan.core.kinds import State
 from ywplan.core.model import Item, Plan
-from ywplan.core.progress import ItemProgress, Progress, TargetProgress
+from ywplan.core.progress import ItemProgress, Progress, TargetKey, TargetProgress
+from ywplan.core.rollup import Source
 from ywplan.i18n import t
 from ywplan.reports.table import Cell, ColumnKind, Document, Table, columns, json_number
 
@@ -115,12 +116,26 @@ def target_document(tp: TargetProgress) -> dict[str, Any]:
     }
 
 
-def item_document(status: ItemStatus) -> dict[str, Any]:
-    """An item: number, title, SPEC §6's keys, and its targets (each with its flag)."""
+def sources_document(found: Sequence[Source]) -> list[dict[str, Any]]:
+    """SPEC §8's ``sources`` of a target: what each child feeding it contributes."""
+    return [
+        {"unit": s.unit, "plan": s.plan, "target": s.target, "actual": json_number(s.actual)}
+        for s in found
+    ]
+
+
+def item_document(
+    status: ItemStatus, sources: Mapping[TargetKey, Sequence[Source]] | None = None
+) -> dict[str, Any]:
+    """An item: number, title, SPEC §6's keys, and its targets (each with its flag and,
+    when *sources* are given, the children that feed it)."""
     targets = [
         {**target_document(tp), "flag": flag.value}
         for tp, flag in zip(status.targets, status.target_flags, strict=True)
     ]
+    if sources is not None:
+        for document, tp in zip(targets, status.targets, strict=True):
+            document["sources"] = sources_document(sources.get((tp.item.number, tp.target.id), ()))
     return {
         "number": status.item.number,
         "title": status.item.title,
@@ -129,9 +144,13 @@ def item_document(status: ItemStatus) -> dict[str, Any]:
     }
 
 
-def status_document(progress: Progress, items: Sequence[ItemStatus]) -> dict[str, Any]:
+def status_document(
+    progress: Progress,
+    items: Sequence[ItemStatus],
+    sources: Mapping[TargetKey, Sequence[Source]] | None = None,
+) -> dict[str, Any]:
     """SPEC §4's document of *items* (every item, in number order, unless filtered), with
-    the count of each flag."""
+    the count of each flag and, given *sources*, each target's (SPEC §8)."""
     plan = progress.plan
     document: dict[str, Any] = {
         "plan": plan.plan,
@@ -142,7 +161,7 @@ def status_document(progress: Progress, items: Sequence[ItemStatus]) -> dict[str
     if progress.unit is not None:
         document["unit"] = progress.unit
     document["flags"] = {flag.value: count for flag, count in flag_counts(items).items()}
-    document["items"] = [item_document(status) for status in items]
+    document["items"] = [item_document(status, sources) for status in items]
     return document
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ywplan.core.model import Entry, Plan
 from ywplan.core.progress import Tally, tally
@@ -21,6 +22,11 @@ from ywplan.store.index import LedgerIndex, open_index
 from ywplan.store.ledger import LedgerFile, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
 from ywplan.store.textfile import is_special
+
+if TYPE_CHECKING:
+    from ywplan.core.progress import TargetKey
+    from ywplan.core.rollup import Feed
+    from ywplan.store.tree import Node
 
 
 def check_plan(plan_file: PlanFile) -> list[Problem]:
@@ -65,6 +71,9 @@ class Workspace:
         self.index = index
         self._ledger: LedgerFile | None = None
         self._problems: tuple[Problem, ...] = ()
+        # What the child offices feed this plan (SPEC §8), as entries of its units.
+        self.feeds: tuple[Feed, ...] = ()
+        self.rolled: tuple[Entry, ...] = ()
 
     @property
     def ledger(self) -> LedgerFile:
@@ -78,6 +87,17 @@ class Workspace:
     def entries(self) -> Sequence[Entry]:
         """Every line of the ledger that could be read, in file order."""
         return self.ledger.entries
+
+    @property
+    def counted_entries(self) -> Sequence[Entry]:
+        """The entries every report counts: the ledger's, then the children's rolled up."""
+        return [*self.entries, *self.rolled] if self.rolled else self.entries
+
+    def entries_for(self, keys: Collection[TargetKey]) -> Sequence[Entry]:
+        """The entries of the targets *keys* that still count (more from a ledger read whole)."""
+        if self.index is not None:
+            return [e for key in keys for e in self.index.entries_of(*key)]
+        return self.entries
 
     @property
     def ledger_problems(self) -> tuple[Problem, ...]:
@@ -100,7 +120,7 @@ class Workspace:
         """Each target's counted entries at *as_of* (see ``core.progress``)."""
         if self.index is not None:
             return self.index.tallies(as_of, unit)
-        return tally(self.entries, as_of, unit)
+        return tally(self.counted_entries, as_of, unit)
 
     def item_entries(self) -> Sequence[Entry]:
         """The rows ``core.items.track`` reads: progress notes, milestones and items done
@@ -147,18 +167,25 @@ def open_workspace(
     strict: bool = True,
     indexed: bool = False,
     plan_file: PlanFile | None = None,
+    children: bool = True,
 ) -> Workspace:
     """Open the plan at *path* and its ledger.
 
     With *indexed*, the ledger's index serves when it is valid (and, with *strict*, when
     the ledger has no error); otherwise the ledger is read whole. With *strict*, a ledger
     with errors is refused (exit 1). *plan_file* is the plan when the caller has it open.
+    With *children* (and a plan that has ``children:``), the whole tree under it is opened
+    and what the children feed joins the counted entries (SPEC §8); a plan without
+    children opens as fast as ever.
     """
     plan_file = plan_file or open_plan(path)
     assert plan_file.plan is not None
     ledger = ledger_path(path)
     special = is_special(ledger)  # a named pipe or a device: never read, indexed or appended to
-    index = open_index(ledger) if indexed and not special else None
+    parent = children and bool(
+        plan_file.plan.children
+    )  # read whole: the children's entries join it
+    index = open_index(ledger) if indexed and not special and not parent else None
     if index is not None and strict and index.error_count(plan_file.plan, today):
         index = None  # read the ledger whole, to say what is wrong
     workspace = Workspace(plan_file, today, index)
@@ -166,4 +193,28 @@ def open_workspace(
         workspace.ledger  # noqa: B018 - read now: what follows may append to it
         if strict or special:
             workspace.refuse_errors()
+    if parent:
+        _roll_up(workspace)
     return workspace
+
+
+def _roll_up(workspace: Workspace) -> None:
+    """Join what the children feed (SPEC §8), refusing a tree with errors (exit 1)."""
+    from ywplan.core.rollup import rolled_entries
+    from ywplan.store.tree import roll_up
+
+    def own(node: Node, keys: set[TargetKey]) -> Sequence[Entry]:
+        if node.path == workspace.plan_file.path:
+            return workspace.entries
+        errors = tuple(p for p in check_plan(node.plan_file) if p.severity == "error")
+        if errors or node.plan_file.plan is None:
+            raise YwplanError(
+                "plan.invalid", path=node.plan_file.name, count=len(errors), problems=errors
+            )
+        child = open_workspace(
+            node.path, workspace.today, indexed=True, plan_file=node.plan_file, children=False
+        )
+        return child.entries_for(keys)
+
+    workspace.feeds = tuple(roll_up(workspace.plan_file, own))
+    workspace.rolled = tuple(rolled_entries(workspace.feeds))

@@ -1,0 +1,256 @@
+"""A plan's tree of child offices (SPEC §8): found by the ``children:`` globs, loaded, bounded.
+
+Each glob is read relative to the parent's file; every plan it finds is a child, loaded
+with :func:`~ywplan.store.plan_file.load_plan`, and its own ``children:`` are followed in
+turn (province ← city ← county). A plan met again among its own ancestors closes a
+cycle: the ``children:`` line that leads back is named and the walk goes no further
+there. The tree is bounded in depth and in plans, so a glob gone wrong cannot make a
+command read a disk. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ywplan.core.model import Entry, Plan
+from ywplan.core.progress import TargetKey
+from ywplan.core.rollup import (
+    Feed,
+    Link,
+    Side,
+    double_counted,
+    fed_places,
+    feeds,
+    link_problems,
+    parse_ref,
+    rolled_entries,
+)
+from ywplan.errors import Problem, YwplanError
+from ywplan.store.discovery import ledger_path
+from ywplan.store.plan_file import PlanFile, load_plan
+
+MAX_DEPTH = 8  # levels below the plan checked: a province, cities, counties, towns, …
+MAX_PLANS = 2_000  # plans in one tree
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A child *path* that the parent's ``children:`` glob number *glob* found."""
+
+    glob: int
+    path: Path
+
+
+@dataclass
+class Node:
+    """A plan of the tree: its file as read and the children its globs found."""
+
+    plan_file: PlanFile
+    edges: list[Edge] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        """The plan's path, as messages show it."""
+        return self.plan_file.path
+
+
+@dataclass
+class Tree:
+    """Every plan under a root, by real path, and the problems of the walk itself."""
+
+    root: Path
+    nodes: dict[Path, Node] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def node(self, path: Path) -> Node:
+        """The node of the plan at *path* (as an edge names it)."""
+        return self.nodes[real(path)]
+
+    def links(self) -> list[tuple[Node, Edge, Node]]:
+        """Every (parent, edge, child) of the tree whose plans could both be built."""
+        found = []
+        for node in self.nodes.values():
+            for edge in node.edges:
+                child = self.nodes.get(real(edge.path))
+                if child is not None:
+                    found.append((node, edge, child))
+        return found
+
+
+def real(path: Path) -> Path:
+    """The plan's identity: its absolute path with links resolved."""
+    return Path(os.path.realpath(path))
+
+
+def shown(path: str) -> Path:
+    """A path found by a glob, as messages show it (``plans/../counties/x`` → ``counties/x``)."""
+    return Path(os.path.normpath(path))
+
+
+def found_children(plan_file: PlanFile) -> tuple[list[Edge], list[Problem]]:
+    """The children each glob of the plan's ``children:`` finds, and the globs' problems:
+    a plain path that does not exist (an error), a pattern that finds nothing (a warning)."""
+    plan = plan_file.plan
+    if plan is None:
+        return [], []
+    base = plan_file.path.parent
+    edges: list[Edge] = []
+    problems: list[Problem] = []
+    for index, pattern in enumerate(plan.children):
+        full = os.path.join(base, pattern)
+        if glob.has_magic(pattern):
+            matches = sorted(glob.glob(full))
+            if not matches:
+                problems.append(
+                    plan_file.at(
+                        ("children", index), "tree.glob_empty", severity="warning", pattern=pattern
+                    )
+                )
+        elif os.path.isfile(full):
+            matches = [full]
+        else:
+            problems.append(
+                plan_file.at(("children", index), "tree.child_missing", pattern=pattern)
+            )
+            matches = []
+        edges.extend(Edge(index, shown(match)) for match in matches if os.path.isfile(match))
+    return edges, problems
+
+
+def load_tree(root: PlanFile) -> Tree:
+    """Walk the tree under *root*, loading each plan once (depth first, in glob order)."""
+    tree = Tree(root.path)
+    tree.nodes[real(root.path)] = Node(root)
+    _descend(tree, tree.nodes[real(root.path)], [real(root.path)])
+    return tree
+
+
+def _descend(tree: Tree, node: Node, ancestors: list[Path]) -> None:
+    edges, problems = found_children(node.plan_file)
+    tree.problems.extend(problems)
+    for edge in edges:
+        key = real(edge.path)
+        if key in ancestors:
+            problem = node.plan_file.at(("children", edge.glob), "tree.cycle", child=str(edge.path))
+            tree.problems.append(replace(problem, related=str(edge.path)))
+            continue
+        if len(ancestors) > MAX_DEPTH:
+            tree.problems.append(
+                node.plan_file.at(("children", edge.glob), "tree.too_deep", limit=MAX_DEPTH)
+            )
+            return
+        node.edges.append(edge)
+        if key in tree.nodes:
+            continue  # met through another parent: its own reports_to says which is right
+        if len(tree.nodes) >= MAX_PLANS:
+            tree.problems.append(
+                node.plan_file.at(("children", edge.glob), "tree.too_many", limit=MAX_PLANS)
+            )
+            node.edges.pop()
+            return
+        child = Node(load_plan(edge.path))
+        tree.nodes[key] = child
+        _descend(tree, child, [*ancestors, key])
+
+
+def reports_to(child: PlanFile) -> Path | None:
+    """The real path of the plan the child's ``reports_to`` names (None: it names none)."""
+    plan = child.plan
+    if plan is None or plan.reports_to is None:
+        return None
+    return real(child.path.parent / plan.reports_to.plan)
+
+
+def link(parent: Node, edge: Edge, child: Node) -> Link | None:
+    """The core's view of a parent–child link, when both plans could be built."""
+    if parent.plan_file.plan is None or child.plan_file.plan is None:
+        return None
+    return Link(
+        _side(parent.plan_file, parent.plan_file.plan),
+        _side(child.plan_file, child.plan_file.plan),
+        edge.glob,
+        reports_to(child.plan_file) == real(parent.path),
+    )
+
+
+def _side(plan_file: PlanFile, plan: Plan) -> Side:
+    return Side(plan, plan_file, plan_file.name)
+
+
+def relative(child: Path, parent: Path) -> str:
+    """The child's plan file as the parent's folder sees it (JSON ``sources``)."""
+    return Path(os.path.relpath(child, parent.parent)).as_posix()
+
+
+def tree_problems(tree: Tree, own: Callable[[Node], Sequence[Entry]]) -> list[Problem]:
+    """The walk's problems, every link's, and the double counting in each parent's ledger
+    (*own*: a node's own entries on the targets its children feed)."""
+    problems = list(tree.problems)
+    fed: dict[Path, dict[tuple[int, str, str], str]] = {}
+    for parent, edge, child in tree.links():
+        found = link(parent, edge, child)
+        if found is not None:
+            problems.extend(link_problems(found))
+            fed.setdefault(real(parent.path), {}).update(fed_places(found))
+    for key, places in fed.items():
+        node = tree.nodes[key]
+        problems.extend(double_counted(own(node), places, str(ledger_path(node.path))))
+    return problems
+
+
+def fed_keys(tree: Tree, node: Node) -> set[TargetKey]:
+    """The targets of *node* that its children feed or that feed its parent: the only
+    ones a roll-up reads from its ledger."""
+    plan = node.plan_file.plan
+    keys = {(i.number, t.id) for i, t in plan.targets() if t.counts_toward} if plan else set()
+    for edge in node.edges:
+        child = tree.nodes.get(real(edge.path))
+        if child is not None and child.plan_file.plan is not None:
+            keys.update(
+                parse_ref(t.counts_toward)
+                for _, t in child.plan_file.plan.targets()
+                if t.counts_toward
+            )
+    return keys
+
+
+def roll_up(root: PlanFile, own: Callable[[Node, set[TargetKey]], Sequence[Entry]]) -> list[Feed]:
+    """What the children of *root* feed it, recursively (SPEC §8), refusing (exit 1) a
+    tree with errors. *own* opens a node's ledger, refusing an invalid plan or ledger,
+    and gives its entries on the targets named (a child's read through its index)."""
+    tree = load_tree(root)
+    read: dict[Path, Sequence[Entry]] = {}
+
+    def own_entries(node: Node) -> Sequence[Entry]:
+        key = real(node.path)
+        if key not in read:
+            read[key] = own(node, fed_keys(tree, node))
+        return read[key]
+
+    for node in tree.nodes.values():
+        own_entries(node)  # every plan and ledger opened (and refused if invalid) first
+    errors = [p for p in tree_problems(tree, own_entries) if p.severity == "error"]
+    if errors:
+        raise YwplanError(
+            "tree.invalid", path=str(root.path), count=len(errors), problems=tuple(errors)
+        )
+    memo: dict[Path, list[Entry]] = {}
+
+    def into(node: Node) -> list[Feed]:
+        found = []
+        for edge in node.edges:
+            child = tree.node(edge.path)
+            plan = child.plan_file.plan
+            assert plan is not None and plan.reports_to is not None  # refused above
+            key = real(child.path)
+            if key not in memo:
+                memo[key] = [*own_entries(child), *rolled_entries(into(child))]
+            unit = plan.reports_to.unit
+            found.extend(feeds(plan, memo[key], unit, relative(child.path, node.path)))
+        return found
+
+    return into(tree.nodes[real(root.path)])
