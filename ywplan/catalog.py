@@ -535,8 +535,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         'add aggregate: sum: "the latest value of whichever office logged last" means nothing across offices',
     ),
     "tree.double_count": (
-        "记录 {id} 把 {ref} 记在“{unit}”名下,但这一单位的这个目标由下级台账汇总({child}),同一项工作被算了两次",
-        'entry {id} logs {ref} for "{unit}", but the child plan feeds that unit\'s {ref} ({child}): the same work is counted twice',
+        "记录 {id} 把 {ref} 记在“{unit}”名下,但这一单位的这个目标由下级台账汇总,同一项工作被算了两次",
+        'entry {id} logs {ref} for "{unit}", but a child plan feeds that unit\'s {ref}: the same work is counted twice',
     ),
     "tree.double_count.hint": (
         "让下级在自己的台账中记录;用 ywplan undo {id} --reason 由下级台账汇总 撤销这一条",

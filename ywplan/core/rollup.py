@@ -311,7 +311,7 @@ def double_counted(
         if where is not None and not amount_empty(entry.amount):
             problem = Problem(
                 "tree.double_count",
-                {"id": entry.id, "ref": entry.ref, "unit": entry.unit, "child": where},
+                {"id": entry.id, "ref": entry.ref, "unit": entry.unit},
                 ledger,
                 entry.line,
                 1,

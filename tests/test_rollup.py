@@ -1,0 +1,129 @@
+"""Roll-up (SPEC §8): the parent counts its children's entries as entries of their unit.
+
+The tree is ``tests/rollup_support.py``'s: a province (浙江) ← a city (嘉兴) ← two counties
+(海宁市, 桐乡市), every figure small enough to add by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Run
+from tests.rollup_support import build_city, build_province
+
+CITY_PLAN = "cities/jiaxing/plans/jiaxing-2024.yaml"
+
+
+@pytest.fixture
+def province(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The three-level tree, the province's folder made the current directory."""
+    monkeypatch.chdir(tmp_path)
+    return build_province(tmp_path)
+
+
+def targets_of(run: Run, *args: str, today: str = "2024-12-31") -> dict[str, dict[str, Any]]:
+    result = run("status", "--format", "json", *args, today=today)
+    assert result.exit_code == 0, result.output
+    return {
+        f"{item['number']}.{t['id']}": t
+        for item in json.loads(result.stdout)["items"]
+        for t in item["targets"]
+    }
+
+
+def test_the_city_counts_its_counties_by_hand(run: Run, province: Path) -> None:
+    targets = targets_of(run, "--plan", CITY_PLAN, "--as-of", "2024-06-30")
+    # 嘉兴's own 100 (no unit) + 40 (南湖区); 海宁 30 + 20 (99 reversed, 15 after 06-30); 桐乡 25
+    assert targets["26.cadre-training"]["actual"] == 100 + 40 + 30 + 20 + 25 == 215
+    # each unit's latest: 海宁 15 (05-01; 18 comes 08-01), 桐乡 9, 南湖区 6, no unit 3
+    assert targets["26.orgs"]["actual"] == 15 + 9 + 6 + 3 == 33
+    assert targets["26.cadre-training"]["sources"] == [
+        {
+            "unit": "海宁市",
+            "plan": "../counties/haining/plans/haining-2024.yaml",
+            "target": "7.cadre-training",
+            "actual": 50,
+        },
+        {
+            "unit": "桐乡市",
+            "plan": "../counties/tongxiang/plans/tongxiang-2024.yaml",
+            "target": "7.cadre-training",
+            "actual": 25,
+        },
+    ]
+    assert [s["actual"] for s in targets["26.orgs"]["sources"]] == [15, 9]
+
+
+def test_the_province_counts_the_whole_tree_by_hand(run: Run, province: Path) -> None:
+    june = targets_of(run, "--as-of", "2024-06-30")
+    # 湖州市's own 300 + 嘉兴 as above (215)
+    assert june["5.cadre-training"]["actual"] == 300 + 215 == 515
+    # 湖州市 40 + 嘉兴's level 33 (never a growth percent or its latest reading alone)
+    assert june["5.orgs"]["actual"] == 40 + 33 == 73
+    assert june["5.cadre-training"]["sources"] == [
+        {
+            "unit": "嘉兴市",
+            "plan": "../cities/jiaxing/plans/jiaxing-2024.yaml",
+            "target": "26.cadre-training",
+            "actual": 215,
+        }
+    ]
+    september = targets_of(run, "--as-of", "2024-09-30")
+    assert september["5.cadre-training"]["actual"] == 515 + 15 == 530  # 海宁's 07-15
+    assert september["5.orgs"]["actual"] == 73 - 15 + 18 == 76  # 海宁's 08-01 reading
+
+
+def test_a_unit_of_the_province_is_its_city(run: Run, province: Path) -> None:
+    targets = targets_of(run, "--unit", "嘉兴市", "--as-of", "2024-06-30")
+    assert targets["5.cadre-training"]["actual"] == 215
+    assert targets["5.cadre-training"]["target"] == 400  # measured against 嘉兴市's quota
+    assert [s["unit"] for s in targets["5.cadre-training"]["sources"]] == ["嘉兴市"]
+
+
+def test_the_quarterly_report_counts_the_children_in_their_quarter(
+    run: Run, province: Path
+) -> None:
+    result = run("report", "--quarter", "2024Q3", "--format", "json", today="2024-12-31")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    cadre = document["items"][0]["targets"][0]
+    assert (cadre["actual"], cadre["quarter_amount"]) == (530, 15)
+
+
+def test_units_ranks_the_children_as_units(run: Run, province: Path) -> None:
+    result = run("units", "--as-of", "2024-06-30", "--format", "json", today="2024-12-31")
+    assert result.exit_code == 0, result.output
+    ranked = {u["unit"]: u for u in json.loads(result.stdout)}
+    # 嘉兴市 215 of its 400 (53.8 %), 湖州市 300 of 400 (75 %)
+    assert ranked["嘉兴市"]["percent"] == 53.8
+    assert ranked["湖州市"]["percent"] == 75.0
+
+
+def test_a_plan_without_children_has_empty_sources(run: Run, province: Path) -> None:
+    county = "cities/jiaxing/counties/haining/plans/haining-2024.yaml"
+    targets = targets_of(run, "--plan", county, "--as-of", "2024-06-30")
+    assert targets["7.cadre-training"]["actual"] == 50
+    assert targets["7.cadre-training"]["sources"] == []
+
+
+def test_check_of_the_province_checks_the_whole_tree(run: Run, province: Path) -> None:
+    result = run("check", "plans/zhejiang-2024.yaml", today="2024-12-31")
+    assert result.exit_code == 0, result.output
+    assert "and 3 child plan(s) below it, 14 entries" in result.stdout
+
+
+def test_a_level_with_aggregate_sum_adds_each_units_latest(run: Run, tmp_path: Path) -> None:
+    build_city(tmp_path)
+    county = tmp_path / "counties" / "haining" / "plans" / "haining-2024.yaml"
+    county.write_text(
+        county.read_text(encoding="utf-8").replace(
+            "kind: level", "kind: level\n        aggregate: sum"
+        ),
+        encoding="utf-8",
+    )
+    targets = targets_of(run, "--plan", str(county), "--as-of", "2024-06-30")
+    assert targets["7.orgs"]["actual"] == 15  # one unit (none): its latest
