@@ -1774,6 +1774,34 @@ CATALOG: dict[str, tuple[str, str]] = {
     "help.new.org": ("单位名称,如 共青团嘉兴市委", "the organisation, e.g. 共青团嘉兴市委"),
     "help.new.year": ("计划年度(默认今年)", "the plan year (default: this year)"),
     "help.new.force": ("覆盖已存在的文件", "overwrite files that exist"),
+    "help.new.reports_to": (
+        "上级的计划文件:建一个向它报送的下级单位仓库(与 --unit 同用)",
+        "the parent's plan file: start a child office's repository reporting to it (with --unit)",
+    ),
+    "help.new.unit": (
+        "本单位在上级 units 中的名称;上级给它分解了任务的目标会计入上级的目标",
+        "this office among the parent's units; the targets with a quota for it count toward the parent's",
+    ),
+    "new.reports_to_and_unit": (
+        "--reports-to 和 --unit 要一起给出",
+        "--reports-to and --unit go together",
+    ),
+    "new.reports_to_and_unit.hint": (
+        "如:ywplan new haining --reports-to ../jiaxing/plans/jiaxing-2024.yaml --unit 海宁市",
+        "e.g. ywplan new haining --reports-to ../jiaxing/plans/jiaxing-2024.yaml --unit 海宁市",
+    ),
+    "new.other_year": (
+        "--year {year} 与上级计划的年度 {parent_year} 不同",
+        "--year {year} differs from the parent plan's year {parent_year}",
+    ),
+    "new.other_year.hint": (
+        "下级计划与上级同一年度:去掉 --year",
+        "a child plan is for its parent's year: leave out --year",
+    ),
+    "new.no_quota_item": (
+        "上级没有给本单位分解任务的目标:在这里写本单位的事项",
+        "the parent gives this office no quota: write this office's items here",
+    ),
     "new.default_org": ("共青团××委", "Youth League Committee"),
     "new.bad_year": ("年度“{value}”无效", 'invalid year "{value}"'),
     "new.bad_year.hint": ("写四位数的年份,如 2025", "write a four-digit year, e.g. 2025"),
