@@ -127,3 +127,52 @@ def test_a_level_with_aggregate_sum_adds_each_units_latest(run: Run, tmp_path: P
     )
     targets = targets_of(run, "--plan", str(county), "--as-of", "2024-06-30")
     assert targets["7.orgs"]["actual"] == 15  # one unit (none): its latest
+
+
+def test_unit_drills_down_to_the_childs_own_plan(run: Run, province: Path) -> None:
+    result = run(
+        "status",
+        "--unit",
+        "嘉兴市",
+        "--as-of",
+        "2024-06-30",
+        "--format",
+        "json",
+        today="2024-12-31",
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["items"][0]["targets"][0]["actual"] == 215  # 嘉兴市's contribution
+    own = document["unit_plan"]
+    assert own["path"] == "../cities/jiaxing/plans/jiaxing-2024.yaml"
+    assert own["plan"] == "共青团嘉兴市委2024年工作要点"
+    city = {t["id"]: t for t in own["items"][0]["targets"]}
+    assert (city["cadre-training"]["actual"], city["cadre-training"]["target"]) == (215, 400)
+    assert [s["unit"] for s in city["cadre-training"]["sources"]] == ["海宁市", "桐乡市"]
+
+
+def test_unit_drill_down_in_a_table(run: Run, province: Path) -> None:
+    result = run(
+        "status",
+        "--unit",
+        "嘉兴市",
+        "--as-of",
+        "2024-06-30",
+        "--format",
+        "markdown",
+        lang="zh",
+        today="2024-12-31",
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "## 嘉兴市 本级计划:共青团嘉兴市委2024年工作要点(../cities/jiaxing/plans/jiaxing-2024.yaml)"
+    ) in result.stdout
+    assert "| 26 | 加强团干部选育管用 | 培训团干部 | 人次 | ≥ | 400 | 215 |" in result.stdout
+
+
+def test_a_unit_without_a_child_plan_is_the_units_entries_only(run: Run, province: Path) -> None:
+    result = run("status", "--unit", "湖州市", "--format", "json", today="2024-12-31")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert "unit_plan" not in document
+    assert document["items"][0]["targets"][0]["actual"] == 300

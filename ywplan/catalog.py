@@ -1247,6 +1247,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "  以及下级 {plans} 份计划,{entries} 条记录",
         "  and {plans} child plan(s) below it, {entries} entries",
     ),
+    "status.unit_plan": (
+        "{unit} 本级计划:{plan}({path})",
+        "{unit}'s own plan: {plan} ({path})",
+    ),
+    "status.unit_sheet": ("下级计划", "Unit's plan"),
     # --- report, units, html, xlsx (issue 3) ----------------------------------------------
     "help.report": (
         "打印季报或月报:各目标本期完成、累计、完成率、序时进度和状态,再按下级单位列表",

@@ -10,7 +10,7 @@ items tracked, so every format shows the same selection.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ywplan.core.items import Flag, ItemStatus, Note
@@ -272,3 +272,54 @@ def status_listing(progress: Progress, items: Sequence[ItemStatus]) -> Document:
     """The status table as a document of its own (a listing: one table, no title block)."""
     table = status_table(progress, items)
     return Document(table.title, (), (table,), (t("status.sheet"),), table.title, listing=True)
+
+
+# --- a parent's sub-unit, drilled down (SPEC §8) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitPlan:
+    """``status --unit NAME`` of a parent: the child office's own plan at the same date.
+
+    *path* is the child's plan file as the parent's folder sees it.
+    """
+
+    path: str
+    progress: Progress
+    items: tuple[ItemStatus, ...]
+    sources: Mapping[TargetKey, Sequence[Source]]
+
+
+def unit_plan_title(unit_plan: UnitPlan) -> str:
+    """``海宁市's own plan: 共青团海宁市委2024年工作要点 (counties/…yaml)``."""
+    progress = unit_plan.progress
+    return t(
+        "status.unit_plan",
+        unit=progress.plan.reports_to.unit if progress.plan.reports_to else "",
+        plan=progress.plan.plan,
+        path=unit_plan.path,
+    )
+
+
+def drilled_listing(
+    progress: Progress, items: Sequence[ItemStatus], unit_plan: UnitPlan
+) -> Document:
+    """The unit's contribution to the parent's targets, then its own plan's targets."""
+    first = status_table(progress, items)
+    second = status_table(unit_plan.progress, unit_plan.items)
+    second = replace(second, title=unit_plan_title(unit_plan))
+    sheets = (t("status.sheet"), t("status.unit_sheet"))
+    return Document(first.title, (), (first, second), sheets, first.title)
+
+
+def drilled_document(
+    progress: Progress,
+    items: Sequence[ItemStatus],
+    sources: Mapping[TargetKey, Sequence[Source]],
+    unit_plan: UnitPlan,
+) -> dict[str, Any]:
+    """The status document of the unit, with ``"unit_plan"``: its own plan's document."""
+    document = status_document(progress, items, sources)
+    own = status_document(unit_plan.progress, unit_plan.items, unit_plan.sources)
+    document["unit_plan"] = {"path": unit_plan.path, **own}
+    return document
