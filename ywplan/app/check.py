@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ywplan.core.model import Plan
+from ywplan.core.progress import LedgerColumns, TargetKey
+from ywplan.core.rollup import Rows, rows_of
 from ywplan.core.rules import appended_only, sort_key
 from ywplan.diagnostics import problem_text
 from ywplan.errors import Problem
@@ -19,7 +21,7 @@ from ywplan.store.ledger import MAX_LEDGER_BYTES, LedgerFile, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
 from ywplan.store.revision import checked_revision, commit_of, ledger_rows, text_at
 from ywplan.store.textfile import read_text
-from ywplan.store.tree import load_tree, real, tree_problems
+from ywplan.store.tree import Node, load_tree, real, tree_problems
 from ywplan.store.workspace import check_ledger, check_plan
 
 
@@ -115,7 +117,15 @@ def check_tree(
         if key not in ledgers:
             found, _, ledgers[key] = check_file(node.plan_file, today, since)
             problems.extend(found)
-    problems.extend(tree_problems(tree, lambda node: ledgers[real(node.path)].entries))
+
+    def own(node: Node, keys: set[TargetKey]) -> dict[TargetKey, Rows]:
+        columns = LedgerColumns.of(ledgers[real(node.path)].entries)
+        return {k: rows_of(columns.groups[k], columns.gone) for k in keys if k in columns.groups}
+
+    def lines(node: Node) -> dict[str, int]:
+        return {entry.id: entry.line for entry in ledgers[real(node.path)].entries}
+
+    problems.extend(tree_problems(tree, own, lines))
     below = sum(len(found.entries) for key, found in ledgers.items() if key != real(root.path))
     return replace(checked, problems=problems, children=len(ledgers) - 1, child_entries=below)
 

@@ -1,11 +1,11 @@
 """Roll-up (SPEC §8): what each child office contributes to its parent's targets.
 
-A child's target that ``counts_toward`` a parent target feeds it as dated entries of the
+A child's target that ``counts_toward`` a parent target feeds it as dated rows of the
 parent, in the child's unit among the parent's ``units``, so that every report counts
 them as it counts the parent's own entries, at any as-of date and in any period:
 
-* a ``sum`` target feeds its counted entries, re-addressed (at any date their sum is the
-  child's actual);
+* a ``sum`` target feeds its counted entries (at any date their sum is the child's
+  actual);
 * a ``level`` or ``growth`` target feeds its *level* — never its growth percent — as one
   entry per day its level changed (the latest reading, or with ``aggregate: sum`` the sum
   of its units' latest), so the parent's latest at any date is the child's level then.
@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from itertools import groupby
-from operator import attrgetter
+from dataclasses import dataclass, field, replace
+from itertools import compress, groupby
+from typing import Any
 
-from ywplan.core.model import Entry, Plan, Target, amount_empty
-from ywplan.core.progress import TargetKey, counted, tally
+from ywplan.core.model import Entry, Plan, Target
+from ywplan.core.progress import Columns, LedgerColumns, TargetKey, keep_mask
 from ywplan.core.rules import Places, names_of, target_list
 from ywplan.errors import Problem
 
@@ -36,11 +37,50 @@ def parse_ref(ref: str) -> TargetKey:
 
 
 @dataclass(frozen=True, slots=True)
+class Rows:
+    """A target's counted entries as columns: ids, day ordinals, amounts, unit names.
+
+    What a roll-up carries up the tree: built from a ledger's columns (its index, or the
+    ledger read whole) without making an :class:`Entry` of each line.
+    """
+
+    ids: list[str] = field(default_factory=list)
+    days: list[int] = field(default_factory=list)
+    amounts: list[float] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+
+    def extend(self, other: Rows) -> None:
+        """Add *other*'s rows after these."""
+        self.ids.extend(other.ids)
+        self.days.extend(other.days)
+        self.amounts.extend(other.amounts)
+        self.units.extend(other.units)
+
+
+def rows_of(columns: Columns, gone: set[str], name: Callable[[Any], str] = str) -> Rows:
+    """The entries of *columns* not taken back, as :class:`Rows` (*name*: a unit's code →
+    its name, for columns that hold codes)."""
+    keep = keep_mask(columns, dt.date.max, None, gone)
+    ids: Iterable[str] = columns.ids
+    days: Iterable[Any] = columns.days
+    amounts: Iterable[float] = columns.amounts
+    units: Iterable[Any] = columns.units
+    if keep is not None:
+        ids, days = compress(ids, keep), compress(days, keep)
+        amounts, units = compress(amounts, keep), compress(units, keep)
+    day_list = list(days)
+    if day_list and isinstance(day_list[0], dt.date):
+        day_list = [day.toordinal() for day in day_list]
+    return Rows(list(ids), day_list, list(amounts), list(map(name, units)))
+
+
+@dataclass(frozen=True, slots=True)
 class Feed:
-    """One child target feeding one parent target, as dated entries of the parent.
+    """One child target feeding one parent target, as rows of the parent in *unit*.
 
     *plan* is the child's plan file as the parent's folder sees it; *child* the child's
-    ``item.id``; *additive*: the child contributes the sum of its entries (else its level).
+    ``item.id``; *additive*: the child contributes the sum of its rows (else its level,
+    one row per day it changed, in day order).
     """
 
     unit: str
@@ -48,57 +88,81 @@ class Feed:
     child: str
     parent: TargetKey
     additive: bool
-    entries: tuple[Entry, ...]
+    rows: Rows
 
     def actual(self, as_of: dt.date) -> float:
         """What the child contributes as of *as_of*: its sum, or its level then."""
-        found = tally(self.entries, as_of).get(self.parent)
-        if found is None:
-            return 0.0
-        return math.fsum(found.amounts) if self.additive else found.latest
+        day = as_of.toordinal()
+        rows = self.rows
+        if self.additive:
+            return math.fsum(a for d, a in zip(rows.days, rows.amounts, strict=True) if d <= day)
+        at = bisect_right(rows.days, day)
+        return rows.amounts[at - 1] if at else 0.0
+
+    def as_rows(self) -> Rows:
+        """The rows, every one in the child's unit among the parent's."""
+        rows = self.rows
+        return Rows(rows.ids, rows.days, rows.amounts, [self.unit] * len(rows.ids))
+
+    def entries(self) -> list[Entry]:
+        """The rows as entries of the parent (for the reports that read entries)."""
+        item, target = self.parent
+        day = dt.date.fromordinal
+        rows = self.rows
+        return [
+            Entry(i, day(d), item, target, a, self.unit, "", "", "", "")
+            for i, d, a in zip(rows.ids, rows.days, rows.amounts, strict=True)
+        ]
 
 
-def _levels(target: Target, entries: Sequence[Entry]) -> list[Entry]:
-    """One entry per day the target's level changed, carrying the level after that day."""
-    rows = []
+def _levels(target: Target, rows: Rows) -> Rows:
+    """One row per day the target's level changed, carrying the level after that day:
+    its latest reading, or with ``aggregate: sum`` the sum of each unit's latest."""
+    found = Rows()
     latest: dict[str, float] = {}
-    for _, group in groupby(sorted(entries, key=attrgetter("date")), key=attrgetter("date")):
-        day = list(group)
-        latest.update((e.unit, e.amount) for e in day)  # the later line of a day wins
-        last = day[-1]
-        level = math.fsum(latest.values()) if target.aggregate == "sum" else last.amount
-        rows.append(last._replace(amount=level))
-    return rows
+    order = sorted(range(len(rows.days)), key=rows.days.__getitem__)  # stable: file order
+    for day, group in groupby(order, key=rows.days.__getitem__):
+        at = list(group)
+        latest.update((rows.units[i], rows.amounts[i]) for i in at)  # the later line wins
+        last = at[-1]
+        level = math.fsum(latest.values()) if target.aggregate == "sum" else rows.amounts[last]
+        found.ids.append(rows.ids[last])
+        found.days.append(day)
+        found.amounts.append(level)
+    return found
 
 
-def feeds(child: Plan, entries: Sequence[Entry], unit: str, plan: str) -> list[Feed]:
-    """What *child* (its *entries* being its own and its children's) feeds its parent,
-    one :class:`Feed` per target that ``counts_toward`` a parent target."""
-    fed = {(i.number, t.id): t for i, t in child.targets() if t.counts_toward}
-    if not fed:
-        return []
-    found: dict[TargetKey, list[Entry]] = {key: [] for key in fed}
-    for entry in counted(entries, dt.date.max):
-        rows = found.get((entry.item, entry.target))
-        if rows is not None and not amount_empty(entry.amount):
-            rows.append(entry)
+def feeds(child: Plan, rows: Mapping[TargetKey, Rows], unit: str, plan: str) -> list[Feed]:
+    """What *child* feeds its parent as *unit*, one :class:`Feed` per target that
+    ``counts_toward`` a parent target; *rows* are its own and its children's, by target."""
     result = []
-    for (number, target_id), target in fed.items():
-        assert target.counts_toward is not None
-        item, parent_id = parse_ref(target.counts_toward)
+    for item, target in child.targets():
+        if not target.counts_toward:
+            continue
+        mine = rows.get((item.number, target.id), Rows())
         additive = target.behaviour.additive
-        mine = (
-            found[(number, target_id)] if additive else _levels(target, found[(number, target_id)])
-        )
-        moved = tuple(e._replace(item=item, target=parent_id, unit=unit, corrects="") for e in mine)
-        ref = f"{number}.{target_id}"
-        result.append(Feed(unit, plan, ref, (item, parent_id), additive, moved))
+        fed = mine if additive else _levels(target, mine)
+        ref = f"{item.number}.{target.id}"
+        result.append(Feed(unit, plan, ref, parse_ref(target.counts_toward), additive, fed))
     return result
 
 
-def rolled_entries(all_feeds: Iterable[Feed]) -> list[Entry]:
-    """Every feed's entries, as entries of the parent."""
-    return [entry for feed in all_feeds for entry in feed.entries]
+def merged(own: Mapping[TargetKey, Rows], all_feeds: Iterable[Feed]) -> dict[TargetKey, Rows]:
+    """An office's rows by target: its own, then what each of its children feeds."""
+    found = {
+        key: Rows(list(r.ids), list(r.days), list(r.amounts), list(r.units))
+        for key, r in own.items()
+    }
+    for feed in all_feeds:
+        found.setdefault(feed.parent, Rows()).extend(feed.as_rows())
+    return found
+
+
+def with_feeds(ledger: LedgerColumns, all_feeds: Sequence[Feed]) -> LedgerColumns:
+    """*ledger*'s columns (read whole: dates, unit names) joined by what the children feed,
+    for every tally of the parent (SPEC §8)."""
+    own = {key: rows_of(columns, ledger.gone) for key, columns in ledger.groups.items()}
+    return LedgerColumns(merged(own, all_feeds), set())  # Rows are columns of day ordinals
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,23 +363,23 @@ def fed_places(link: Link) -> dict[tuple[int, str, str], str]:
 
 
 def double_counted(
-    entries: Sequence[Entry], fed: Mapping[tuple[int, str, str], str], ledger: str
+    rows: Mapping[TargetKey, Rows],
+    fed: Mapping[tuple[int, str, str], str],
+    ledger: str,
+    lines: Mapping[str, int] | None = None,
 ) -> list[Problem]:
-    """The parent's own entries for a unit and target that a child feeds: each counted
-    twice, once here and once in the child's ledger (placed in *ledger*, naming the child)."""
-    if not fed:
-        return []
+    """The parent's own entries (*rows*) for a unit and target that a child feeds: each
+    counted twice, once here and once in the child's ledger. Placed in *ledger*, at the
+    entry's line when *lines* (id → line) are known, naming the child's ``counts_toward``."""
     problems = []
-    for entry in counted(entries, dt.date.max):
-        where = fed.get((entry.item, entry.target, entry.unit))
-        if where is not None and not amount_empty(entry.amount):
-            problem = Problem(
-                "tree.double_count",
-                {"id": entry.id, "ref": entry.ref, "unit": entry.unit},
-                ledger,
-                entry.line,
-                1,
-                related=where,
-            )
-            problems.append(problem)
-    return problems
+    for (item, target, unit), where in fed.items():
+        found = rows.get((item, target))
+        if found is None or unit not in found.units:
+            continue
+        for entry_id, entry_unit in zip(found.ids, found.units, strict=True):
+            if entry_unit == unit:
+                line = (lines or {}).get(entry_id, 0)
+                args = {"id": entry_id, "ref": f"{item}.{target}", "unit": unit}
+                problem = Problem("tree.double_count", args, ledger, line, 1 if line else 0)
+                problems.append(replace(problem, related=where))
+    return sorted(problems, key=lambda p: p.line)

@@ -12,22 +12,23 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ywplan.core.model import Entry, Plan
+from ywplan.core.model import Plan
 from ywplan.core.progress import TargetKey
 from ywplan.core.rollup import (
     Feed,
     Link,
+    Rows,
     Side,
     double_counted,
     fed_places,
     feeds,
     link_problems,
+    merged,
     parse_ref,
-    rolled_entries,
 )
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.discovery import ledger_path
@@ -186,9 +187,17 @@ def relative(child: Path, parent: Path) -> str:
     return Path(os.path.relpath(child, parent.parent)).as_posix()
 
 
-def tree_problems(tree: Tree, own: Callable[[Node], Sequence[Entry]]) -> list[Problem]:
-    """The walk's problems, every link's, and the double counting in each parent's ledger
-    (*own*: a node's own entries on the targets its children feed)."""
+OwnRows = Callable[["Node", set[TargetKey]], Mapping[TargetKey, Rows]]
+
+
+def tree_problems(
+    tree: Tree, own: OwnRows, lines: Callable[[Node], Mapping[str, int]] | None = None
+) -> list[Problem]:
+    """The walk's problems, every link's, and the double counting in each parent's ledger.
+
+    *own* gives a node's own rows on the targets named; *lines* its entries' lines by id
+    (without it, double counting is placed in the ledger without a line).
+    """
     problems = list(tree.problems)
     fed: dict[Path, dict[tuple[int, str, str], str]] = {}
     for parent, edge, child in tree.links():
@@ -198,7 +207,9 @@ def tree_problems(tree: Tree, own: Callable[[Node], Sequence[Entry]]) -> list[Pr
             fed.setdefault(real(parent.path), {}).update(fed_places(found))
     for key, places in fed.items():
         node = tree.nodes[key]
-        problems.extend(double_counted(own(node), places, str(ledger_path(node.path))))
+        rows = own(node, {(item, target) for item, target, _ in places})
+        where = str(ledger_path(node.path))
+        problems.extend(double_counted(rows, places, where, lines(node) if lines else None))
     return problems
 
 
@@ -218,27 +229,27 @@ def fed_keys(tree: Tree, node: Node) -> set[TargetKey]:
     return keys
 
 
-def roll_up(root: PlanFile, own: Callable[[Node, set[TargetKey]], Sequence[Entry]]) -> list[Feed]:
+def roll_up(root: PlanFile, own: OwnRows) -> list[Feed]:
     """What the children of *root* feed it, recursively (SPEC §8), refusing (exit 1) a
     tree with errors. *own* opens a node's ledger, refusing an invalid plan or ledger,
-    and gives its entries on the targets named (a child's read through its index)."""
+    and gives its rows on the targets named (a child's read through its index)."""
     tree = load_tree(root)
-    read: dict[Path, Sequence[Entry]] = {}
+    read: dict[Path, Mapping[TargetKey, Rows]] = {}
 
-    def own_entries(node: Node) -> Sequence[Entry]:
+    def own_rows(node: Node, keys: set[TargetKey] | None = None) -> Mapping[TargetKey, Rows]:
         key = real(node.path)
         if key not in read:
             read[key] = own(node, fed_keys(tree, node))
         return read[key]
 
     for node in tree.nodes.values():
-        own_entries(node)  # every plan and ledger opened (and refused if invalid) first
-    errors = [p for p in tree_problems(tree, own_entries) if p.severity == "error"]
+        own_rows(node)  # every plan and ledger opened (and refused if invalid) first
+    errors = [p for p in tree_problems(tree, own_rows) if p.severity == "error"]
     if errors:
         raise YwplanError(
             "tree.invalid", path=str(root.path), count=len(errors), problems=tuple(errors)
         )
-    memo: dict[Path, list[Entry]] = {}
+    memo: dict[Path, dict[TargetKey, Rows]] = {}
 
     def into(node: Node) -> list[Feed]:
         found = []
@@ -248,7 +259,7 @@ def roll_up(root: PlanFile, own: Callable[[Node, set[TargetKey]], Sequence[Entry
             assert plan is not None and plan.reports_to is not None  # refused above
             key = real(child.path)
             if key not in memo:
-                memo[key] = [*own_entries(child), *rolled_entries(into(child))]
+                memo[key] = merged(own_rows(child), into(child))
             unit = plan.reports_to.unit
             found.extend(feeds(plan, memo[key], unit, relative(child.path, node.path)))
         return found

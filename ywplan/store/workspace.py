@@ -9,12 +9,12 @@ questions either way, so no command chooses between the two. Nothing here prints
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ywplan.core.model import Entry, Plan
-from ywplan.core.progress import Tally, tally
+from ywplan.core.progress import LedgerColumns, Tally, tally
 from ywplan.core.rules import ledger_problems, plan_problems
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.discovery import ledger_path
@@ -25,7 +25,7 @@ from ywplan.store.textfile import is_special
 
 if TYPE_CHECKING:
     from ywplan.core.progress import TargetKey
-    from ywplan.core.rollup import Feed
+    from ywplan.core.rollup import Feed, Rows
     from ywplan.store.tree import Node
 
 
@@ -71,9 +71,9 @@ class Workspace:
         self.index = index
         self._ledger: LedgerFile | None = None
         self._problems: tuple[Problem, ...] = ()
-        # What the child offices feed this plan (SPEC §8), as entries of its units.
+        # What the child offices feed this plan (SPEC §8), as rows of its units.
         self.feeds: tuple[Feed, ...] = ()
-        self.rolled: tuple[Entry, ...] = ()
+        self._joined: LedgerColumns | None = None
 
     @property
     def ledger(self) -> LedgerFile:
@@ -90,14 +90,25 @@ class Workspace:
 
     @property
     def counted_entries(self) -> Sequence[Entry]:
-        """The entries every report counts: the ledger's, then the children's rolled up."""
-        return [*self.entries, *self.rolled] if self.rolled else self.entries
+        """The entries every report counts: the ledger's, then what the children feed."""
+        if not self.feeds:
+            return self.entries
+        return [*self.entries, *(e for feed in self.feeds for e in feed.entries())]
 
-    def entries_for(self, keys: Collection[TargetKey]) -> Sequence[Entry]:
-        """The entries of the targets *keys* that still count (more from a ledger read whole)."""
+    def rows(self, keys: Collection[TargetKey]) -> dict[TargetKey, Rows]:
+        """The entries of the targets *keys* that count, as a roll-up carries them."""
+        from ywplan.core.rollup import rows_of
+
+        name: Callable[[Any], str] = str  # a ledger read whole holds the units' names
         if self.index is not None:
-            return [e for key in keys for e in self.index.entries_of(*key)]
-        return self.entries
+            ledger, name = self.index.columns(), self.index.unit_names.__getitem__
+        else:
+            ledger = LedgerColumns.of(self.entries)
+        return {
+            key: rows_of(ledger.groups[key], ledger.gone, name)
+            for key in keys
+            if key in ledger.groups
+        }
 
     @property
     def ledger_problems(self) -> tuple[Problem, ...]:
@@ -120,7 +131,13 @@ class Workspace:
         """Each target's counted entries at *as_of* (see ``core.progress``)."""
         if self.index is not None:
             return self.index.tallies(as_of, unit)
-        return tally(self.counted_entries, as_of, unit)
+        if self.feeds:
+            if self._joined is None:
+                from ywplan.core.rollup import with_feeds
+
+                self._joined = with_feeds(LedgerColumns.of(self.entries), self.feeds)
+            return tally(self._joined, as_of, unit)
+        return tally(self.entries, as_of, unit)
 
     def item_entries(self) -> Sequence[Entry]:
         """The rows ``core.items.track`` reads: progress notes, milestones and items done
@@ -200,12 +217,11 @@ def open_workspace(
 
 def _roll_up(workspace: Workspace) -> None:
     """Join what the children feed (SPEC §8), refusing a tree with errors (exit 1)."""
-    from ywplan.core.rollup import rolled_entries
     from ywplan.store.tree import roll_up
 
-    def own(node: Node, keys: set[TargetKey]) -> Sequence[Entry]:
+    def own(node: Node, keys: set[TargetKey]) -> dict[TargetKey, Rows]:
         if node.path == workspace.plan_file.path:
-            return workspace.entries
+            return workspace.rows(keys)
         errors = tuple(p for p in check_plan(node.plan_file) if p.severity == "error")
         if errors or node.plan_file.plan is None:
             raise YwplanError(
@@ -214,7 +230,6 @@ def _roll_up(workspace: Workspace) -> None:
         child = open_workspace(
             node.path, workspace.today, indexed=True, plan_file=node.plan_file, children=False
         )
-        return child.entries_for(keys)
+        return child.rows(keys)
 
     workspace.feeds = tuple(roll_up(workspace.plan_file, own))
-    workspace.rolled = tuple(rolled_entries(workspace.feeds))
