@@ -32,7 +32,8 @@ from ywplan.core.rollup import (
 )
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.discovery import ledger_path
-from ywplan.store.plan_file import PlanFile, load_plan
+from ywplan.store.plan_cache import load_cached
+from ywplan.store.plan_file import PlanFile
 
 MAX_DEPTH = 8  # levels below the plan checked: a province, cities, counties, towns, …
 MAX_PLANS = 2_000  # plans in one tree
@@ -153,7 +154,7 @@ def _descend(tree: Tree, node: Node, ancestors: list[Path]) -> None:
             )
             node.edges.pop()
             return
-        child = Node(load_plan(edge.path))
+        child = Node(load_cached(edge.path))
         tree.nodes[key] = child
         _descend(tree, child, [*ancestors, key])
 
