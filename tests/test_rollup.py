@@ -176,3 +176,19 @@ def test_a_unit_without_a_child_plan_is_the_units_entries_only(run: Run, provinc
     document = json.loads(result.stdout)
     assert "unit_plan" not in document
     assert document["items"][0]["targets"][0]["actual"] == 300
+
+
+def test_double_counting_deep_in_the_tree_is_placed_at_its_line(run: Run, province: Path) -> None:
+    assert run("check", "plans/zhejiang-2024.yaml", today="2024-12-31").exit_code == 0
+    city_ledger = province.parent.parent / "cities/jiaxing/plans/jiaxing-2024.ledger.csv"
+    with city_ledger.open("a", encoding="utf-8") as ledger:  # indexed clean just before
+        ledger.write("jx000009,2024-05-01,26,cadre-training,5,桐乡市,,clerk,2024-05-01T09:00,\n")
+    result = run("check", "plans/zhejiang-2024.yaml", today="2024-12-31")
+    assert result.exit_code == 1
+    assert (
+        "cities/jiaxing/plans/jiaxing-2024.ledger.csv:6:1: error: entry jx000009 logs "
+        '26.cadre-training for "桐乡市", but a child plan feeds that unit\'s 26.cadre-training'
+    ) in result.stderr
+    assert "see also: cities/jiaxing/counties/tongxiang/plans/tongxiang-2024.yaml:15:24" in (
+        result.stderr
+    )

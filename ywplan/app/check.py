@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ywplan.core.model import Plan
 from ywplan.core.progress import LedgerColumns, TargetKey
@@ -17,11 +19,12 @@ from ywplan.errors import Problem
 from ywplan.i18n import t
 from ywplan.render import formats
 from ywplan.store.discovery import is_ledger_name, ledger_path, plan_of_ledger, plans_in
+from ywplan.store.index import open_index
 from ywplan.store.ledger import MAX_LEDGER_BYTES, LedgerFile, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
 from ywplan.store.revision import checked_revision, commit_of, ledger_rows, text_at
-from ywplan.store.textfile import read_text
-from ywplan.store.tree import Node, load_tree, real, tree_problems
+from ywplan.store.textfile import is_special, read_text
+from ywplan.store.tree import load_tree, real, tree_problems
 from ywplan.store.workspace import check_ledger, check_plan
 
 
@@ -105,28 +108,73 @@ def check_one(path: Path, today: dt.date, since: Since | None = None) -> Checked
     return check_tree(checked, plan_file, ledger, today, since) if plan.children else checked
 
 
+@dataclass
+class TreeLedger:
+    """A ledger of the tree as ``check`` read it: its columns and how many entries it has.
+
+    A clean ledger is served by its index (:mod:`ywplan.store.index`); its lines, which
+    only a problem found by the tree's rules needs, are then read on demand.
+    """
+
+    path: Path
+    columns: LedgerColumns
+    count: int
+    name: Callable[[Any], str] = str
+    file: LedgerFile | None = None
+
+    def rows(self, keys: set[TargetKey]) -> dict[TargetKey, Rows]:
+        """The rows of the targets *keys* (see ``core.rollup``)."""
+        groups = self.columns.groups
+        return {k: rows_of(groups[k], self.columns.gone, self.name) for k in keys if k in groups}
+
+    def lines(self) -> dict[str, int]:
+        """Each entry's line, by id."""
+        ledger = self.file or read_ledger(self.path)
+        return {entry.id: entry.line for entry in ledger.entries}
+
+    @classmethod
+    def of(cls, ledger: LedgerFile) -> TreeLedger:
+        """A ledger read whole."""
+        return cls(ledger.path, LedgerColumns.of(ledger.entries), len(ledger.entries), file=ledger)
+
+
+def check_child(
+    plan_file: PlanFile, today: dt.date, since: Since | None
+) -> tuple[list[Problem], TreeLedger]:
+    """A child plan's problems and its ledger's, from the ledger's index when it is clean."""
+    path = ledger_path(plan_file.path)
+    if since is None and not is_special(path):
+        problems = check_plan(plan_file)
+        plan = None if _errors(problems) else plan_file.plan
+        index = open_index(path) if plan is not None else None
+        if plan is not None and index is not None and not index.error_count(plan, today):
+            name = index.unit_names.__getitem__
+            return problems, TreeLedger(path, index.columns(), index.lines - 1, name)
+    problems, _, ledger = check_file(plan_file, today, since)
+    return problems, TreeLedger.of(ledger)
+
+
 def check_tree(
     checked: Checked, root: PlanFile, ledger: LedgerFile, today: dt.date, since: Since | None
 ) -> Checked:
     """*checked* with the problems of every plan and ledger below *root*, and of the tree:
     the walk, each parent–child link, the double counting (SPEC §8)."""
     tree = load_tree(root)
-    ledgers = {real(root.path): ledger}
+    top = real(root.path)
+    ledgers = {top: TreeLedger.of(ledger)}
     problems = list(checked.problems)
     for key, node in tree.nodes.items():
         if key not in ledgers:
-            found, _, ledgers[key] = check_file(node.plan_file, today, since)
+            found, ledgers[key] = check_child(node.plan_file, today, since)
             problems.extend(found)
-
-    def own(node: Node, keys: set[TargetKey]) -> dict[TargetKey, Rows]:
-        columns = LedgerColumns.of(ledgers[real(node.path)].entries)
-        return {k: rows_of(columns.groups[k], columns.gone) for k in keys if k in columns.groups}
-
-    def lines(node: Node) -> dict[str, int]:
-        return {entry.id: entry.line for entry in ledgers[real(node.path)].entries}
-
-    problems.extend(tree_problems(tree, own, lines))
-    below = sum(len(found.entries) for key, found in ledgers.items() if key != real(root.path))
+    problems.extend(
+        tree_problems(
+            tree,
+            lambda node, keys: ledgers[real(node.path)].rows(keys),
+            lambda node: ledgers[real(node.path)].lines(),
+        )
+    )
+    below = sum(found.count for key, found in ledgers.items() if key != top)
     return replace(checked, problems=problems, children=len(ledgers) - 1, child_entries=below)
 
 

@@ -363,14 +363,11 @@ def fed_places(link: Link) -> dict[tuple[int, str, str], str]:
 
 
 def double_counted(
-    rows: Mapping[TargetKey, Rows],
-    fed: Mapping[tuple[int, str, str], str],
-    ledger: str,
-    lines: Mapping[str, int] | None = None,
+    rows: Mapping[TargetKey, Rows], fed: Mapping[tuple[int, str, str], str], ledger: str
 ) -> list[Problem]:
     """The parent's own entries (*rows*) for a unit and target that a child feeds: each
-    counted twice, once here and once in the child's ledger. Placed in *ledger*, at the
-    entry's line when *lines* (id → line) are known, naming the child's ``counts_toward``."""
+    counted twice, once here and once in the child's ledger. Placed in *ledger* (the
+    caller adds the lines), naming the child's ``counts_toward`` as the second place."""
     problems = []
     for (item, target, unit), where in fed.items():
         found = rows.get((item, target))
@@ -378,8 +375,7 @@ def double_counted(
             continue
         for entry_id, entry_unit in zip(found.ids, found.units, strict=True):
             if entry_unit == unit:
-                line = (lines or {}).get(entry_id, 0)
                 args = {"id": entry_id, "ref": f"{item}.{target}", "unit": unit}
-                problem = Problem("tree.double_count", args, ledger, line, 1 if line else 0)
-                problems.append(replace(problem, related=where))
-    return sorted(problems, key=lambda p: p.line)
+                problem = Problem("tree.double_count", args, ledger, related=where)
+                problems.append(problem)
+    return problems

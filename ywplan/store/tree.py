@@ -209,9 +209,17 @@ def tree_problems(
     for key, places in fed.items():
         node = tree.nodes[key]
         rows = own(node, {(item, target) for item, target, _ in places})
-        where = str(ledger_path(node.path))
-        problems.extend(double_counted(rows, places, where, lines(node) if lines else None))
+        twice = double_counted(rows, places, str(ledger_path(node.path)))
+        if twice and lines is not None:  # placed at their lines, read only now
+            at = lines(node)
+            twice = sorted((p.at(p.path, at.get(p.args["id"], 0), 1) for p in twice), key=sort_line)
+        problems.extend(twice)
     return problems
+
+
+def sort_line(problem: Problem) -> int:
+    """A problem's line, to list a file's problems in order."""
+    return problem.line
 
 
 def fed_keys(tree: Tree, node: Node) -> set[TargetKey]:
