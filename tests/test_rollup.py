@@ -192,3 +192,28 @@ def test_double_counting_deep_in_the_tree_is_placed_at_its_line(run: Run, provin
     assert "see also: cities/jiaxing/counties/tongxiang/plans/tongxiang-2024.yaml:15:24" in (
         result.stderr
     )
+
+
+def test_the_tree_is_read_again_when_any_of_its_files_changes(run: Run, province: Path) -> None:
+    root = province.parent.parent
+    assert targets_of(run, "--as-of", "2024-06-30")["5.cadre-training"]["actual"] == 515
+    assert targets_of(run, "--as-of", "2024-06-30")["5.cadre-training"]["actual"] == 515
+    county = root / "cities/jiaxing/counties/tongxiang/plans/tongxiang-2024.ledger.csv"
+    with county.open("a", encoding="utf-8") as ledger:
+        ledger.write("tx000003,2024-06-02,7,cadre-training,4,,,clerk,2024-06-02T09:00,\n")
+    assert targets_of(run, "--as-of", "2024-06-30")["5.cadre-training"]["actual"] == 519
+    build_city(root / "cities" / "huzhou")  # a second city appears under the glob …
+    result = run("status", "--as-of", "2024-06-30", today="2024-12-31")
+    assert result.exit_code == 1  # … reporting as 嘉兴市 a second time: two plans feed one unit
+    assert "cities/huzhou/plans/jiaxing-2024.yaml" in result.stderr
+
+
+def test_the_roots_own_ledger_is_checked_against_a_tree_read_before(
+    run: Run, province: Path
+) -> None:
+    assert targets_of(run)["5.cadre-training"]["actual"] == 530
+    with (province.parent / "zhejiang-2024.ledger.csv").open("a", encoding="utf-8") as ledger:
+        ledger.write("zj000003,2024-05-01,5,cadre-training,5,嘉兴市,,clerk,2024-05-01T09:00,\n")
+    result = run("status", today="2024-12-31")
+    assert result.exit_code == 1
+    assert "plans/zhejiang-2024.ledger.csv:4:1: error: entry zj000003 logs" in result.stderr

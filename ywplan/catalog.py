@@ -571,6 +571,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "检查 children 是否匹配了不该匹配的计划",
         "check that children matches only the plans of child offices",
     ),
+    "tree.unit_twice": (
+        "这份计划以“{unit}”报送,但 {other} 也以“{unit}”报送:同一单位的记录会被算两次",
+        'this plan reports as "{unit}", as {other} does: that unit\'s entries would count twice',
+    ),
+    "tree.unit_twice.hint": (
+        "一个单位只能有一份下级计划:改正 reports_to.unit,或让上级的 children 不再匹配多余的那份",
+        "a unit has one child plan: correct reports_to.unit, or narrow the parent's children glob",
+    ),
     "tree.too_many": (
         "计划树超过 {limit} 份计划,其余的没有读取",
         "the tree holds more than {limit} plans; the rest were not read",

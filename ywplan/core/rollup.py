@@ -349,6 +349,25 @@ def link_problems(link: Link) -> list[Problem]:
     return [problem for rule in LINK_RULES for problem in rule(link)]
 
 
+def units_once(links: Sequence[Link]) -> list[Problem]:
+    """No two children of one parent report as the same unit: their entries would count
+    twice under it (two checkouts of one office, or a copied plan)."""
+    first: dict[str, Link] = {}
+    problems = []
+    for link in links:
+        reports_to = link.child.plan.reports_to
+        if reports_to is None or reports_to.unit not in link.parent.plan.units:
+            continue  # reported by unit_known
+        seen = first.setdefault(reports_to.unit, link)
+        if seen is not link:
+            at = ("reports_to", "unit")
+            problem = link.child.places.at(
+                at, "tree.unit_twice", unit=reports_to.unit, other=seen.child.name
+            )
+            problems.append(_related(problem, seen.child, at))
+    return problems
+
+
 def fed_places(link: Link) -> dict[tuple[int, str, str], str]:
     """(parent item, parent target, unit) that the child feeds → the ``counts_toward``'s place."""
     reports_to = link.child.plan.reports_to

@@ -14,6 +14,7 @@ import glob
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from ywplan.core.model import Plan
@@ -29,8 +30,9 @@ from ywplan.core.rollup import (
     link_problems,
     merged,
     parse_ref,
+    units_once,
 )
-from ywplan.errors import Problem, YwplanError
+from ywplan.errors import Problem, Severity, YwplanError
 from ywplan.store.discovery import ledger_path
 from ywplan.store.plan_cache import load_cached
 from ywplan.store.plan_file import PlanFile
@@ -103,24 +105,24 @@ def found_children(plan_file: PlanFile) -> tuple[list[Edge], list[Problem]]:
     edges: list[Edge] = []
     problems: list[Problem] = []
     for index, pattern in enumerate(plan.children):
-        full = os.path.join(base, pattern)
-        if glob.has_magic(pattern):
-            matches = sorted(glob.glob(full))
-            if not matches:
-                problems.append(
-                    plan_file.at(
-                        ("children", index), "tree.glob_empty", severity="warning", pattern=pattern
-                    )
-                )
-        elif os.path.isfile(full):
-            matches = [full]
-        else:
-            problems.append(
-                plan_file.at(("children", index), "tree.child_missing", pattern=pattern)
-            )
-            matches = []
-        edges.extend(Edge(index, shown(match)) for match in matches if os.path.isfile(match))
+        matches = found_by(base, pattern)
+        if not matches:
+            key = "tree.glob_empty" if glob.has_magic(pattern) else "tree.child_missing"
+            severity: Severity = "warning" if glob.has_magic(pattern) else "error"
+            at = ("children", index)
+            problems.append(plan_file.at(at, key, severity=severity, pattern=pattern))
+        edges.extend(Edge(index, shown(match)) for match in matches)
     return edges, problems
+
+
+def found_by(base: Path, pattern: str) -> list[str]:
+    """The plan files the ``children:`` entry *pattern* of a plan in *base* finds, sorted
+    (the folder's own name is never read as a pattern)."""
+    if glob.has_magic(pattern):
+        found = glob.glob(os.path.join(glob.escape(str(base)), pattern))
+        return [match for match in sorted(found) if os.path.isfile(match)]
+    full = os.path.join(base, pattern)
+    return [full] if os.path.isfile(full) else []
 
 
 def load_tree(root: PlanFile) -> Tree:
@@ -201,20 +203,43 @@ def tree_problems(
     """
     problems = list(tree.problems)
     fed: dict[Path, dict[tuple[int, str, str], str]] = {}
+    siblings: dict[Path, list[Link]] = {}
     for parent, edge, child in tree.links():
         found = link(parent, edge, child)
         if found is not None:
             problems.extend(link_problems(found))
             fed.setdefault(real(parent.path), {}).update(fed_places(found))
+            siblings.setdefault(real(parent.path), []).append(found)
+    for links in siblings.values():
+        problems.extend(units_once(links))
     for key, places in fed.items():
         node = tree.nodes[key]
         rows = own(node, {(item, target) for item, target, _ in places})
-        twice = double_counted(rows, places, str(ledger_path(node.path)))
-        if twice and lines is not None:  # placed at their lines, read only now
-            at = lines(node)
-            twice = sorted((p.at(p.path, at.get(p.args["id"], 0), 1) for p in twice), key=sort_line)
-        problems.extend(twice)
+        read = partial(lines, node) if lines is not None else None
+        problems.extend(double_counting(node.path, rows, places, read))
     return problems
+
+
+def double_counting(
+    plan: Path,
+    rows: Mapping[TargetKey, Rows],
+    places: Mapping[tuple[int, str, str], str],
+    lines: Callable[[], Mapping[str, int]] | None = None,
+) -> list[Problem]:
+    """The entries of the ledger of *plan* (its *rows*) that a child feeds too, placed
+    at their lines when *lines* can tell them (read only when there are some)."""
+    twice = double_counted(rows, places, str(ledger_path(plan)))
+    if twice and lines is not None:
+        at = lines()
+        twice = sorted((p.at(p.path, at.get(p.args["id"], 0), 1) for p in twice), key=sort_line)
+    return twice
+
+
+def refuse(root: PlanFile, problems: list[Problem]) -> None:
+    """Refuse (exit 1) a tree with errors, listing them."""
+    errors = tuple(p for p in problems if p.severity == "error")
+    if errors:
+        raise YwplanError("tree.invalid", path=str(root.path), count=len(errors), problems=errors)
 
 
 def sort_line(problem: Problem) -> int:
@@ -238,7 +263,17 @@ def fed_keys(tree: Tree, node: Node) -> set[TargetKey]:
     return keys
 
 
-def roll_up(root: PlanFile, own: OwnRows) -> list[Feed]:
+@dataclass(frozen=True)
+class Rolled:
+    """What a tree feeds its root, the tree, and where the children feeding the root
+    stand (to recheck the root's own ledger against them)."""
+
+    feeds: list[Feed]
+    tree: Tree
+    places: dict[tuple[int, str, str], str]
+
+
+def roll_up(root: PlanFile, own: OwnRows) -> Rolled:
     """What the children of *root* feed it, recursively (SPEC §8), refusing (exit 1) a
     tree with errors. *own* opens a node's ledger, refusing an invalid plan or ledger,
     and gives its rows on the targets named (a child's read through its index)."""
@@ -253,11 +288,7 @@ def roll_up(root: PlanFile, own: OwnRows) -> list[Feed]:
 
     for node in tree.nodes.values():
         own_rows(node)  # every plan and ledger opened (and refused if invalid) first
-    errors = [p for p in tree_problems(tree, own_rows) if p.severity == "error"]
-    if errors:
-        raise YwplanError(
-            "tree.invalid", path=str(root.path), count=len(errors), problems=tuple(errors)
-        )
+    refuse(root, tree_problems(tree, own_rows))
     memo: dict[Path, dict[TargetKey, Rows]] = {}
 
     def into(node: Node) -> list[Feed]:
@@ -273,4 +304,10 @@ def roll_up(root: PlanFile, own: OwnRows) -> list[Feed]:
             found.extend(feeds(plan, memo[key], unit, relative(child.path, node.path)))
         return found
 
-    return into(tree.nodes[real(root.path)])
+    top = tree.nodes[real(root.path)]
+    places: dict[tuple[int, str, str], str] = {}
+    for parent, edge, child in tree.links():
+        found = link(parent, edge, child) if parent is top else None
+        if found is not None:
+            places.update(fed_places(found))
+    return Rolled(into(top), tree, places)

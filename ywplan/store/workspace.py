@@ -217,7 +217,8 @@ def open_workspace(
 
 def _roll_up(workspace: Workspace) -> None:
     """Join what the children feed (SPEC §8), refusing a tree with errors (exit 1)."""
-    from ywplan.store.tree import roll_up
+    from ywplan.store import tree_cache
+    from ywplan.store.tree import double_counting, refuse, roll_up
 
     def own(node: Node, keys: set[TargetKey]) -> dict[TargetKey, Rows]:
         if node.path == workspace.plan_file.path:
@@ -232,4 +233,17 @@ def _roll_up(workspace: Workspace) -> None:
         )
         return child.rows(keys)
 
-    workspace.feeds = tuple(roll_up(workspace.plan_file, own))
+    cached = tree_cache.load(workspace.plan_file.path, workspace.today)
+    if cached is not None:  # the tree is as it was: only the root's own ledger may differ
+        feeds, places = cached
+        rows = workspace.rows({(item, target) for item, target, _ in places})
+        lines = {entry.id: entry.line for entry in workspace.entries}
+        refuse(
+            workspace.plan_file,
+            double_counting(workspace.plan_file.path, rows, places, lambda: lines),
+        )
+        workspace.feeds = tuple(feeds)
+        return
+    rolled = roll_up(workspace.plan_file, own)
+    tree_cache.save(rolled.tree, workspace.today, rolled.feeds, rolled.places)
+    workspace.feeds = tuple(rolled.feeds)
