@@ -172,3 +172,12 @@ def test_a_child_that_cannot_be_read_is_named(run: Run, city: Path) -> None:
     status = run("status", "--plan", CITY, today="2024-12-31")
     assert status.exit_code == 1
     assert f"error: plan {HAINING} has" in status.stderr
+
+
+@pytest.mark.parametrize("name", ["unknown_unit", "other_unit", "needs_aggregate"])
+def test_plans_served_from_the_cache_are_placed_alike(run: Run, city: Path, name: str) -> None:
+    expected = broken(city, name)
+    first = run("check", CITY, today="2024-12-31")
+    again = run("check", CITY, today="2024-12-31")  # the child plans as cached by the first
+    assert expected in first.stderr
+    assert again.stderr == first.stderr

@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import marshal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ywplan.store import yamlio
 from ywplan.store.index import _save, _sealed, _unsealed, cache_dir, user_key
@@ -32,6 +32,16 @@ def _marks(table: dict[yamlio.Path, yamlio.Mark]) -> dict[yamlio.Path, tuple[int
     return {path: (mark.line, mark.col) for path, mark in table.items()}
 
 
+class _Stored(dict[Any, Any]):
+    """Marks as the cache holds them: ``(line, col)`` pairs, each made a
+    :class:`~ywplan.store.yamlio.Mark` only when a problem asks where it stands."""
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        """The mark at *key*, else *default* (as ``Marks`` looks marks up)."""
+        found = dict.get(self, key)
+        return default if found is None else yamlio.Mark(*found)
+
+
 def _restored(record: Any, where: str, digest: bytes) -> tuple[Any, yamlio.Marks] | None:
     """The data and marks a cache record holds for the file *where* with *digest*, or None."""
     if not (isinstance(record, tuple) and len(record) == 6):
@@ -41,11 +51,7 @@ def _restored(record: Any, where: str, digest: bytes) -> tuple[Any, yamlio.Marks
         return None
     if not (isinstance(values, dict) and isinstance(keys, dict)):
         return None
-    mark = yamlio.Mark
-    marks = yamlio.Marks(
-        {p: mark(*at) for p, at in values.items()}, {p: mark(*at) for p, at in keys.items()}
-    )
-    return data, marks
+    return data, yamlio.Marks(cast(Any, _Stored(values)), cast(Any, _Stored(keys)))
 
 
 def load_cached(path: Path) -> PlanFile:
