@@ -291,6 +291,23 @@ def tree_section(root: Path, n: int, runs: int) -> bool:
         ok &= good
         ratio = f"{value / base:.2f}"
         print(row(label, f"{value:.3f} s", f"{base:.3f} s", ratio, f"<= {goal}", good))
+    changed = Sample()  # each round as after `git submodule update --remote` brought news
+    for _ in range(runs):
+        for stale in (root / "cache").glob("*.tree-cache"):
+            stale.unlink()
+        changed.times.append(timed([*ywplan, "status", "--plan", str(province)], env, tree)[0])
+    base = s["floor"].median
+    label = "  status of a tree changed since the last run (info)"
+    print(
+        row(
+            label,
+            f"{changed.median:.3f} s",
+            f"{base:.3f} s",
+            f"{changed.median / base:.2f}",
+            "",
+            None,
+        )
+    )
     return ok
 
 
