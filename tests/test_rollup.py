@@ -217,3 +217,49 @@ def test_the_roots_own_ledger_is_checked_against_a_tree_read_before(
     result = run("status", today="2024-12-31")
     assert result.exit_code == 1
     assert "plans/zhejiang-2024.ledger.csv:4:1: error: entry zj000003 logs" in result.stderr
+
+
+def test_log_in_the_parent_refuses_what_a_child_feeds(run: Run, province: Path) -> None:
+    city = "cities/jiaxing/plans/jiaxing-2024.yaml"
+    result = run(
+        "log",
+        "26.cadre-training",
+        "5",
+        "--unit",
+        "海宁市",
+        "--plan",
+        city,
+        "--date",
+        "2024-05-01",
+        today="2024-12-31",
+    )
+    assert result.exit_code == 1
+    assert (
+        'error: 26.cadre-training of "海宁市" is fed by a child plan '
+        "(cities/jiaxing/counties/haining/plans/haining-2024.yaml:15:24); logged here it "
+        "would count twice: nothing was recorded"
+    ) in result.stderr
+    own = run(
+        "log",
+        "26.cadre-training",
+        "5",
+        "--unit",
+        "南湖区",
+        "--plan",
+        city,
+        "--date",
+        "2024-05-01",
+        today="2024-12-31",
+    )
+    assert own.exit_code == 0, own.output  # 南湖区 has no plan of its own here
+
+
+def test_a_broken_child_never_stops_a_parents_clerk_logging(run: Run, province: Path) -> None:
+    county = province.parent.parent / "cities/jiaxing/counties/haining/plans/haining-2024.yaml"
+    county.write_text("plan: [\n", encoding="utf-8")
+    city = "cities/jiaxing/plans/jiaxing-2024.yaml"
+    result = run(
+        "log", "26.cadre-training", "5", "--plan", city, "--date", "2024-05-01", today="2024-12-31"
+    )
+    assert result.exit_code == 0, result.output
+    assert run("status", "--plan", city, today="2024-12-31").exit_code == 1

@@ -1251,6 +1251,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "用 ywplan entries 查看那一条;确实记错了再用 ywplan undo 撤销",
         "see that entry with ywplan entries; if it is wrong, reverse it with ywplan undo",
     ),
+    "log.fed_by_child": (
+        "“{unit}”的 {ref} 由下级计划汇总({child}),这里再记一次就算了两次,没有记录",
+        '{ref} of "{unit}" is fed by a child plan ({child}); logged here it would count twice: nothing was recorded',
+    ),
+    "log.fed_by_child.hint": (
+        "请{unit}在自己的台账中记录;本级自己的工作不填 --unit",
+        "let {unit} log it in its own ledger; this office's own work is logged without --unit",
+    ),
     "check.tree": (
         "  以及下级 {plans} 份计划,{entries} 条记录",
         "  and {plans} child plan(s) below it, {entries} entries",

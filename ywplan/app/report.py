@@ -60,7 +60,7 @@ def run(
 ) -> None:
     """Build the 季报 (or 月报) of the plan at *path* and write it in the chosen format."""
     chosen = formats.choose(fmt, output, formats.TABLES, formats.terminal_default())
-    workspace = open_workspace(path, today)
+    workspace = open_workspace(path, today, children=True)
     plan = workspace.plan
     period, kind = resolve_period(plan, today, quarter, month)
     entries = workspace.counted_entries  # with what the children feed (SPEC §8)

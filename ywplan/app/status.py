@@ -130,7 +130,7 @@ def run(
     """Print (or write to *output*) the status of the plan at *path*."""
     chosen = formats.choose(fmt, output, formats.TABLES, "table")
     colour = resolve_flag(flag)
-    workspace = open_workspace(path, today, indexed=True)
+    workspace = open_workspace(path, today, indexed=True, children=True)
     plan = workspace.plan
     day = resolve_as_of(plan, today, as_of, quarter)
     who = resolve_unit(plan, unit)
@@ -167,7 +167,9 @@ def drill_down(workspace: Workspace, unit: str, day: dt.date, today: dt.date) ->
     feed = next((f for f in workspace.feeds if f.unit == unit), None)
     if feed is None:
         return None
-    child = open_workspace(workspace.plan_file.path.parent / feed.plan, today, indexed=True)
+    child = open_workspace(
+        workspace.plan_file.path.parent / feed.plan, today, indexed=True, children=True
+    )
     progress = assemble(child.plan, child.tallies(day, None), day, None)
     items = track(progress, child.item_entries())
     return UnitPlan(feed.plan, progress, items, sources(child.feeds, day))

@@ -311,3 +311,17 @@ def roll_up(root: PlanFile, own: OwnRows) -> Rolled:
         if found is not None:
             places.update(fed_places(found))
     return Rolled(into(top), tree, places)
+
+
+def feeding_child(root: PlanFile, key: TargetKey, unit: str) -> str | None:
+    """Where the ``counts_toward`` of a child of *root* that feeds the target *key* as
+    *unit* stands, if one does: an entry of *root* there would count its work twice."""
+    if root.plan is None or not root.plan.children or not unit:
+        return None
+    top = Node(root)
+    for edge in found_children(root)[0]:
+        found = link(top, edge, Node(load_cached(edge.path)))
+        where = fed_places(found).get((*key, unit)) if found is not None else None
+        if where is not None:
+            return where
+    return None

@@ -184,16 +184,16 @@ def open_workspace(
     strict: bool = True,
     indexed: bool = False,
     plan_file: PlanFile | None = None,
-    children: bool = True,
+    children: bool = False,
 ) -> Workspace:
     """Open the plan at *path* and its ledger.
 
     With *indexed*, the ledger's index serves when it is valid (and, with *strict*, when
     the ledger has no error); otherwise the ledger is read whole. With *strict*, a ledger
     with errors is refused (exit 1). *plan_file* is the plan when the caller has it open.
-    With *children* (and a plan that has ``children:``), the whole tree under it is opened
-    and what the children feed joins the counted entries (SPEC §8); a plan without
-    children opens as fast as ever.
+    With *children* (the commands that count: status, report, units) and a plan that has
+    ``children:``, the whole tree under it is opened and what the children feed joins
+    the counted entries (SPEC §8); a plan without children opens as fast as ever.
     """
     plan_file = plan_file or open_plan(path)
     assert plan_file.plan is not None
@@ -228,9 +228,7 @@ def _roll_up(workspace: Workspace) -> None:
             raise YwplanError(
                 "plan.invalid", path=node.plan_file.name, count=len(errors), problems=errors
             )
-        child = open_workspace(
-            node.path, workspace.today, indexed=True, plan_file=node.plan_file, children=False
-        )
+        child = open_workspace(node.path, workspace.today, indexed=True, plan_file=node.plan_file)
         return child.rows(keys)
 
     cached = tree_cache.load(workspace.plan_file.path, workspace.today)
