@@ -263,3 +263,31 @@ def test_a_broken_child_never_stops_a_parents_clerk_logging(run: Run, province: 
     )
     assert result.exit_code == 0, result.output
     assert run("status", "--plan", city, today="2024-12-31").exit_code == 1
+
+
+def test_report_unit_drills_down_to_the_childs_own_report(run: Run, province: Path) -> None:
+    result = run(
+        "report", "--quarter", "2024Q2", "--unit", "嘉兴市", "--format", "json", today="2024-12-31"
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["unit"] == "嘉兴市"
+    cadre = document["items"][0]["targets"][0]
+    # 嘉兴 by 03-31: 100 + 40 + 海宁 30 = 170; by 06-30: 215
+    assert (cadre["actual"], cadre["quarter_amount"]) == (215, 215 - 170)
+    own = document["unit_plan"]
+    assert own["path"] == "../cities/jiaxing/plans/jiaxing-2024.yaml"
+    assert [u["unit"] for u in own["units"]] == ["海宁市", "桐乡市", "南湖区"]
+
+
+def test_report_unit_as_a_workbook(run: Run, province: Path, tmp_path: Path) -> None:
+    out = tmp_path / "嘉兴.xlsx"
+    result = run(
+        "report", "--quarter", "2024Q2", "--unit", "嘉兴市", "-o", str(out), today="2024-12-31"
+    )
+    assert result.exit_code == 0, result.output
+    from openpyxl import load_workbook
+
+    sheets = load_workbook(out).sheetnames
+    assert len(sheets) == len(set(sheets)) == 8  # the unit's 3, then its own plan's 5
+    assert sheets[3].startswith("嘉兴市 ")

@@ -295,6 +295,7 @@ def report(
     format: TablesFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    unit: UnitOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -310,6 +311,7 @@ def report(
         fmt=format,
         output=output,
         force=force,
+        unit=unit,
     )
 
 
