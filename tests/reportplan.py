@@ -17,6 +17,7 @@ plan: 示例团委2024年工作要点 <测试>
 org: 示例团委
 year: 2024
 units: [东区, 西区, 南区]
+grading: {bands: {优秀: 90, 良好: 75, 合格: 60}, weights: {1.trained: 2}}
 items:
   - number: 1
     title: 培训 <b>骨干</b> & 青年

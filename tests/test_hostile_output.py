@@ -242,7 +242,7 @@ REPLACED: dict[str, tuple[Setup, str, str]] = {
     ),
     "a ledger copy under another name": (copied(LEDGER, "backup.csv"), "backup.csv", "csv"),
     "a plan copy as text": (copied("plans/jiaxing-2024.yaml", "plan.txt"), "plan.txt", "txt"),
-    "a Word document (txt by default)": (text("总结.docx", "PK\x03\x04word"), "总结.docx", "txt"),
+    "a Word document not ywplan's": (text("总结.docx", "PK\x03\x04word"), "总结.docx", "docx"),
 }
 
 

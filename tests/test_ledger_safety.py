@@ -6,6 +6,7 @@ The hostile files themselves, one row each, are in ``test_hostile_ledger.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import time
@@ -16,12 +17,15 @@ import pytest
 
 from tests.conftest import Run, write
 from tests.reliability_support import HEADER, TODAY, ledger_of, line, small_plan
+from ywplan.core.model import Entry, new_id
 from ywplan.i18n import t
 from ywplan.store.index import open_index
-from ywplan.store.ledger import read_ledger
+from ywplan.store.ledger import append_entries, journal_path, read_ledger
 
 BOM = "\ufeff"
 IGNORE_LINE = ".*.ledger.csv.lock"
+IGNORE_LINES = IGNORE_LINE + "\n.*.ledger.csv.pending\n"
+STAMP = "2024-05-10T16:20:05+08:00"
 
 
 @pytest.fixture
@@ -135,8 +139,68 @@ def test_a_half_line_that_cannot_be_taken_back_is_named(
     assert result.exit_code == 1
     shown = str(ledger.relative_to(Path.cwd()))
     assert t("ledger.write_torn", path=shown, reason=os.strerror(errno.ENOSPC)) in result.stderr
-    assert "ywplan check" in result.stderr
-    assert "ledger.torn" in run("check", "--format", "json", today=TODAY).stdout
+    assert "ywplan log" in result.stderr
+    checked = run("check", "--format", "json", today=TODAY)
+    assert checked.exit_code == 0 and "ledger.interrupted" in checked.stdout  # not counted
+    assert run("log", "1", "6", "--yes", today=TODAY).exit_code == 0  # removes the half line
+    assert [e.amount for e in read_ledger(ledger).entries][-1:] == [6.0]
+    assert read_ledger(ledger).problems == ()
+
+
+class _Killed(BaseException):
+    """Stands for SIGKILL: no handler runs, nothing is cleaned up."""
+
+
+def _killed_mid_write(ledger: Path, monkeypatch: pytest.MonkeyPatch, entries: int) -> None:
+    """Append *entries* entries in one batch and 'kill' the writer when half is written."""
+    real_write = os.write
+    inode = ledger.stat().st_ino
+
+    def write(fd: int, data: bytes) -> int:
+        if os.fstat(fd).st_ino != inode:
+            return real_write(fd, data)
+        real_write(fd, bytes(data)[: len(data) // 2])
+        raise _Killed
+
+    batch = [
+        Entry(new_id(), dt.date(2024, 5, 10), 1, "training", 1.0, "", f"b{j}", "t", STAMP, "")
+        for j in range(entries)
+    ]
+    with monkeypatch.context() as patched, pytest.raises(_Killed):
+        patched.setattr(os, "write", write)
+        append_entries(ledger, batch)
+
+
+@pytest.mark.parametrize("entries", [1, 40])
+def test_a_writer_killed_inside_its_write_leaves_nothing_counted(
+    run: Run, ledger: Path, monkeypatch: pytest.MonkeyPatch, entries: int
+) -> None:
+    """A write of several pages is not all-or-nothing when its process is killed: the
+    journal keeps the partial batch out of every read, and the next append removes it."""
+    before = ledger.read_bytes()
+    _killed_mid_write(ledger, monkeypatch, entries)
+    assert len(ledger.read_bytes()) > len(before)  # part of the batch is on disk
+    read = read_ledger(ledger)
+    assert len(read.entries) == 1
+    assert [(p.key, p.line, p.severity) for p in read.problems] == [
+        ("ledger.interrupted", 3, "warning")
+    ]
+    shown = run("status", "--format", "json", today=TODAY)
+    assert shown.exit_code == 0, shown.output
+    assert run("check", today=TODAY).exit_code == 0
+    assert run("log", "1", "6", "--yes", today=TODAY).exit_code == 0
+    after = ledger.read_bytes()
+    assert after.startswith(before) and after.count(b"\n") == before.count(b"\n") + 1
+    assert read_ledger(ledger).problems == ()
+
+
+def test_a_journal_of_another_file_is_ignored(ledger: Path) -> None:
+    """A journal copied with the folder (another inode) does not hide anyone's entries."""
+    data = ledger.read_bytes()
+    journal = journal_path(ledger)
+    journal.write_bytes(b"ywplan-append 5 %d %d\n" % (len(data) + 9, ledger.stat().st_ino + 1))
+    assert len(read_ledger(ledger).entries) == 1
+    assert read_ledger(ledger).problems == ()
 
 
 # --- 4. the ledger must be a regular file that starts with the header -------------------------
@@ -188,11 +252,11 @@ def repo(ledger: Path) -> Path:
 
 def test_a_ledger_not_made_by_log_gets_its_lock_ignored(run: Run, ledger: Path, repo: Path) -> None:
     assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
-    assert (ledger.parent / ".gitignore").read_text(encoding="utf-8") == IGNORE_LINE + "\n"
+    assert (ledger.parent / ".gitignore").read_text(encoding="utf-8") == IGNORE_LINES
     assert run("log", "1", "6", today=TODAY).exit_code == 0
     last = read_ledger(ledger).entries[-1].id
     assert run("undo", last, "--reason", "x", today=TODAY).exit_code == 0
-    assert (ledger.parent / ".gitignore").read_text(encoding="utf-8") == IGNORE_LINE + "\n"
+    assert (ledger.parent / ".gitignore").read_text(encoding="utf-8") == IGNORE_LINES
     assert not (ledger.parent / ".gitattributes").exists()  # only a new ledger gets merge=union
 
 
@@ -205,13 +269,18 @@ def test_a_users_gitignore_is_only_appended_to_in_its_own_line_endings(
     inode = gitignore.stat().st_ino
     assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
-    assert gitignore.read_bytes() == (theirs + "\r\n" + IGNORE_LINE + "\r\n").encode("utf-8")
+    added = IGNORE_LINES.replace("\n", "\r\n")
+    assert gitignore.read_bytes() == (theirs + "\r\n" + added).encode("utf-8")
     assert gitignore.stat().st_ino == inode  # appended to, not replaced
 
 
 @pytest.mark.parametrize(
     ("where", "text"),
-    [("root", ".*.lock\n"), ("root", "plans/.*.ledger.csv.lock\n"), ("plans", "*.lock\n")],
+    [
+        ("root", ".*.lock\n.*.pending\n"),
+        ("root", "plans/.*.ledger.csv.lock\nplans/.*.ledger.csv.pending\n"),
+        ("plans", "*.lock\n*.pending\n"),
+    ],
 )
 def test_a_lock_the_repository_already_ignores_adds_nothing(
     run: Run, ledger: Path, repo: Path, where: str, text: str

@@ -213,14 +213,14 @@ def test_new_ledger_in_a_git_work_tree_merges_as_union(run: Run, plan: Path) -> 
     (plan.parent.parent / ".git").mkdir()
     assert run("log", "1", "5", today=TODAY).exit_code == 0
     assert (plan.parent / ".gitattributes").read_text() == "*.ledger.csv merge=union\n"
-    assert (plan.parent / ".gitignore").read_text() == ".*.ledger.csv.lock\n"
+    assert (plan.parent / ".gitignore").read_text() == ".*.ledger.csv.lock\n.*.ledger.csv.pending\n"
 
 
 def test_git_setup_respects_what_the_repository_declares(run: Run, plan: Path) -> None:
     root = plan.parent.parent
     (root / ".git").mkdir()
     write(root / ".gitattributes", "*.ledger.csv merge=union\n")
-    write(root / ".gitignore", ".*.lock\n")
+    write(root / ".gitignore", ".*.lock\n.*.pending\n")
     assert run("log", "1", "5", today=TODAY).exit_code == 0
     assert not (plan.parent / ".gitattributes").exists()
     assert not (plan.parent / ".gitignore").exists()

@@ -89,7 +89,7 @@ def test_dom_in_chromium(page: Path, tmp_path: Path) -> None:
     dom = Dom()
     dom.feed(result.stdout.decode("utf-8"))
     assert dom.h1 == "示例团委2024年第三季度工作要点推进情况"
-    assert dom.count("svg") == 6  # one bar per target
+    assert dom.count("svg") == 6 + 6  # one bar and one chart of the year per target
     assert dom.count("line", **{"class": "mark"}) == 5  # the max target has no 序时进度 mark
     assert dom.count("tr", **{"data-state": "behind"}) == 4 + 4  # targets, then quotas
     assert dom.count("tr", **{"data-state": "on_track"}) == 2

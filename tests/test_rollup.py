@@ -291,3 +291,13 @@ def test_report_unit_as_a_workbook(run: Run, province: Path, tmp_path: Path) -> 
     sheets = load_workbook(out).sheetnames
     assert len(sheets) == len(set(sheets)) == 8  # the unit's 3, then its own plan's 5
     assert sheets[3].startswith("嘉兴市 ")
+
+
+def test_history_of_a_parent_target_counts_the_children_month_by_month(
+    run: Run, province: Path
+) -> None:
+    result = run("history", "5.cadre-training", "--format", "json", today="2024-12-31")
+    assert result.exit_code == 0, result.output
+    months = {m["month"]: m["actual"] for m in json.loads(result.stdout)["months"]}
+    # 嘉兴 100 in Feb; 南湖区 40 and 海宁 30 in Mar; 桐乡 25 in Apr; 湖州市 300 and 海宁 20 in May
+    assert [months[f"2024-0{m}"] for m in range(1, 8)] == [0, 100, 170, 195, 515, 515, 530]

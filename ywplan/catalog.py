@@ -587,6 +587,39 @@ CATALOG: dict[str, tuple[str, str]] = {
         "检查 children 是否匹配了不该匹配的计划",
         "check that children matches only the plans of child offices",
     ),
+    "where.grading": ("计划的 grading", "the plan's grading"),
+    "plan.band_range": (
+        "grading 的等次“{band}”最低分为 {value},应在 0 到 100 之间",
+        'grading: band "{band}" starts at {value}; a score is from 0 to 100',
+    ),
+    "plan.band_range.hint": (
+        "最低分是百分制得分,如 优秀: 90",
+        "a band's minimum is a score out of 100, e.g. 优秀: 90",
+    ),
+    "plan.bands_order": (
+        "grading 的等次“{band}”最低分 {value} 不低于上一等次“{before}”的 {least}",
+        'grading: band "{band}" starts at {value}, not below "{before}" ({least}) above it',
+    ),
+    "plan.bands_order.hint": (
+        "等次从高到低排列,最低分依次递减,如 {{优秀: 90, 良好: 75, 合格: 60}}",
+        "list the bands best first, each minimum lower, e.g. {{优秀: 90, 良好: 75, 合格: 60}}",
+    ),
+    "plan.weight_target": (
+        "grading 的权重指向不存在的目标 {ref}",
+        "grading: the weight names {ref}, which is not a target of the plan",
+    ),
+    "plan.weight_target.hint": (
+        "权重的键写“事项序号.目标id”,如 {suggest}",
+        "a weight's key is ITEM.TARGET-ID, e.g. {suggest}",
+    ),
+    "plan.weight_no_quota": (
+        "grading 的权重 {ref} 不起作用:该目标没有 by_unit 分解配额",
+        "grading: the weight of {ref} has no effect: the target has no by_unit quotas",
+    ),
+    "plan.weight_no_quota.hint": (
+        "评分只计入各单位的分解配额;给该目标加上 by_unit,或删去这个权重",
+        "a score counts the sub-units' quotas only: give the target by_unit, or drop the weight",
+    ),
     # --- ledger (ledger, checks) ------------------------------------------------------------
     "ledger.header": (
         "台账第一行应为表头:{expected}",
@@ -668,6 +701,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ledger.no_final_newline.hint": (
         "无需处理,下次 ywplan log 会补上",
         "nothing to do: the next ywplan log adds it",
+    ),
+    "ledger.interrupted": (
+        "最后一次写入被中断(进程被终止),未写完的 {size} 字节不计入",
+        "the last append was interrupted (its process was killed): its {size} unfinished bytes"
+        " are not counted",
+    ),
+    "ledger.interrupted.hint": (
+        "没有显示“已记录”的那次录入请用 ywplan log 重新记录;下一次 ywplan log 会清除这些字节",
+        "log again the entry that was not confirmed as recorded; the next ywplan log removes"
+        " these bytes",
     ),
     "ledger.duplicate_id": (
         "id {id} 重复(第 {first} 行已有)",
@@ -1338,7 +1381,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "截至:{as_of}(序时进度 {fraction})",
         "As of: {as_of} (year elapsed {fraction})",
     ),
-    "report.section_targets": ("量化目标完成情况", "Quantitative targets"),
+    "report.section_targets": ("重点指标完成情况", "Key targets"),
     "report.section_ranking": ("各单位完成情况排名", "Sub-units ranked"),
     "report.section_quotas": ("各单位分解指标完成情况", "Sub-unit quotas"),
     "report.sheet_targets": ("量化目标", "Targets"),
@@ -1523,6 +1566,60 @@ CATALOG: dict[str, tuple[str, str]] = {
         "尚未启动,没有任何进展记录",
         "not started: nothing recorded yet",
     ),
+    "col.score": ("得分", "Score"),
+    "col.grade": ("等次", "Grade"),
+    "grade.fail": ("不合格", "fail"),
+    "units.bands": ("{bands},其余为{fail}", "{bands}; below them: {fail}"),
+    "units.note_grading": (
+        "得分 = 各项分解指标完成率(单项超过 100% 按 100% 计)按 grading 权重的加权平均,名次按得分排列;等次:{bands}",
+        "Score = the weighted mean of the quota completions (each capped at 100 %), weights from grading; ranked by score; grades: {bands}",
+    ),
+    "help.history": (
+        "某项目标逐月的完成、累计、序时进度与差距,终端中画出累计与序时进度的走势",
+        "a target month by month: amount, cumulative, 序时进度 and gap, charted in a terminal",
+    ),
+    "help.history.target": (
+        "目标:事项序号(该事项只有一个目标时),或 序号.目标id,如 26.cadre-training",
+        "the target: an item number (when it has one target) or ITEM.ID, e.g. 26.cadre-training",
+    ),
+    "history.title": ("{ref} {name} · 逐月进度", "{ref} {name} · month by month"),
+    "history.table": ("逐月完成情况", "Month by month"),
+    "history.sheet": ("逐月进度", "History"),
+    "history.line_target": ("事项:{title};目标:{goal}", "Item: {title}; target: {goal}"),
+    "history.line_unit": ("下级单位:{unit}", "Sub-unit: {unit}"),
+    "history.line_as_of": ("截至:{as_of}", "As of: {as_of}"),
+    "history.note": (
+        "累计完成与序时进度均为月末数(本月截至统计日);较序时 = 累计完成 − 序时进度",
+        "to date and expected at each month's end (this month: at the as-of date); "
+        "gap = to date − expected",
+    ),
+    "col.month": ("月份", "Month"),
+    "chart.label": ("{title}:累计完成与序时进度", "{title}: to date against expected"),
+    "report.headline_items": ("全年工作 {count} 项:{states}", "{count} items: {states}"),
+    "report.headline_targets": ("量化目标 {count} 个:{states}", "{count} targets: {states}"),
+    "col.previous_percent": ("上期完成率", "Previous %"),
+    "col.change": ("较上期", "Change"),
+    "report.note_previous_quarter": (
+        "上期完成率 = 上季度末的完成率;较上期 = 完成率 − 上期完成率(百分点);第一季度无上期",
+        "previous % = done % at the previous quarter's end; change = done % − previous % "
+        "(points); the first quarter has none",
+    ),
+    "report.note_previous_month": (
+        "上期完成率 = 上月末的完成率;较上期 = 完成率 − 上期完成率(百分点);1 月无上期",
+        "previous % = done % at the previous month's end; change = done % − previous % "
+        "(points); January has none",
+    ),
+    "html.charts": ("附:各项目标全年走势", "Appendix: each target's year"),
+    "docx.section_overview": ("总体情况", "Overview"),
+    "docx.lead": ("（牵头：{lead}）", " (lead: {lead})"),
+    "docx.item_head": ("{item}. {title}{lead}", "{item}. {title}{lead}"),
+    "docx.item_state": ("：{state}，{flag}。", ": {state}, {flag}."),
+    "docx.next_milestone": (
+        "下一节点：{name}（{due} 到期）。",
+        "Next milestone: {name} (due {due}).",
+    ),
+    "docx.event": ("{where}：{text}", "{where}: {text}"),
+    "docx.problem_head": ("{item}. {title}（{flag}）：", "{item}. {title} ({flag}): "),
     # --- import (issue 4) ----------------------------------------------------------------
     "import.not_found": ("找不到文件 {path}", "file not found: {path}"),
     "import.not_found.hint": (
@@ -1756,8 +1853,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "writing to ledger {path} failed ({reason}) and the half-written last line could not be removed",
     ),
     "ledger.write_torn.hint": (
-        "运行 ywplan check,它会指出这一行;删除这一行后重新记录",
-        "run ywplan check to find that line; delete it, then log again",
+        "这半行不计入,下一次 ywplan log 会删除它;腾出磁盘空间后重新记录",
+        "that half line is not counted and the next ywplan log removes it; free some space,"
+        " then log again",
     ),
     "ledger.symlink": (
         "台账 {path} 是一个符号链接,为免写进它所指的文件,没有记录",

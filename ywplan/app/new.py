@@ -70,8 +70,9 @@ GITIGNORE = """\
 # ywplan 写台账时的锁文件 / ywplan's lock files beside each ledger
 .*.ledger.csv.lock
 .*.lock
-# 写入中断时可能留下的临时文件 / what an interrupted write may leave behind
+# 写入中断时可能留下的临时文件和日志 / what an interrupted write may leave behind
 .*.tmp
+.*.ledger.csv.pending
 # 台账索引,设置 YWPLAN_CACHE_DIR=.ywplan-cache 时放在这里 / the ledger index, with that setting
 .ywplan-cache/
 """

@@ -12,12 +12,14 @@ from ywplan.core.dates import Period, default_as_of, parse_month, parse_quarter
 from ywplan.core.items import ItemStatus, track
 from ywplan.core.model import Entry, Plan
 from ywplan.core.periods import PeriodKind, PeriodProgress, period_progress
+from ywplan.core.progress import Progress, compute
 from ywplan.core.ranking import Standing, entries_by_unit, rank_units
 from ywplan.errors import UsageError, YwplanError
 from ywplan.render import formats
 from ywplan.reports.drill import UnitReport, unit_period_document, unit_report_document
-from ywplan.reports.period import period_document, report_document
-from ywplan.reports.table import Output
+from ywplan.reports.history import all_series, measured_months
+from ywplan.reports.period import Previous, period_document, report_document
+from ywplan.reports.table import Output, Series
 from ywplan.store.workspace import Workspace, open_workspace
 
 
@@ -51,6 +53,24 @@ def resolve_period(
     return period, kind
 
 
+def previous_end(
+    plan: Plan, entries: Sequence[Entry], period: Period, day: dt.date
+) -> Progress | None:
+    """The plan measured at the end of the period before *period* (None for the year's
+    first: the year before is another plan's)."""
+    if period.first.month == 1:
+        return None
+    return compute(plan, entries, min(period.first - dt.timedelta(days=1), day))
+
+
+def charts(
+    chosen: formats.Format, plan: Plan, entries: Sequence[Entry], day: dt.date
+) -> tuple[Series, ...]:
+    """Each target's year, for the one format that draws it (HTML): 13 measurements of a
+    province's ledger are half a second no other format should pay."""
+    return all_series(measured_months(plan, entries, day)) if chosen.name == "html" else ()
+
+
 def periods(
     plan: Plan, entries: Sequence[Entry], period: Period, kind: PeriodKind, as_of: dt.date
 ) -> tuple[PeriodProgress, tuple[ItemStatus, ...], list[Standing], dict[str, PeriodProgress]]:
@@ -74,8 +94,11 @@ def unit_report(
     if feed is None:
         return None
     child = open_workspace(workspace.plan_file.path.parent / feed.plan, today, children=True)
+    entries = child.counted_entries
     as_of = today if period.first <= today <= period.last else period.last
-    return UnitReport(feed.plan, *periods(child.plan, child.counted_entries, period, kind, as_of))
+    pp, items, standings, unit_periods = periods(child.plan, entries, period, kind, as_of)
+    previous = Previous.of(previous_end(child.plan, entries, period, pp.progress.as_of))
+    return UnitReport(feed.plan, pp, items, standings, unit_periods, previous)
 
 
 def run(
@@ -102,11 +125,12 @@ def run(
         mine = entries_by_unit(entries).get(who, [])
         pp = period_progress(plan, mine, period, kind, who, as_of=as_of)
         items = track(pp.progress, mine)
+        before = Previous.of(previous_end(plan, mine, period, pp.progress.as_of))
         own = unit_report(workspace, who, period, kind, today)
         formats.emit(
             Output(
-                partial(unit_report_document, pp, items, own),
-                partial(unit_period_document, pp, items, own),
+                partial(unit_report_document, pp, items, before, own),
+                partial(unit_period_document, pp, items, before, own),
             ),
             chosen,
             output,
@@ -114,8 +138,12 @@ def run(
         )
         return
     pp, items, standings, unit_periods = periods(plan, entries, period, kind, as_of)
+    day = pp.progress.as_of
+    previous = Previous.of(previous_end(plan, entries, period, day))
     report = Output(
-        partial(report_document, pp, items, standings, unit_periods),
-        partial(period_document, pp, items, standings, unit_periods),
+        lambda: report_document(
+            pp, items, standings, unit_periods, previous, charts(chosen, plan, entries, day)
+        ),
+        partial(period_document, pp, items, standings, unit_periods, previous),
     )
     formats.emit(report, chosen, output, force=force)

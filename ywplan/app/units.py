@@ -37,6 +37,7 @@ def run(
     standings = rank_units(plan, workspace.counted_entries, day)
     line = t("units.as_of", as_of=day.isoformat(), fraction=f"{year_fraction(day) * 100:.1f}%")
     report = Output(
-        partial(units_document, plan, standings, line), partial(standings_document, standings)
+        partial(units_document, plan, standings, line),
+        partial(standings_document, standings, None, plan.grading),
     )
     formats.emit(report, chosen, output, force=force)

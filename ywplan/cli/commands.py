@@ -339,6 +339,40 @@ def units(
     )
 
 
+def history(
+    target: Annotated[
+        str,
+        typer.Argument(
+            help="help.history.target",
+            metavar="TARGET",
+            show_default=False,
+            autocompletion=complete_target,
+        ),
+    ],
+    as_of: AsOfOption = None,
+    unit: UnitOption = None,
+    format: StatusFormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.history"""
+    from ywplan.app import history
+    from ywplan.app.runtime import plan_path, today
+
+    history.run(
+        plan_path(plan),
+        today(),
+        target,
+        as_of=as_of,
+        unit=unit,
+        fmt=format,
+        output=output,
+        force=force,
+    )
+
+
 def import_plan(
     file: Annotated[
         str, typer.Argument(help="help.import.file", metavar="FILE", show_default=False)
@@ -417,6 +451,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, Any]]] = {
     "status": (status, {}),
     "report": (report, {}),
     "units": (units, {}),
+    "history": (history, {}),
     "import": (import_plan, {}),
     "new": (new, {}),
 }

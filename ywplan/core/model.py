@@ -209,6 +209,22 @@ class ReportsTo(BaseModel):
     unit: ShortText
 
 
+BandMinimum = Annotated[float, Field(allow_inf_nan=False, strict=True)]  # 0–100: a plan rule
+
+
+class Grading(BaseModel):
+    """How sub-units are graded (评价定级, SPEC §9); its rules live in ``core.grading``.
+
+    ``bands``: each grade's name and the least score that reaches it, best first;
+    ``weights``: a target's weight in the score (``26.cadre-training: 2``), default 1.
+    """
+
+    model_config = _STRICT
+
+    bands: Annotated[dict[ShortText, BandMinimum], Field(min_length=1)]
+    weights: dict[ShortText, PositiveNumber] = {}
+
+
 class Plan(BaseModel):
     """A year's work plan (年度工作要点)."""
 
@@ -223,6 +239,7 @@ class Plan(BaseModel):
     # Roll-up (SPEC §8): the parent this office reports to; globs finding its children.
     reports_to: ReportsTo | None = None
     children: tuple[ShortText, ...] = ()
+    grading: Grading | None = None
 
     def item(self, number: int) -> Item | None:
         """The item with this number, if the plan has one."""
@@ -240,6 +257,7 @@ PARTS: dict[str, type[BaseModel]] = {
     "milestones": Milestone,
     "flags": Flags,
     "reports_to": ReportsTo,
+    "grading": Grading,
 }
 
 

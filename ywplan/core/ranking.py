@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ywplan.core.kinds import State
@@ -71,12 +71,16 @@ def capped(tp: TargetProgress) -> float:
     return min(max(tp.actual, 0.0) / tp.goal * 100, CAP)
 
 
-def unit_percent(quotas: Iterable[TargetProgress]) -> float | None:
-    """The mean of capped completions to one decimal, or None when there is no quota."""
-    values = [capped(tp) for tp in quotas]
-    if not values:
+def unit_percent(
+    quotas: Iterable[TargetProgress], weights: Mapping[str, float] | None = None
+) -> float | None:
+    """The mean of capped completions to one decimal, or None when there is no quota;
+    with *weights* (``ref`` → weight, default 1), the weighted mean (a grading's score)."""
+    weighted = [((weights or {}).get(tp.ref, 1.0), capped(tp)) for tp in quotas]
+    if not weighted:
         return None
-    return round_half_up(math.fsum(values) / len(values), 1)
+    total = math.fsum(w * value for w, value in weighted)
+    return round_half_up(total / math.fsum(w for w, _ in weighted), 1)
 
 
 def entries_by_unit(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
@@ -92,6 +96,8 @@ def rank_units(plan: Plan, entries: Iterable[Entry], as_of: dt.date) -> list[Sta
     entries = list(entries)
     overall = {tp.ref: tp for tp in compute(plan, LedgerColumns.of(entries), as_of).targets()}
     by_unit = entries_by_unit(entries)
+    # a graded plan ranks by the score its grades come from (SPEC §9), else by the percent
+    weights = plan.grading.weights if plan.grading else None
     found = []
     for order, unit in enumerate(plan.units):
         quotas: list[TargetProgress] = []
@@ -101,7 +107,7 @@ def rank_units(plan: Plan, entries: Iterable[Entry], as_of: dt.date) -> list[Sta
                 quotas.append(tp)
             elif tp.target.behaviour.additive and tp.count:
                 shares.append(Share(tp, overall[tp.ref].actual))
-        percent = unit_percent(quotas)
+        percent = unit_percent(quotas, weights)
         key = (percent is None, -(percent or 0.0), order)
         found.append((key, unit, tuple(quotas), tuple(shares)))
     found.sort(key=lambda row: row[0])

@@ -18,6 +18,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, Protocol, TypeVar
 
+from ywplan.core.grading import GRADING_RULES
 from ywplan.core.item_rules import ITEM_RULES, due_in_the_year
 from ywplan.core.kinds import goal_text
 from ywplan.core.model import CONTROL_RE, ITEM_DONE, MAX_NOTE, Entry, Item, Plan, amount_empty
@@ -192,6 +193,7 @@ PLAN_RULES: tuple[PlanRule, ...] = (
     numbering_gaps,
     quantities_without_targets,
     *ITEM_RULES,
+    *GRADING_RULES,
 )
 # The rules that judge the plan as a whole, not each part of it on its own.
 # A partly built plan may have no year: the due dates wait for the whole plan too.

@@ -53,6 +53,7 @@ FORMATS: tuple[Format, ...] = (
     Format("csv", (), (".csv",), writer="ywplan.render.csv:write"),
     Format("html", ("htm",), (".html", ".htm"), writer="ywplan.render.html:write"),
     Format("xlsx", (), (".xlsx",), binary=True, writer="ywplan.render.xlsx:write"),
+    Format("docx", ("word",), (".docx",), binary=True, writer="ywplan.render.docx:write"),
     Format("json", (), (".json",), writer="ywplan.render.json:write"),
     Format("github"),  # GitHub Actions annotations: check's findings only
 )
@@ -62,7 +63,7 @@ ALIASES = {alias: f.name for f in FORMATS for alias in (f.name, *f.aliases)}
 STDOUT_NAMES = ("-", "/dev/stdout")
 
 # What each kind of command can write.
-TABLES = ("table", "txt", "markdown", "csv", "html", "xlsx", "json")
+TABLES = ("table", "txt", "markdown", "csv", "html", "xlsx", "docx", "json")
 FINDINGS = ("txt", "json", "github")
 
 

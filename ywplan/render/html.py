@@ -17,11 +17,14 @@ from ywplan.core.items import Flag
 from ywplan.core.kinds import State
 from ywplan.i18n import get_lang, t
 from ywplan.render.bars import Bar, bar_of, charted, flag_named, state_named
+from ywplan.render.chart import legend, svg_chart
 from ywplan.reports.table import Cell, Table, format_cell
 from ywplan.safetext import visible
 
 if TYPE_CHECKING:
-    from ywplan.reports.table import Document, Output
+    from collections.abc import Sequence
+
+    from ywplan.reports.table import Document, Output, Series
 
 STATE_COLOURS: dict[State, str] = {
     State.DONE: "#1a7f37",
@@ -68,6 +71,7 @@ h2 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; page-break-after: a
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+section.keep { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #999; padding: 1mm 1.2mm; vertical-align: middle; }
 th { background: #f1f1f1; font-weight: 600; white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -82,6 +86,16 @@ td[rowspan] { vertical-align: top; }
 p.note { font-size: 8pt; color: #444; margin: 1mm 0; }
 p.legend { font-size: 8pt; color: #444; }
 svg .track { fill: #e6e6e6; }
+.charts { display: flex; flex-wrap: wrap; gap: 2mm 4mm; }
+figure.trend { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+figure.trend figcaption { font-size: 8pt; }
+svg.trend text { font-size: 8px; fill: #444; }
+svg.trend .axis { stroke: #999; stroke-width: 1; }
+svg.trend .goal { stroke: #bbb; stroke-width: 1; stroke-dasharray: 1 2; }
+svg.trend polyline { fill: none; stroke-width: 1.5; }
+svg.trend polyline.expected { stroke: #111; stroke-dasharray: 4 3; }
+svg.trend polyline.actual { stroke: #0a58ca; }
+svg.trend circle.actual { fill: #0a58ca; }
 svg .mark { stroke: #111; stroke-width: 2; }
 @media screen { body { padding: 8mm; } }
 """
@@ -193,11 +207,26 @@ def table_html(table: Table, *, chart: bool, titled: bool = True) -> str:
         span = len(head)
         body.append(f'<tr><td colspan="{span}">—</td></tr>')
     notes = "".join(f'<p class="note">{_e(note)}</p>' for note in table.notes)
+    keep = ' class="keep"' if any(c.key == "rank" for c in table.columns) else ""
     return (
-        f"<section>\n{f'<h2>{_e(table.title)}</h2>' if titled else ''}\n"
+        f"<section{keep}>\n{f'<h2>{_e(table.title)}</h2>' if titled else ''}\n"
         f"<table>\n<thead><tr>{''.join(head)}</tr></thead>\n"
         f"<tbody>\n" + "\n".join(body) + f"\n</tbody>\n</table>\n{notes}\n</section>\n"
     )
+
+
+def charts_html(series: Sequence[Series]) -> str:
+    """Each target's year as a small inline SVG chart, under one heading (none without)."""
+    if not series:
+        return ""
+    figures = "\n".join(
+        f'<figure class="trend"><figcaption>{_e(one.title)} ({_e(one.unit)})</figcaption>'
+        f"{svg_chart(one)}</figure>"
+        for one in series
+    )
+    heading = f'<h2>{_e(t("html.charts"))}</h2>\n<p class="note">{_e(legend())}</p>'
+    body = f'<div class="charts">\n{figures}\n</div>'
+    return f'<section class="charts-section">\n{heading}\n{body}\n</section>\n'
 
 
 def write(output: Output, to_file: bool) -> str:
@@ -213,6 +242,7 @@ def write_html(document: Document) -> str:
         table_html(table, chart=table.title == document.chart, titled=not document.listing)
         for table in document.tables
     )
+    sections += charts_html(document.series)
     legend = ""
     if document.chart:
         swatches = " ".join(

@@ -7,7 +7,7 @@ format being written (``txt`` for a name no format claims) and its content is:
 
 * empty, or the very bytes about to be written (nothing would be lost);
 * html: a page carrying ywplan's ``<meta name="generator" content="ywplan">``;
-* xlsx: a workbook whose author (``docProps/core.xml``) is ywplan;
+* xlsx, docx: a workbook or document whose author (``docProps/core.xml``) is ywplan;
 * json: a document whose first keys are those about to be written (ywplan writes one
   key per line, so another period or day of the same command has the same keys);
 * txt, markdown, csv: text that opens like the output about to be written: the same
@@ -91,5 +91,6 @@ def _opening(data: bytes) -> list[str]:
 RULES: dict[str, Callable[[Path, bytes, bytes], bool]] = {
     "html": _marked_page,
     "xlsx": _workbook_by_ywplan,
+    "docx": _workbook_by_ywplan,  # a Word file is a zip with the same core properties
     "json": _same_first_keys,
 }

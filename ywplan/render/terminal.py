@@ -486,18 +486,30 @@ def table_view(table: Table, *, chart: bool, bar_width: int = BAR_WIDTH) -> Rich
     return view
 
 
+# Columns a narrow terminal drops, in turn, before it shortens the bars: 存在问题 names the
+# flagged targets; the change since the previous period is in every file format.
+_DROPPABLE = (("flag",), ("flag", "previous"), ("flag", "previous", "change"))
+
+
+def _without(table: Table, keys: tuple[str, ...]) -> Table:
+    kept = [i for i, c in enumerate(table.columns) if c.key not in keys]
+    return replace(
+        table,
+        columns=tuple(table.columns[i] for i in kept),
+        rows=tuple(tuple(row[i] for i in kept) for row in table.rows),
+    )
+
+
 def chart_view(table: Table, width: int) -> RichTable:
-    """The charted table as it fits *width* columns with a readable name: with its 督办
-    column and the full bar, else without the 督办 column (存在问题 names the flagged
-    targets), then with a shorter bar, then none."""
-    flagged = bool(table.columns) and table.columns[-1].kind == "flag"
-    bare = table
-    if flagged:
-        bare = replace(table, columns=table.columns[:-1], rows=tuple(r[:-1] for r in table.rows))
-    for shown, bar_width in ((table, BAR_WIDTH), (bare, BAR_WIDTH), (bare, BAR_WIDTH // 2)):
+    """The charted table as it fits *width* columns with a readable name: whole with the
+    full bar, else without the columns of :data:`_DROPPABLE` in turn, then with a shorter
+    bar, then none."""
+    slimmer = [_without(table, keys) for keys in _DROPPABLE]
+    tries = [(table, BAR_WIDTH), *((t, BAR_WIDTH) for t in slimmer), (slimmer[-1], BAR_WIDTH // 2)]
+    for shown, bar_width in tries:
         if _chart_width(shown, bar_width) <= width:
             return table_view(shown, chart=True, bar_width=bar_width)
-    return table_view(bare, chart=True, bar_width=0)
+    return table_view(slimmer[-1], chart=True, bar_width=0)
 
 
 def _chart_width(table: Table, bar_width: int) -> int:

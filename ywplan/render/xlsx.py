@@ -85,8 +85,10 @@ def number_format(column: Column, value: float) -> str:
 def _fill_sheet(sheet: Any, document: Document, table: Table) -> None:
     from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
         Alignment,
+        Border,
         Font,
         PatternFill,
+        Side,
     )
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 
@@ -96,17 +98,21 @@ def _fill_sheet(sheet: Any, document: Document, table: Table) -> None:
     _set_text(sheet.cell(row=3, column=1), table.title)
     sheet.cell(row=3, column=1).font = Font(bold=True, size=12)
     header_fill = PatternFill("solid", fgColor="F1F1F1")
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)  # printed, a grid is drawn
     widths = [text_width(c.heading) for c in table.columns]
     for index, column in enumerate(table.columns, start=1):
         cell = sheet.cell(row=HEADER_ROW, column=index)
         _set_text(cell, column.heading)
         cell.font = Font(bold=True)
         cell.fill = header_fill
-        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.border = border
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
         for index, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
             cell = sheet.cell(row=r, column=index)
             _set_value(cell, column, value)
+            cell.border = border
             widths[index - 1] = max(widths[index - 1], text_width(format_cell(column, value)))
             if column.kind == "state" and isinstance(value, str):
                 state = state_named(value)
@@ -132,6 +138,9 @@ def _fill_sheet(sheet: Any, document: Document, table: Table) -> None:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches
+    sheet.oddFooter.center.text = "&P / &N"  # page numbers on paper
 
 
 def write(output: Output, to_file: bool) -> bytes:

@@ -12,6 +12,7 @@ from ywplan.core.periods import PeriodProgress
 from ywplan.core.ranking import Standing
 from ywplan.i18n import t
 from ywplan.reports.period import (
+    Previous,
     heading_lines,
     main_table,
     period_document,
@@ -35,17 +36,22 @@ class UnitReport:
     items: tuple[ItemStatus, ...]
     standings: Sequence[Standing]
     unit_periods: dict[str, PeriodProgress]
+    previous: Previous
 
 
 def unit_report_document(
-    pp: PeriodProgress, items: Sequence[ItemStatus], own: UnitReport | None
+    pp: PeriodProgress, items: Sequence[ItemStatus], previous: Previous, own: UnitReport | None
 ) -> Document:
     """The unit's targets, progress and problems in the parent's plan, then its own report."""
     plan, unit = pp.progress.plan, pp.progress.unit or ""
-    tables = [main_table(pp, items, 0), progress_table(pp, items, 1), problems_table(items, 2)]
+    tables = [
+        main_table(pp, items, previous, 0),
+        progress_table(pp, items, 1),
+        problems_table(items, 2),
+    ]
     sheets = [t("report.sheet_targets"), t("report.sheet_progress"), t("report.sheet_problems")]
     if own is not None:
-        theirs = report_document(own.pp, own.items, own.standings, own.unit_periods)
+        theirs = report_document(own.pp, own.items, own.standings, own.unit_periods, own.previous)
         head = t("status.unit_plan", unit=unit, plan=own.pp.progress.plan.plan, path=own.path)
         tables += [replace(table, title=f"{head} · {table.title}") for table in theirs.tables]
         sheets += [f"{unit} {sheet}"[:MAX_SHEET] for sheet in theirs.sheets]
@@ -55,12 +61,12 @@ def unit_report_document(
 
 
 def unit_period_document(
-    pp: PeriodProgress, items: Sequence[ItemStatus], own: UnitReport | None
+    pp: PeriodProgress, items: Sequence[ItemStatus], previous: Previous, own: UnitReport | None
 ) -> dict[str, Any]:
     """The report's JSON for the unit, with ``"unit_plan"``: its own plan's report."""
-    document = period_document(pp, items, (), {})
+    document = period_document(pp, items, (), {}, previous)
     document.pop("units", None)
     if own is not None:
-        theirs = period_document(own.pp, own.items, own.standings, own.unit_periods)
+        theirs = period_document(own.pp, own.items, own.standings, own.unit_periods, own.previous)
         document["unit_plan"] = {"path": own.path, **theirs}
     return document

@@ -19,19 +19,28 @@ from ywplan.core.dates import Period
 from ywplan.core.items import Flag, ItemStatus, MilestoneStatus, Note
 from ywplan.core.kinds import KINDS, State
 from ywplan.core.model import Plan
-from ywplan.core.numbers import format_number
+from ywplan.core.numbers import format_number, round_half_up
 from ywplan.core.periods import PeriodProgress
-from ywplan.core.progress import TargetProgress, year_fraction
+from ywplan.core.progress import Progress, TargetProgress, year_fraction
 from ywplan.core.ranking import Standing
 from ywplan.i18n import get_lang, t
 from ywplan.reports.status import (
     FLAGS_WORST_FIRST,
     TARGET_COLUMNS,
+    flags_line,
     own_row,
     status_document,
     target_cells,
 )
-from ywplan.reports.table import Cell, ColumnKind, Document, Table, columns, json_number
+from ywplan.reports.table import (
+    Cell,
+    ColumnKind,
+    Document,
+    Series,
+    Table,
+    columns,
+    json_number,
+)
 from ywplan.reports.units import quota_table, ranking_table, section, standings_document
 
 CHINESE_QUARTERS = ("一", "二", "三", "四")
@@ -66,11 +75,60 @@ def heading_lines(plan: Plan, pp: PeriodProgress) -> tuple[str, ...]:
     )
 
 
+# --- 总体情况: the headline -------------------------------------------------------------
+
+
+def state_counts(states: Sequence[State]) -> str:
+    """``已完成 3 · 正常推进 9 · 滞后 2``: each state found, in the order of :class:`State`."""
+    return " · ".join(
+        f"{t('state.' + state.value)} {states.count(state)}" for state in State if state in states
+    )
+
+
+def headline(items: Sequence[ItemStatus]) -> tuple[str, ...]:
+    """总体情况: how many items and targets stand in each state, and each 督办 flag."""
+    targets = [tp.state for status in items for tp in status.targets]
+    found = [
+        t("report.headline_items", count=len(items), states=state_counts([s.state for s in items]))
+    ]
+    if targets:
+        found.append(t("report.headline_targets", count=len(targets), states=state_counts(targets)))
+    found.append(flags_line(items))
+    return tuple(found)
+
+
+# --- 重点指标完成情况: the targets, with the previous period beside them ----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """The previous period's percent of each target (``ref`` → percent); none for the year's
+    first quarter or month (the year before is another plan)."""
+
+    percents: dict[str, float]
+
+    @classmethod
+    def of(cls, progress: Progress | None) -> Previous:
+        """From the plan measured at the previous period's end (None: there is none)."""
+        return cls({} if progress is None else {tp.ref: tp.percent for tp in progress.targets()})
+
+    def percent(self, tp: TargetProgress) -> float | None:
+        """The target's percent at the previous period's end."""
+        return self.percents.get(tp.ref)
+
+    def change(self, tp: TargetProgress) -> float | None:
+        """Percentage points gained since the previous period's end."""
+        before = self.percent(tp)
+        return None if before is None else round_half_up(tp.percent - before, 1)
+
+
 MAIN_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
     *TARGET_COLUMNS,
     ("period", "col.period", "number"),
     ("actual", "col.cumulative", "number"),
     ("percent", "col.percent", "percent"),
+    ("previous", "col.previous_percent", "percent"),
+    ("change", "col.change", "signed"),
     ("expected", "col.expected", "number"),
     ("remaining", "col.remaining", "number"),
     ("gap", "col.gap", "signed"),
@@ -79,8 +137,11 @@ MAIN_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
 )
 
 
-def main_table(pp: PeriodProgress, items: Sequence[ItemStatus], index: int = 0) -> Table:
-    """Per target: the period's amount, the cumulative, percent, 序时进度, gap, state, flag."""
+def main_table(
+    pp: PeriodProgress, items: Sequence[ItemStatus], previous: Previous, index: int = 0
+) -> Table:
+    """Per target: the period's amount, the cumulative, percent, the previous period's percent
+    and the change, 序时进度, gap, state, flag."""
     spec = [
         (key, "col." + pp.kind + "_amount" if key == "period" else heading, kind)
         for key, heading, kind in MAIN_COLUMNS
@@ -91,6 +152,8 @@ def main_table(pp: PeriodProgress, items: Sequence[ItemStatus], index: int = 0) 
             pp.amount(tp),
             tp.actual,
             tp.percent,
+            previous.percent(tp),
+            previous.change(tp),
             tp.expected,
             tp.remaining,
             tp.gap,
@@ -100,8 +163,8 @@ def main_table(pp: PeriodProgress, items: Sequence[ItemStatus], index: int = 0) 
         for status in items
         for tp, flag in zip(status.targets, status.target_flags, strict=True)
     )
-    notes = [t("report.note_main")]
     period = t("report.period_" + pp.kind)
+    notes = [t("report.note_main"), t("report.note_previous_" + pp.kind)]
     for kind in sorted(KINDS):  # a kind that needs explaining has a note in the catalog
         if any(tp.target.kind == kind for tp in pp.progress.targets()):
             notes.append(t("report.note_" + kind, _default="", period=period))
@@ -278,17 +341,33 @@ def report_document(
     items: Sequence[ItemStatus],
     standings: Sequence[Standing],
     unit_periods: dict[str, PeriodProgress],
+    previous: Previous | None = None,
+    series: tuple[Series, ...] = (),
 ) -> Document:
-    """The whole 季报/月报: targets, 工作进展, 存在问题, then the sub-units."""
+    """The whole 季报/月报: the headline (总体情况), targets, 工作进展, 存在问题, then the
+    sub-units; each target's year as *series* for the formats that draw it."""
     plan = pp.progress.plan
-    tables = [main_table(pp, items, 0), progress_table(pp, items, 1), problems_table(items, 2)]
+    tables = [
+        main_table(pp, items, previous or Previous.of(None), 0),
+        progress_table(pp, items, 1),
+        problems_table(items, 2),
+    ]
     sheets = [t("report.sheet_targets"), t("report.sheet_progress"), t("report.sheet_problems")]
     if plan.units:
-        tables.append(ranking_table(standings, section(3, "report.section_ranking")))
+        tables.append(ranking_table(standings, section(3, "report.section_ranking"), plan.grading))
         tables.append(quota_table(standings, section(4, "report.section_quotas"), unit_periods))
         sheets += [t("report.sheet_ranking"), t("report.sheet_quotas")]
     title = t("report.title_" + pp.kind, org=plan.org, period=period_name(pp.period, pp.kind))
-    return Document(title, heading_lines(plan, pp), tuple(tables), tuple(sheets), tables[0].title)
+    summary = headline(items)
+    return Document(
+        title,
+        heading_lines(plan, pp) + summary,
+        tuple(tables),
+        tuple(sheets),
+        tables[0].title,
+        series=series,
+        summary=summary,
+    )
 
 
 # --- JSON (SPEC §4) -------------------------------------------------------------------
@@ -299,9 +378,11 @@ def period_document(
     items: Sequence[ItemStatus],
     standings: Sequence[Standing],
     unit_periods: dict[str, PeriodProgress],
+    previous: Previous | None = None,
 ) -> dict[str, Any]:
-    """SPEC §4's status document at the period's end, plus the period's amounts, notes and
-    milestones done, the flagged items (red first) and the sub-units."""
+    """SPEC §4's status document at the period's end, plus the period's amounts, the
+    previous period's percent and the change, notes and milestones done, the flagged items
+    (red first), the sub-units and the headline's counts of states."""
     base = status_document(pp.progress, items)
     document: dict[str, Any] = {}
     for key, value in base.items():
@@ -313,6 +394,7 @@ def period_document(
             }
         document[key] = value
     amount_key = pp.kind + "_amount"
+    previous = previous or Previous.of(None)
     for item_doc, status in zip(document["items"], items, strict=True):
         if not status.targets:
             item_doc["note"] = pp.notes.get(status.item.number)
@@ -327,6 +409,9 @@ def period_document(
                     merged[amount_key] = json_number(pp.amount(tp))
                     merged[pp.kind + "_entries"] = pp.count(tp)
                 merged[key] = value
+                if key == "percent":
+                    merged["previous_percent"] = previous.percent(tp)
+                    merged["change"] = previous.change(tp)
             target_doc.clear()
             target_doc.update(merged)
     document["problems"] = [
@@ -339,5 +424,16 @@ def period_document(
         }
         for status, found in flagged(items)
     ]
-    document["units"] = standings_document(standings, unit_periods)
+    document["units"] = standings_document(standings, unit_periods, pp.progress.plan.grading)
+    document["states"] = state_document(items)
     return document
+
+
+def state_document(items: Sequence[ItemStatus]) -> dict[str, dict[str, int]]:
+    """The headline's counts: ``{"items": {"behind": 3, …}, "targets": {…}}`` (states found)."""
+    found: dict[str, dict[str, int]] = {"items": {}, "targets": {}}
+    for status in items:
+        found["items"][status.state.value] = found["items"].get(status.state.value, 0) + 1
+        for tp in status.targets:
+            found["targets"][tp.state.value] = found["targets"].get(tp.state.value, 0) + 1
+    return found

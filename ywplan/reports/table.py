@@ -63,6 +63,18 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class Series:
+    """A target's year for a chart: the cumulative at each month's end up to the as-of
+    date (*actual*), and 序时进度 at each of the twelve month ends (*expected*)."""
+
+    title: str
+    unit: str
+    goal: float
+    actual: tuple[float, ...]
+    expected: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A titled report: heading lines, then tables (each with a short sheet name for xlsx).
 
@@ -76,6 +88,8 @@ class Document:
     sheets: tuple[str, ...]
     chart: str = ""  # the title of the table drawn with completion bars ('' for none)
     listing: bool = False
+    series: tuple[Series, ...] = ()  # each target's year, drawn as a line by the HTML page
+    summary: tuple[str, ...] = ()  # the headline (also the last of *lines*): 总体情况
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ywplan.core.kinds import State
-from ywplan.core.model import Plan
+from ywplan.core.grading import FAIL, grade_of, unit_score
+from ywplan.core.kinds import State, op_symbol
+from ywplan.core.model import Grading, Plan
+from ywplan.core.numbers import format_number
 from ywplan.core.periods import PeriodProgress
 from ywplan.core.progress import TargetProgress
 from ywplan.core.ranking import Standing
@@ -36,10 +38,25 @@ RANKING_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
 )
 
 
-def ranking_table(standings: Sequence[Standing], title: str) -> Table:
-    """One row per sub-unit, best first."""
-    rows = tuple(
-        (
+GRADING_COLUMNS: tuple[tuple[str, str, ColumnKind], ...] = (
+    ("score", "col.score", "number"),
+    ("grade", "col.grade", "text"),
+)
+
+
+def grade_text(grade: str | None) -> str | None:
+    """A grade as shown: the plan's own band name, or 不合格 / fail."""
+    return t("grade.fail") if grade == FAIL else grade
+
+
+def ranking_table(
+    standings: Sequence[Standing], title: str, grading: Grading | None = None
+) -> Table:
+    """One row per sub-unit, best first; with *grading*, its score and grade too."""
+    spec = RANKING_COLUMNS + (GRADING_COLUMNS if grading else ())
+    rows = []
+    for s in standings:
+        row: tuple[Cell, ...] = (
             s.rank,
             s.unit,
             s.percent,
@@ -47,9 +64,23 @@ def ranking_table(standings: Sequence[Standing], title: str) -> Table:
             s.counting(State.DONE),
             s.counting(State.BEHIND, State.NOT_STARTED, State.BREACHED),
         )
-        for s in standings
-    )
-    return Table(title, columns(RANKING_COLUMNS), rows, (t("units.note_percent"),))
+        if grading:
+            score = unit_score(s.quotas, grading)
+            row += (score, grade_text(grade_of(score, grading)))
+        rows.append(row)
+    notes = [t("units.note_percent")]
+    if grading:
+        notes.append(t("units.note_grading", bands=bands_text(grading)))
+    return Table(title, columns(spec), tuple(rows), tuple(notes))
+
+
+def bands_text(grading: Grading) -> str:
+    """``优秀 ≥ 90、良好 ≥ 75、合格 ≥ 60`` (the plan's bands, best first)."""
+    shown = [
+        f"{name} {op_symbol('>=')} {format_number(least)}" for name, least in grading.bands.items()
+    ]
+    joined = ("、" if get_lang() == "zh" else ", ").join(shown)
+    return t("units.bands", bands=joined, fail=t("grade.fail"))
 
 
 def quota_table(
@@ -117,7 +148,7 @@ def units_document(plan: Plan, standings: Sequence[Standing], as_of_text: str) -
     title = t("units.title", plan=plan.plan)
     lines = (t("report.line_org", org=plan.org), as_of_text)
     tables = (
-        ranking_table(standings, section(0, "report.section_ranking")),
+        ranking_table(standings, section(0, "report.section_ranking"), plan.grading),
         quota_table(standings, section(1, "report.section_quotas")),
         share_table(standings, section(2, "units.section_shares")),
     )
@@ -153,11 +184,15 @@ def quota_document(tp: TargetProgress, amount: float | None, kind: str | None) -
 
 
 def standings_document(
-    standings: Sequence[Standing], periods: dict[str, PeriodProgress] | None = None
+    standings: Sequence[Standing],
+    periods: dict[str, PeriodProgress] | None = None,
+    grading: Grading | None = None,
 ) -> list[dict[str, Any]]:
-    """The sub-units, best first, each with ``unit``, ``percent`` and its targets."""
+    """The sub-units, best first, each with ``unit``, ``percent``, ``score``, ``grade`` (the
+    band's name, ``"fail"`` below every band, null without ``grading``) and its targets."""
     result = []
     for s in standings:
+        score = unit_score(s.quotas, grading)
         pp = periods.get(s.unit) if periods else None
         targets = [
             quota_document(tp, pp.amount(tp) if pp else None, pp.kind if pp else None)
@@ -180,6 +215,8 @@ def standings_document(
                 "rank": s.rank,
                 "unit": s.unit,
                 "percent": s.percent,
+                "score": score,
+                "grade": grade_of(score, grading),
                 "quotas": len(s.quotas),
                 "done": s.counting(State.DONE),
                 "behind": s.counting(State.BEHIND, State.NOT_STARTED, State.BREACHED),

@@ -51,7 +51,7 @@ from typing import Any
 
 from ywplan.core.model import Entry, Plan, amount_empty
 from ywplan.core.progress import LedgerColumns, Tally, tally
-from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, parse_ledger
+from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, committed, parse_ledger
 from ywplan.store.textfile import read_regular, regular_descriptor
 
 VERSION = 3
@@ -584,6 +584,7 @@ def open_index(ledger: Path) -> LedgerIndex | None:
     data = read_regular(ledger, MAX_LEDGER_BYTES, follow=True)
     if key is None or data is None:
         return None
+    data = committed(ledger, data)  # not a batch being appended, or left by a killed writer
     name = str(ledger)
     where = str(ledger.resolve())
     store = _cache_file(folder, ledger.resolve())

@@ -1,13 +1,21 @@
 """The ledger (台账) on disk: ``<plan-stem>.ledger.csv``, read whole, appended one line at a time.
 
-Appends never rewrite the file: each entry is one ``write()`` of one whole line on a
-file opened for appending, then ``fsync``; concurrent clerks are serialised by a lock
-file beside the ledger. A new ledger is created under the lock by writing a temporary
-file and renaming it, so no reader ever sees half a header.
+Appends never rewrite the file: each batch of entries is one ``write()`` of whole lines
+on a file opened for appending, then ``fsync``; concurrent clerks are serialised by a
+lock file beside the ledger. A new ledger is created under the lock by writing a
+temporary file and renaming it, so no reader ever sees half a header.
+
+The kernel does not make a write of more than a page all-or-nothing: a process killed
+in the middle of one leaves part of it. So before it writes, an append leaves a small
+journal beside the ledger (its length before and after the batch) and removes it once
+the batch is on disk. Readers ignore bytes past the length a journal names unless the
+whole batch is there, and the next append cuts them off: a batch is in the ledger
+whole or not at all, whatever moment a process is killed at.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import errno
@@ -18,7 +26,7 @@ import math
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import NoReturn
@@ -29,9 +37,10 @@ from ywplan.errors import Problem, YwplanError
 from ywplan.store.textfile import (
     NO_FOLLOW,
     NotRegularFileError,
+    decode,
     encoding_problem,
+    read_bytes,
     read_regular,
-    read_text,
     read_upto,
     regular_descriptor,
     write_atomically,
@@ -65,6 +74,43 @@ _STAMP_RE = re.compile(
 def lock_path(path: Path) -> Path:
     """The lock file that serialises appends to *path* (hidden, ignored by git)."""
     return path.with_name("." + path.name + ".lock")
+
+
+def journal_path(path: Path) -> Path:
+    """The journal an append keeps beside *path* while it writes (hidden, ignored by git)."""
+    return path.with_name("." + path.name + ".pending")
+
+
+_JOURNAL_RE = re.compile(rb"ywplan-append ([0-9]{1,15}) ([0-9]{1,15}) ([0-9]{1,24})\n")
+
+
+def _journal(path: Path) -> tuple[int, int] | None:
+    """The ledger's length before and after an append that has not finished, if any.
+
+    The journal names the ledger's inode too: one copied with the folder, or from
+    another clone, is not about this file and is ignored.
+    """
+    found = _JOURNAL_RE.fullmatch(read_regular(journal_path(path), 80) or b"")
+    if found is None:
+        return None
+    before, after = int(found[1]), int(found[2])
+    try:
+        same = os.stat(path).st_ino == int(found[3])
+    except OSError:
+        return None
+    return (before, after) if same and before < after else None
+
+
+def committed(path: Path, data: bytes) -> bytes:
+    """*data*, the bytes of the ledger at *path*, without a batch that is not all there.
+
+    A batch being appended right now, or cut short when its writer was killed, is left
+    out until it is whole; the next append removes the remains of a killed one.
+    """
+    pending = _journal(path)
+    if pending is None or not pending[0] < len(data) < pending[1]:
+        return data
+    return data[: pending[0]]
 
 
 @dataclass(frozen=True)
@@ -265,13 +311,25 @@ def _mark_torn(problems: list[Problem], entries: list[Entry], name: str, last: i
 
 
 def read_ledger(path: Path) -> LedgerFile:
-    """Read the ledger at *path*; a missing ledger is an empty one."""
+    """Read the ledger at *path*; a missing ledger is an empty one.
+
+    A batch still being appended, or cut short by a killed process, is not read (see
+    :func:`committed`); the remains of a killed one are named as a warning.
+    """
     if not path.exists():
         return LedgerFile(path, (), (), exists=False)
-    text, problem = read_text(path, MAX_LEDGER_BYTES, torn_tail=True)
+    data, problem = read_bytes(path, MAX_LEDGER_BYTES)
+    kept = committed(path, data) if problem is None else data
+    text, problem = decode(kept, str(path), torn_tail=True) if problem is None else ("", problem)
     if problem is not None:
         return LedgerFile(path, (), (problem,))
-    return parse_ledger(text, str(path))
+    ledger = parse_ledger(text, str(path))
+    if len(kept) == len(data):
+        return ledger
+    line = text.count("\n") + 1
+    size = len(data) - len(kept)
+    cut = Problem("ledger.interrupted", {"size": size}, str(path), line, 1, "warning")
+    return replace(ledger, problems=(*ledger.problems, cut))
 
 
 def line_of(path: Path, entry_id: str) -> Entry | None:
@@ -320,6 +378,7 @@ def format_entry(entry: Entry, newline: str = "\n") -> str:
 
 GIT_ATTRIBUTES_LINE = "*.ledger.csv merge=union"
 GIT_IGNORE_LINE = ".*.ledger.csv.lock"
+GIT_JOURNAL_LINE = ".*.ledger.csv.pending"
 _GIT_FILE_LIMIT = 1024 * 1024  # a .gitignore larger than this is left alone
 
 
@@ -346,11 +405,11 @@ def _declared(folder: Path, root: Path, filename: str, pattern: str, word: str) 
 
 
 def _prepare_git(path: Path, *, created: bool) -> None:
-    """In a git work tree, keep the lock file out of git; for a new ledger, merge it as a union.
+    """In a git work tree, keep the lock and journal out of git; merge a new ledger as a union.
 
     Two clerks who log on two clones both append at the end of the ledger; git's
     ``merge=union`` keeps both sides' lines instead of reporting a conflict: that line is
-    added when a ledger is *created*. The lock file's ``.gitignore`` line is ensured on
+    added when a ledger is *created*. The ``.gitignore`` lines are ensured on
     every append, since ledgers are also made by hand or by ``new``. Each line is added
     beside the ledger, only when no such file up to the repository root declares it.
     """
@@ -358,7 +417,10 @@ def _prepare_git(path: Path, *, created: bool) -> None:
     root = _git_root(folder)
     if root is None:
         return
-    wanted = [(".gitignore", lock_path(path).name, "", GIT_IGNORE_LINE)]
+    wanted = [
+        (".gitignore", lock_path(path).name, "", GIT_IGNORE_LINE),
+        (".gitignore", journal_path(path).name, "", GIT_JOURNAL_LINE),
+    ]
     if created:
         wanted.insert(0, (".gitattributes", path.name, "merge=union", GIT_ATTRIBUTES_LINE))
     for filename, name, word, line in wanted:
@@ -452,9 +514,11 @@ def append_entries(
     Under the ledger's lock, the file is opened once (a regular file, never through a
     link), read and checked (its header, UTF-8, its line ending, its last line), then
     all lines go out in one ``write()`` on that descriptor, opened for appending, and are
-    synced to disk before the lock is released. A process killed at any moment
-    therefore leaves the file as it was or with whole new lines; a write that fails
-    (a full disk) is cut back to the length the file had, and nothing is recorded.
+    synced to disk before the lock is released. The journal written first (see the
+    module's docstring) makes the batch all-or-nothing for every reader even when the
+    process is killed in the middle of the write, and this append removes what such
+    a killed one left; a write that fails (a full disk) is cut back to the length the
+    file had, and nothing is recorded.
 
     *recheck*, if given, is called with the ledger's bytes as they are now, under the
     lock, and may raise to refuse: ``undo`` uses it so that two clerks reversing the same
@@ -470,12 +534,12 @@ def append_entries(
                 write_atomically(path, BOM + HEADER_LINE + "\n")
             fd = _open_ledger(path)
             try:
-                data = _read_ledger_bytes(fd, path)
+                data = _recover(fd, path, _read_ledger_bytes(fd, path))
                 if recheck is not None:
                     recheck(data)
                 prefix, newline = _conventions(data)
                 payload = prefix + "".join(format_entry(e, newline) for e in entries)
-                _append(fd, path, payload.encode("utf-8"))
+                _append(fd, path, len(data), payload.encode("utf-8"))
             finally:
                 os.close(fd)
             _prepare_git(path, created=created)
@@ -547,15 +611,44 @@ def _is_header(first: bytes) -> bool:
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
-def _append(fd: int, path: Path, data: bytes) -> None:
-    """Write *data* at the end of the ledger open on *fd* (``O_APPEND``), then ``fsync``.
+def _recover(fd: int, path: Path, data: bytes) -> bytes:
+    """The ledger's bytes once the remains of an append that was killed are cut off.
+
+    Called under the lock, so no other append is under way: a journal left behind is
+    a killed writer's, and the bytes past its starting length are a partial batch
+    (unless the whole batch got there, which is then kept).
+    """
+    kept = committed(path, data)
+    if len(kept) < len(data):
+        os.ftruncate(fd, len(kept))
+        os.fsync(fd)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(journal_path(path))
+    return kept
+
+
+def _begin(fd: int, path: Path, before: int, after: int) -> None:
+    """Write the journal of an append from *before* to *after* bytes, synced to disk."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | getattr(os, "O_BINARY", 0)
+    inode = os.fstat(fd).st_ino
+    journal = os.open(journal_path(path), flags, 0o644)
+    try:
+        os.write(journal, b"ywplan-append %d %d %d\n" % (before, after, inode))
+        os.fsync(journal)
+    finally:
+        os.close(journal)
+
+
+def _append(fd: int, path: Path, size: int, data: bytes) -> None:
+    """Write *data* at the end of the ledger open on *fd* (``O_APPEND``), of *size* bytes
+    so far, then ``fsync``, with the journal around it.
 
     If a write or the sync fails, the file is cut back to the length it had, so that
     no part of a line stays behind to be glued to the next clerk's entry.
     """
-    size = os.fstat(fd).st_size
     view = memoryview(data)
     try:
+        _begin(fd, path, size, size + len(data))
         written = os.write(fd, view)
         while written < len(data):  # a short write: only on a full disk or a signal
             more = os.write(fd, view[written:])
@@ -565,6 +658,7 @@ def _append(fd: int, path: Path, data: bytes) -> None:
         os.fsync(fd)
     except OSError as exc:
         _take_back(fd, path, size, exc)
+    os.unlink(journal_path(path))
 
 
 def _take_back(fd: int, path: Path, size: int, exc: OSError) -> NoReturn:
@@ -572,6 +666,8 @@ def _take_back(fd: int, path: Path, size: int, exc: OSError) -> NoReturn:
     reason = exc.strerror or str(exc)
     try:
         os.ftruncate(fd, size)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(journal_path(path))
     except OSError:
         raise YwplanError("ledger.write_torn", path=str(path), reason=reason) from None
     key = "ledger.disk_full" if exc.errno in _DISK_FULL else "ledger.write_failed"

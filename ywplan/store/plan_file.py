@@ -128,8 +128,8 @@ class PlanFile:
 def where(data: Any, loc: Sequence[str | int]) -> str:
     """Name the part of a plan that *loc* points into: ``事项 26``, ``目标 26.cadre-training``."""
     items = data.get("items") if isinstance(data, Mapping) else None
-    if len(loc) > 1 and loc[0] == "flags":
-        return t("where.flags")
+    if len(loc) > 1 and loc[0] in ("flags", "grading"):
+        return t("where." + str(loc[0]))
     if len(loc) < 2 or loc[0] != "items" or not isinstance(items, list):
         return t("where.plan")
     index = loc[1]

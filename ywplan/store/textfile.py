@@ -149,24 +149,32 @@ def read_text(path: Path, limit: int, *, torn_tail: bool = False) -> tuple[str, 
     The size is checked before a byte is read, so a 30 MB file given as a plan is
     refused at once rather than parsed for a minute.
     """
+    data, problem = read_bytes(path, limit)
+    if problem is not None:
+        return "", problem
+    return decode(data, str(path), torn_tail=torn_tail)
+
+
+def read_bytes(path: Path, limit: int) -> tuple[bytes, Problem | None]:
+    """The bytes of *path*, or a problem: missing, a folder, not a regular file, too large."""
     name = str(path)
     try:
         with open_regular(path) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
-                return "", Problem("file.too_large", {"size": size, "limit": limit}, name)
+                return b"", Problem("file.too_large", {"size": size, "limit": limit}, name)
             data = read_upto(handle, limit)
         if len(data) > limit:
-            return "", Problem("file.too_large", {"size": len(data), "limit": limit}, name)
+            return b"", Problem("file.too_large", {"size": len(data), "limit": limit}, name)
     except FileNotFoundError:
-        return "", Problem("file.missing", {}, name)
+        return b"", Problem("file.missing", {}, name)
     except IsADirectoryError:
-        return "", Problem("file.is_dir", {}, name)
+        return b"", Problem("file.is_dir", {}, name)
     except NotRegularFileError:
-        return "", Problem("file.not_regular", {}, name)
+        return b"", Problem("file.not_regular", {}, name)
     except OSError as exc:
-        return "", Problem("file.unreadable", {"reason": exc.strerror or str(exc)}, name)
-    return decode(data, name, torn_tail=torn_tail)
+        return b"", Problem("file.unreadable", {"reason": exc.strerror or str(exc)}, name)
+    return data, None
 
 
 class Destination(NamedTuple):
