@@ -20,6 +20,7 @@ from ywplan.reports.drill import UnitReport, unit_period_document, unit_report_d
 from ywplan.reports.history import all_series, measured_months
 from ywplan.reports.period import Previous, period_document, report_document
 from ywplan.reports.table import Output, Series
+from ywplan.store.tree import beside
 from ywplan.store.workspace import Workspace, open_workspace
 
 
@@ -93,7 +94,7 @@ def unit_report(
     feed = next((f for f in workspace.feeds if f.unit == unit), None)
     if feed is None:
         return None
-    child = open_workspace(workspace.plan_file.path.parent / feed.plan, today, children=True)
+    child = open_workspace(beside(workspace.plan_file.path, feed.plan), today, children=True)
     entries = child.counted_entries
     as_of = today if period.first <= today <= period.last else period.last
     pp, items, standings, unit_periods = periods(child.plan, entries, period, kind, as_of)

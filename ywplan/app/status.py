@@ -29,6 +29,7 @@ from ywplan.reports.status import (
     with_flag,
 )
 from ywplan.reports.table import Output
+from ywplan.store.tree import beside
 from ywplan.store.workspace import Workspace, open_workspace
 
 
@@ -167,9 +168,8 @@ def drill_down(workspace: Workspace, unit: str, day: dt.date, today: dt.date) ->
     feed = next((f for f in workspace.feeds if f.unit == unit), None)
     if feed is None:
         return None
-    child = open_workspace(
-        workspace.plan_file.path.parent / feed.plan, today, indexed=True, children=True
-    )
+    path = beside(workspace.plan_file.path, feed.plan)
+    child = open_workspace(path, today, indexed=True, children=True)
     progress = assemble(child.plan, child.tallies(day, None), day, None)
     items = track(progress, child.item_entries())
     return UnitPlan(feed.plan, progress, items, sources(child.feeds, day))

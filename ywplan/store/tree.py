@@ -14,7 +14,7 @@ import glob
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from ywplan.core.model import Plan
@@ -87,6 +87,12 @@ class Tree:
 
 def real(path: Path) -> Path:
     """The plan's identity: its absolute path with links resolved."""
+    return _real(os.path.abspath(path))
+
+
+@lru_cache(maxsize=8192)
+def _real(path: str) -> Path:
+    # One command asks for each plan's identity many times; its links do not move meanwhile.
     return Path(os.path.realpath(path))
 
 
@@ -183,6 +189,11 @@ def link(parent: Node, edge: Edge, child: Node) -> Link | None:
 
 def _side(plan_file: PlanFile, plan: Plan) -> Side:
     return Side(plan, plan_file, plan_file.name)
+
+
+def beside(parent: Path, relative_path: str) -> Path:
+    """The plan at *relative_path* from the folder of the plan *parent*, as shown."""
+    return shown(os.path.join(parent.parent, relative_path))
 
 
 def relative(child: Path, parent: Path) -> str:
