@@ -181,3 +181,20 @@ def test_plans_served_from_the_cache_are_placed_alike(run: Run, city: Path, name
     again = run("check", CITY, today="2024-12-31")  # the child plans as cached by the first
     assert expected in first.stderr
     assert again.stderr == first.stderr
+
+
+def test_the_walk_is_bounded_in_depth_and_in_plans(
+    run: Run, city: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ywplan.store import tree
+
+    monkeypatch.setattr(tree, "MAX_PLANS", 2)
+    result = run("check", CITY, today="2024-12-31")
+    assert result.exit_code == 1
+    assert f"{CITY}:8:12: error: the tree holds more than 2 plans; the rest were not read" in (
+        result.stderr
+    )
+    monkeypatch.setattr(tree, "MAX_PLANS", 2_000)
+    monkeypatch.setattr(tree, "MAX_DEPTH", 0)
+    result = run("check", CITY, today="2024-12-31")
+    assert f"{CITY}:8:12: error: the tree of plans is more than 0 levels deep" in result.stderr
