@@ -92,6 +92,7 @@ def test_the_quarterly_report_counts_the_children_in_their_quarter(
     document = json.loads(result.stdout)
     cadre = document["items"][0]["targets"][0]
     assert (cadre["actual"], cadre["quarter_amount"]) == (530, 15)
+    assert [(s["unit"], s["actual"]) for s in cadre["sources"]] == [("嘉兴市", 230)]
 
 
 def test_units_ranks_the_children_as_units(run: Run, province: Path) -> None:

@@ -14,6 +14,7 @@ from ywplan.core.model import Entry, Plan
 from ywplan.core.periods import PeriodKind, PeriodProgress, period_progress
 from ywplan.core.progress import Progress, compute
 from ywplan.core.ranking import Standing, entries_by_unit, rank_units
+from ywplan.core.rollup import sources
 from ywplan.errors import UsageError, YwplanError
 from ywplan.render import formats
 from ywplan.reports.drill import UnitReport, unit_period_document, unit_report_document
@@ -98,8 +99,10 @@ def unit_report(
     entries = child.counted_entries
     as_of = today if period.first <= today <= period.last else period.last
     pp, items, standings, unit_periods = periods(child.plan, entries, period, kind, as_of)
-    previous = Previous.of(previous_end(child.plan, entries, period, pp.progress.as_of))
-    return UnitReport(feed.plan, pp, items, standings, unit_periods, previous)
+    day = pp.progress.as_of
+    previous = Previous.of(previous_end(child.plan, entries, period, day))
+    fed = sources(child.feeds, day)
+    return UnitReport(feed.plan, pp, items, standings, unit_periods, previous, fed)
 
 
 def run(
@@ -128,10 +131,11 @@ def run(
         items = track(pp.progress, mine)
         before = Previous.of(previous_end(plan, mine, period, pp.progress.as_of))
         own = unit_report(workspace, who, period, kind, today)
+        fed = sources(workspace.feeds, pp.progress.as_of, who)
         formats.emit(
             Output(
                 partial(unit_report_document, pp, items, before, own),
-                partial(unit_period_document, pp, items, before, own),
+                partial(unit_period_document, pp, items, before, fed, own),
             ),
             chosen,
             output,
@@ -145,6 +149,14 @@ def run(
         lambda: report_document(
             pp, items, standings, unit_periods, previous, charts(chosen, plan, entries, day)
         ),
-        partial(period_document, pp, items, standings, unit_periods, previous),
+        partial(
+            period_document,
+            pp,
+            items,
+            standings,
+            unit_periods,
+            previous,
+            sources(workspace.feeds, day),
+        ),
     )
     formats.emit(report, chosen, output, force=force)

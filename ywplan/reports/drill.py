@@ -3,13 +3,15 @@ the unit keeps a plan of its own that feeds this one, that plan's report beside 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ywplan.core.items import ItemStatus
 from ywplan.core.periods import PeriodProgress
+from ywplan.core.progress import TargetKey
 from ywplan.core.ranking import Standing
+from ywplan.core.rollup import Source
 from ywplan.i18n import t
 from ywplan.reports.period import (
     Previous,
@@ -37,6 +39,7 @@ class UnitReport:
     standings: Sequence[Standing]
     unit_periods: dict[str, PeriodProgress]
     previous: Previous
+    sources: Mapping[TargetKey, Sequence[Source]]
 
 
 def unit_report_document(
@@ -61,12 +64,18 @@ def unit_report_document(
 
 
 def unit_period_document(
-    pp: PeriodProgress, items: Sequence[ItemStatus], previous: Previous, own: UnitReport | None
+    pp: PeriodProgress,
+    items: Sequence[ItemStatus],
+    previous: Previous,
+    sources: Mapping[TargetKey, Sequence[Source]],
+    own: UnitReport | None,
 ) -> dict[str, Any]:
     """The report's JSON for the unit, with ``"unit_plan"``: its own plan's report."""
-    document = period_document(pp, items, (), {}, previous)
+    document = period_document(pp, items, (), {}, previous, sources)
     document.pop("units", None)
     if own is not None:
-        theirs = period_document(own.pp, own.items, own.standings, own.unit_periods, own.previous)
+        theirs = period_document(
+            own.pp, own.items, own.standings, own.unit_periods, own.previous, own.sources
+        )
         document["unit_plan"] = {"path": own.path, **theirs}
     return document
