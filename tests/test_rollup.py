@@ -302,3 +302,40 @@ def test_history_of_a_parent_target_counts_the_children_month_by_month(
     months = {m["month"]: m["actual"] for m in json.loads(result.stdout)["months"]}
     # 嘉兴 100 in Feb; 南湖区 40 and 海宁 30 in Mar; 桐乡 25 in Apr; 湖州市 300 and 海宁 20 in May
     assert [months[f"2024-0{m}"] for m in range(1, 8)] == [0, 100, 170, 195, 515, 515, 530]
+
+
+def test_one_county_changed_re_reads_its_branch_only(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ywplan.store import tree_cache
+
+    monkeypatch.chdir(tmp_path)
+    city = build_city(tmp_path)
+    assert targets_of(run, "--plan", str(city), "--as-of", "2024-06-30")["26.orgs"]["actual"] == 33
+    county = tmp_path / "counties/haining/plans/haining-2024.ledger.csv"
+    with county.open("a", encoding="utf-8") as ledger:
+        ledger.write("hn000009,2024-06-10,7,cadre-training,5,,,clerk,2024-06-10T09:00,\n")
+        ledger.write("hn000010,2024-06-10,7,orgs,16,,,clerk,2024-06-10T09:00,\n")
+    reused: list[bool] = []
+    branch = tree_cache.Cached.branch
+
+    def spy(self: tree_cache.Cached, tree: Any, child: Any) -> Any:
+        found = branch(self, tree, child)
+        reused.append(found is not None)
+        return found
+
+    monkeypatch.setattr(tree_cache.Cached, "branch", spy)
+    targets = targets_of(run, "--plan", str(city), "--as-of", "2024-06-30")
+    assert targets["26.cadre-training"]["actual"] == 215 + 5
+    assert targets["26.orgs"]["actual"] == 33 - 15 + 16  # 海宁's new reading
+    assert reused == [False, True]  # 海宁 read again, 桐乡 as it was
+
+
+def test_a_child_two_globs_find_counts_once(run: Run, tmp_path: Path) -> None:
+    city = build_city(tmp_path)
+    text = city.read_text(encoding="utf-8")
+    twice = "children: [../counties/*/plans/*.yaml, ../counties/haining/plans/haining-2024.yaml]"
+    city.write_text(text.replace("children: [../counties/*/plans/*.yaml]", twice), encoding="utf-8")
+    targets = targets_of(run, "--plan", str(city), "--as-of", "2024-06-30")
+    assert targets["26.cadre-training"]["actual"] == 215
+    assert run("check", str(city), today="2024-12-31").exit_code == 0

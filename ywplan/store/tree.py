@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
@@ -153,6 +153,8 @@ def _descend(tree: Tree, node: Node, ancestors: list[Path]) -> None:
                 node.plan_file.at(("children", edge.glob), "tree.too_deep", limit=MAX_DEPTH)
             )
             return
+        if any(real(e.path) == key for e in node.edges):
+            continue  # two globs found one plan: it counts once
         node.edges.append(edge)
         if key in tree.nodes:
             continue  # met through another parent: its own reports_to says which is right
@@ -205,18 +207,22 @@ OwnRows = Callable[["Node", set[TargetKey]], Mapping[TargetKey, Rows]]
 
 
 def tree_problems(
-    tree: Tree, own: OwnRows, lines: Callable[[Node], Mapping[str, int]] | None = None
+    tree: Tree,
+    own: OwnRows,
+    lines: Callable[[Node], Mapping[str, int]] | None = None,
+    skip: Collection[Path] = (),
 ) -> list[Problem]:
     """The walk's problems, every link's, and the double counting in each parent's ledger.
 
     *own* gives a node's own rows on the targets named; *lines* its entries' lines by id
-    (without it, double counting is placed in the ledger without a line).
+    (without it, double counting is placed in the ledger without a line). The links below
+    the plans in *skip* (branches found clean before and unchanged since) are not judged.
     """
     problems = list(tree.problems)
     fed: dict[Path, dict[tuple[int, str, str], str]] = {}
     siblings: dict[Path, list[Link]] = {}
     for parent, edge, child in tree.links():
-        found = link(parent, edge, child)
+        found = link(parent, edge, child) if real(parent.path) not in skip else None
         if found is not None:
             problems.extend(link_problems(found))
             fed.setdefault(real(parent.path), {}).update(fed_places(found))
@@ -276,19 +282,46 @@ def fed_keys(tree: Tree, node: Node) -> set[TargetKey]:
 
 @dataclass(frozen=True)
 class Rolled:
-    """What a tree feeds its root, the tree, and where the children feeding the root
-    stand (to recheck the root's own ledger against them)."""
+    """What a tree feeds its root, the tree, where the children feeding the root stand
+    (to recheck the root's own ledger against them), and what each of the root's
+    children feeds, by its real path (each a branch a later run may reuse)."""
 
     feeds: list[Feed]
     tree: Tree
     places: dict[tuple[int, str, str], str]
+    branches: dict[Path, list[Feed]]
 
 
-def roll_up(root: PlanFile, own: OwnRows) -> Rolled:
+Reuse = Callable[[Tree, Node], list[Feed] | None]
+
+
+def below(tree: Tree, node: Node) -> set[Path]:
+    """The real paths of *node* and of every plan under it."""
+    found: set[Path] = set()
+    stack = [node]
+    while stack:
+        top = stack.pop()
+        key = real(top.path)
+        if key not in found:
+            found.add(key)
+            stack.extend(tree.nodes[real(e.path)] for e in top.edges if real(e.path) in tree.nodes)
+    return found
+
+
+def roll_up(root: PlanFile, own: OwnRows, reuse: Reuse | None = None) -> Rolled:
     """What the children of *root* feed it, recursively (SPEC §8), refusing (exit 1) a
     tree with errors. *own* opens a node's ledger, refusing an invalid plan or ledger,
-    and gives its rows on the targets named (a child's read through its index)."""
+    and gives its rows on the targets named (a child's read through its index). *reuse*
+    gives what a child of the root fed before, when nothing under it changed since."""
     tree = load_tree(root)
+    top = tree.nodes[real(root.path)]
+    kept: dict[Path, list[Feed]] = {}
+    for edge in top.edges:
+        child = tree.node(edge.path)
+        again = reuse(tree, child) if reuse is not None else None
+        if again is not None:
+            kept[real(child.path)] = again
+    skip = set().union(*(below(tree, tree.nodes[key]) for key in kept))
     read: dict[Path, Mapping[TargetKey, Rows]] = {}
 
     def own_rows(node: Node, keys: set[TargetKey] | None = None) -> Mapping[TargetKey, Rows]:
@@ -297,31 +330,33 @@ def roll_up(root: PlanFile, own: OwnRows) -> Rolled:
             read[key] = own(node, fed_keys(tree, node))
         return read[key]
 
-    for node in tree.nodes.values():
-        own_rows(node)  # every plan and ledger opened (and refused if invalid) first
-    refuse(root, tree_problems(tree, own_rows))
+    for key, node in tree.nodes.items():
+        if key not in skip:
+            own_rows(node)  # every plan and ledger opened (and refused if invalid) first
+    refuse(root, tree_problems(tree, own_rows, skip=skip))
     memo: dict[Path, dict[TargetKey, Rows]] = {}
 
-    def into(node: Node) -> list[Feed]:
-        found = []
-        for edge in node.edges:
-            child = tree.node(edge.path)
-            plan = child.plan_file.plan
-            assert plan is not None and plan.reports_to is not None  # refused above
-            key = real(child.path)
-            if key not in memo:
-                memo[key] = merged(own_rows(child), into(child))
-            unit = plan.reports_to.unit
-            found.extend(feeds(plan, memo[key], unit, relative(child.path, node.path)))
-        return found
+    def branch(node: Node, child: Node) -> list[Feed]:
+        key = real(child.path)
+        if node is top and key in kept:
+            return kept[key]
+        plan = child.plan_file.plan
+        assert plan is not None and plan.reports_to is not None  # refused above
+        if key not in memo:
+            memo[key] = merged(own_rows(child), into(child))
+        return feeds(plan, memo[key], plan.reports_to.unit, relative(child.path, node.path))
 
-    top = tree.nodes[real(root.path)]
+    def into(node: Node) -> list[Feed]:
+        return [feed for edge in node.edges for feed in branch(node, tree.node(edge.path))]
+
+    branches = {real(edge.path): branch(top, tree.node(edge.path)) for edge in top.edges}
     places: dict[tuple[int, str, str], str] = {}
     for parent, edge, child in tree.links():
         found = link(parent, edge, child) if parent is top else None
         if found is not None:
             places.update(fed_places(found))
-    return Rolled(into(top), tree, places)
+    everything = [feed for fed in branches.values() for feed in fed]
+    return Rolled(everything, tree, places, branches)
 
 
 def feeding_child(root: PlanFile, key: TargetKey, unit: str) -> str | None:

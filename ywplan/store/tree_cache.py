@@ -6,8 +6,10 @@ tree that has not changed since yesterday feeds it. The cache holds the root's f
 where each child's ``counts_toward`` stands; it is used only when every plan and
 ledger below the root (and the root's plan) has the bytes it had, every ``children:``
 entry finds the same files, and today is no earlier than when the tree was found clean
-(an entry dated in the future then may be fine now, never the other way round). It
-lives in the ledger indexes' folder, sealed with their key (:mod:`ywplan.store.index`).
+(an entry dated in the future then may be fine now, never the other way round). When
+something changed, each branch under the root (a city and its counties) that did not
+change gives what it fed before, so one county's new line re-reads its own branch
+only. It lives in the ledger indexes' folder, sealed with their key (:mod:`ywplan.store.index`).
 Nothing here prints; a cache in any doubt is just not used.
 """
 
@@ -26,7 +28,7 @@ from ywplan.store.discovery import ledger_path
 from ywplan.store.index import _save, _sealed, _unsealed, cache_dir, user_key
 from ywplan.store.ledger import MAX_LEDGER_BYTES
 from ywplan.store.textfile import read_regular
-from ywplan.store.tree import Tree, found_by, real
+from ywplan.store.tree import Node, Tree, below, found_by, real
 
 VERSION = 1
 MAX_CACHE_BYTES = 512 * 1024 * 1024
@@ -40,17 +42,21 @@ def _digest(path: Path) -> bytes:
     return b"" if data is None else hashlib.sha256(data).digest()
 
 
-def _state(tree: Tree) -> tuple[list[tuple[str, bytes]], list[tuple[str, str, list[str]]]]:
-    """Every file of *tree* with its digest (the root's ledger aside: it is read anyway),
-    and every ``children:`` entry with what it found."""
-    files = []
-    globs = []
-    root = real(tree.root)
-    for key, node in tree.nodes.items():
+Files = list[tuple[str, bytes]]
+Globs = list[tuple[str, str, list[str]]]
+
+
+def _files(tree: Tree, nodes: list[Path], root: Path | None) -> tuple[Files, Globs]:
+    """The plans *nodes* and their ledgers (the *root*'s aside: it is read anyway) with
+    their digests, and every ``children:`` entry of theirs with what it found."""
+    files: Files = []
+    globs: Globs = []
+    for key in nodes:
         files.append((str(key), _digest(key)))
         if key != root:
             ledger = ledger_path(key)
             files.append((str(ledger), _digest(ledger)))
+        node = tree.nodes[key]
         plan = node.plan_file.plan
         for pattern in plan.children if plan is not None else ():
             base = str(node.path.parent)
@@ -58,49 +64,91 @@ def _state(tree: Tree) -> tuple[list[tuple[str, bytes]], list[tuple[str, str, li
     return files, globs
 
 
+def _branch_key(tree: Tree, child: Node, parent: Path) -> bytes:
+    """What a branch's feeds depend on: where its parent stands, and every file under it."""
+    files, globs = _files(tree, sorted(below(tree, child)), None)
+    return hashlib.sha256(marshal.dumps((VERSION, str(parent), files, globs))).digest()
+
+
+def _fed(feeds: list[Feed]) -> list[tuple[Any, ...]]:
+    return [
+        (f.unit, f.plan, f.child, f.parent, f.additive, f.rows.ids, f.rows.days, f.rows.amounts)
+        for f in feeds
+    ]
+
+
+def _feeds(records: Any) -> list[Feed]:
+    return [
+        Feed(unit, plan, child, tuple(parent), additive, Rows(ids, days, amounts, []))
+        for unit, plan, child, parent, additive, ids, days, amounts in records
+    ]
+
+
 def _store(folder: Path, root: Path) -> Path:
     name = hashlib.sha256(str(real(root)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
     return folder / f"{name}.tree-cache"
 
 
-def save(tree: Tree, today: dt.date, feeds: list[Feed], places: Places) -> None:
-    """Keep what *tree* feeds its root, found clean *today*."""
+def save(
+    tree: Tree,
+    today: dt.date,
+    feeds: list[Feed],
+    places: Places,
+    branches: Mapping[Path, list[Feed]],
+) -> None:
+    """Keep what *tree* feeds its root, found clean *today*, and what each branch fed."""
     folder, key = cache_dir(), user_key()
     if folder is None or key is None:
         return
-    files, globs = _state(tree)
-    fed = [
-        (f.unit, f.plan, f.child, f.parent, f.additive, f.rows.ids, f.rows.days, f.rows.amounts)
-        for f in feeds
-    ]
-    record = (VERSION, str(real(tree.root)), today.toordinal(), files, globs, fed, dict(places))
+    root = real(tree.root)
+    files, globs = _files(tree, list(tree.nodes), root)
+    kept = {
+        _branch_key(tree, tree.nodes[child], root): _fed(fed) for child, fed in branches.items()
+    }
+    day = today.toordinal()
+    record = (VERSION, str(root), day, files, globs, _fed(feeds), dict(places), kept)
     with contextlib.suppress(ValueError):
         _save(_store(folder, tree.root), _sealed(marshal.dumps(record), key))
 
 
-def load(root: Path, today: dt.date) -> tuple[list[Feed], Places] | None:
-    """What the tree under the plan *root* feeds it and where its children's
-    ``counts_toward`` stand, if nothing of the tree changed since; else None."""
-    folder, key = cache_dir(), user_key()
-    if folder is None or key is None:
-        return None
-    blob = read_regular(_store(folder, root), MAX_CACHE_BYTES)
-    payload = None if blob is None else _unsealed(blob, key)
-    if payload is None:
-        return None
-    try:
-        record: Any = marshal.loads(payload)
-        version, where, day, files, globs, fed, places = record
-    except (ValueError, EOFError, TypeError):  # a payload of another build
-        return None
-    if version != VERSION or where != str(real(root)) or today.toordinal() < day:
-        return None
-    if any(_digest(Path(name)) != digest for name, digest in files):
-        return None
-    if any(found_by(Path(base), pattern) != found for base, pattern, found in globs):
-        return None
-    feeds = [
-        Feed(unit, plan, child, tuple(parent), additive, Rows(ids, days, amounts, []))
-        for unit, plan, child, parent, additive, ids, days, amounts in fed
-    ]
-    return feeds, places
+class Cached:
+    """A tree's cache as read: the whole tree's feeds if nothing changed, else what each
+    unchanged branch fed."""
+
+    def __init__(self, root: Path, today: dt.date) -> None:
+        self.root = real(root)
+        self.record: Any = None
+        folder, key = cache_dir(), user_key()
+        if folder is None or key is None:
+            return
+        blob = read_regular(_store(folder, root), MAX_CACHE_BYTES)
+        payload = None if blob is None else _unsealed(blob, key)
+        if payload is None:
+            return
+        try:
+            record: Any = marshal.loads(payload)
+            version, where, day = record[:3]
+        except (ValueError, EOFError, TypeError, IndexError):  # a payload of another build
+            return
+        ours = len(record) == 8 and (version, where) == (VERSION, str(self.root))
+        if ours and today.toordinal() >= day:
+            self.record = record
+
+    def whole(self) -> tuple[list[Feed], Places] | None:
+        """What the tree feeds its root and where its children's ``counts_toward`` stand,
+        if no file of the tree changed and every glob finds the same files."""
+        if self.record is None:
+            return None
+        _, _, _, files, globs, fed, places, _ = self.record
+        if any(_digest(Path(name)) != digest for name, digest in files):
+            return None
+        if any(found_by(Path(base), pattern) != found for base, pattern, found in globs):
+            return None
+        return _feeds(fed), places
+
+    def branch(self, tree: Tree, child: Node) -> list[Feed] | None:
+        """What the root's *child* fed, if nothing under it changed."""
+        if self.record is None:
+            return None
+        fed = self.record[7].get(_branch_key(tree, child, self.root))
+        return None if fed is None else _feeds(fed)

@@ -231,7 +231,8 @@ def _roll_up(workspace: Workspace) -> None:
         child = open_workspace(node.path, workspace.today, indexed=True, plan_file=node.plan_file)
         return child.rows(keys)
 
-    cached = tree_cache.load(workspace.plan_file.path, workspace.today)
+    cache = tree_cache.Cached(workspace.plan_file.path, workspace.today)
+    cached = cache.whole()
     if cached is not None:  # the tree is as it was: only the root's own ledger may differ
         feeds, places = cached
         rows = workspace.rows({(item, target) for item, target, _ in places})
@@ -242,6 +243,6 @@ def _roll_up(workspace: Workspace) -> None:
         )
         workspace.feeds = tuple(feeds)
         return
-    rolled = roll_up(workspace.plan_file, own)
-    tree_cache.save(rolled.tree, workspace.today, rolled.feeds, rolled.places)
+    rolled = roll_up(workspace.plan_file, own, cache.branch)
+    tree_cache.save(rolled.tree, workspace.today, rolled.feeds, rolled.places, rolled.branches)
     workspace.feeds = tuple(rolled.feeds)
