@@ -36,26 +36,38 @@ MAX_CACHE_BYTES = 512 * 1024 * 1024
 Places = Mapping[tuple[int, str, str], str]
 
 
-def _digest(path: Path) -> bytes:
-    """The file's SHA-256 (empty for a file that is missing or not a regular file)."""
-    data = read_regular(path, MAX_LEDGER_BYTES, follow=True)
-    return b"" if data is None else hashlib.sha256(data).digest()
+class Digests:
+    """Each file's SHA-256, read once per command (empty for a file that is missing or
+    not a regular file)."""
+
+    def __init__(self) -> None:
+        self._found: dict[str, bytes] = {}
+
+    def __call__(self, path: Path) -> bytes:
+        """The digest of the file at *path*."""
+        name = str(path)
+        if name not in self._found:
+            data = read_regular(path, MAX_LEDGER_BYTES, follow=True)
+            self._found[name] = b"" if data is None else hashlib.sha256(data).digest()
+        return self._found[name]
 
 
 Files = list[tuple[str, bytes]]
 Globs = list[tuple[str, str, list[str]]]
 
 
-def _files(tree: Tree, nodes: list[Path], root: Path | None) -> tuple[Files, Globs]:
+def _files(
+    tree: Tree, nodes: list[Path], root: Path | None, digest: Digests
+) -> tuple[Files, Globs]:
     """The plans *nodes* and their ledgers (the *root*'s aside: it is read anyway) with
     their digests, and every ``children:`` entry of theirs with what it found."""
     files: Files = []
     globs: Globs = []
     for key in nodes:
-        files.append((str(key), _digest(key)))
+        files.append((str(key), digest(key)))
         if key != root:
             ledger = ledger_path(key)
-            files.append((str(ledger), _digest(ledger)))
+            files.append((str(ledger), digest(ledger)))
         node = tree.nodes[key]
         plan = node.plan_file.plan
         for pattern in plan.children if plan is not None else ():
@@ -64,10 +76,12 @@ def _files(tree: Tree, nodes: list[Path], root: Path | None) -> tuple[Files, Glo
     return files, globs
 
 
-def _branch_key(tree: Tree, child: Node, parent: Path) -> bytes:
+def _branch_key(tree: Tree, child: Node, parent: Path, digest: Digests) -> bytes:
     """What a branch's feeds depend on: where its parent stands, and every file under it."""
-    files, globs = _files(tree, sorted(below(tree, child)), None)
-    return hashlib.sha256(marshal.dumps((VERSION, str(parent), files, globs))).digest()
+    files, globs = _files(tree, sorted(below(tree, child)), None, digest)
+    # repr, not marshal: marshal's bytes depend on how many references each object has.
+    text = repr((VERSION, str(parent), files, globs))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 def _fed(feeds: list[Feed]) -> list[tuple[Any, ...]]:
@@ -89,34 +103,14 @@ def _store(folder: Path, root: Path) -> Path:
     return folder / f"{name}.tree-cache"
 
 
-def save(
-    tree: Tree,
-    today: dt.date,
-    feeds: list[Feed],
-    places: Places,
-    branches: Mapping[Path, list[Feed]],
-) -> None:
-    """Keep what *tree* feeds its root, found clean *today*, and what each branch fed."""
-    folder, key = cache_dir(), user_key()
-    if folder is None or key is None:
-        return
-    root = real(tree.root)
-    files, globs = _files(tree, list(tree.nodes), root)
-    kept = {
-        _branch_key(tree, tree.nodes[child], root): _fed(fed) for child, fed in branches.items()
-    }
-    day = today.toordinal()
-    record = (VERSION, str(root), day, files, globs, _fed(feeds), dict(places), kept)
-    with contextlib.suppress(ValueError):
-        _save(_store(folder, tree.root), _sealed(marshal.dumps(record), key))
-
-
 class Cached:
-    """A tree's cache as read: the whole tree's feeds if nothing changed, else what each
-    unchanged branch fed."""
+    """A tree's cache as read: what the whole tree fed its root if nothing changed, else
+    what each unchanged branch fed (each branch's feeds, in the root's order, add up to
+    the whole tree's)."""
 
     def __init__(self, root: Path, today: dt.date) -> None:
         self.root = real(root)
+        self.digest = Digests()
         self.record: Any = None
         folder, key = cache_dir(), user_key()
         if folder is None or key is None:
@@ -130,7 +124,7 @@ class Cached:
             version, where, day = record[:3]
         except (ValueError, EOFError, TypeError, IndexError):  # a payload of another build
             return
-        ours = len(record) == 8 and (version, where) == (VERSION, str(self.root))
+        ours = len(record) == 7 and (version, where) == (VERSION, str(self.root))
         if ours and today.toordinal() >= day:
             self.record = record
 
@@ -139,16 +133,38 @@ class Cached:
         if no file of the tree changed and every glob finds the same files."""
         if self.record is None:
             return None
-        _, _, _, files, globs, fed, places, _ = self.record
-        if any(_digest(Path(name)) != digest for name, digest in files):
+        _, _, _, files, globs, places, branches = self.record
+        if any(self.digest(Path(name)) != digest for name, digest in files):
             return None
         if any(found_by(Path(base), pattern) != found for base, pattern, found in globs):
             return None
-        return _feeds(fed), places
+        return [feed for _, fed in branches for feed in _feeds(fed)], places
 
     def branch(self, tree: Tree, child: Node) -> list[Feed] | None:
         """What the root's *child* fed, if nothing under it changed."""
         if self.record is None:
             return None
-        fed = self.record[7].get(_branch_key(tree, child, self.root))
+        wanted = _branch_key(tree, child, self.root, self.digest)
+        fed = next((fed for key, fed in self.record[6] if key == wanted), None)
         return None if fed is None else _feeds(fed)
+
+    def save(
+        self,
+        tree: Tree,
+        today: dt.date,
+        places: Places,
+        branches: Mapping[Path, list[Feed]],
+    ) -> None:
+        """Keep what each branch of *tree* feeds its root, the tree found clean *today*."""
+        folder, key = cache_dir(), user_key()
+        if folder is None or key is None:
+            return
+        files, globs = _files(tree, list(tree.nodes), self.root, self.digest)
+        kept = [
+            (_branch_key(tree, tree.nodes[child], self.root, self.digest), _fed(fed))
+            for child, fed in branches.items()
+        ]
+        day = today.toordinal()
+        record = (VERSION, str(self.root), day, files, globs, dict(places), kept)
+        with contextlib.suppress(ValueError):
+            _save(_store(folder, tree.root), _sealed(marshal.dumps(record), key))

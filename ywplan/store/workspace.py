@@ -244,5 +244,5 @@ def _roll_up(workspace: Workspace) -> None:
         workspace.feeds = tuple(feeds)
         return
     rolled = roll_up(workspace.plan_file, own, cache.branch)
-    tree_cache.save(rolled.tree, workspace.today, rolled.feeds, rolled.places, rolled.branches)
+    cache.save(rolled.tree, workspace.today, rolled.places, rolled.branches)
     workspace.feeds = tuple(rolled.feeds)
