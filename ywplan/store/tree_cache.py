@@ -71,7 +71,7 @@ def _files(
         node = tree.nodes[key]
         plan = node.plan_file.plan
         for pattern in plan.children if plan is not None else ():
-            base = str(node.path.parent)
+            base = str(key.parent)  # the real folder: the same however the root was named
             globs.append((base, pattern, found_by(Path(base), pattern)))
     return files, globs
 
