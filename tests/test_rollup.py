@@ -319,8 +319,8 @@ def test_one_county_changed_re_reads_its_branch_only(
     reused: list[bool] = []
     branch = tree_cache.Cached.branch
 
-    def spy(self: tree_cache.Cached, tree: Any, child: Any) -> Any:
-        found = branch(self, tree, child)
+    def spy(self: tree_cache.Cached, child: Any) -> Any:
+        found = branch(self, child)
         reused.append(found is not None)
         return found
 

@@ -131,15 +131,19 @@ def found_by(base: Path, pattern: str) -> list[str]:
     return [full] if os.path.isfile(full) else []
 
 
-def load_tree(root: PlanFile) -> Tree:
-    """Walk the tree under *root*, loading each plan once (depth first, in glob order)."""
+def load_tree(root: PlanFile, known: Collection[Path] = ()) -> Tree:
+    """Walk the tree under *root*, loading each plan once (depth first, in glob order).
+
+    The root's children in *known* (branches a cache vouches for) are loaded, not the
+    plans under them.
+    """
     tree = Tree(root.path)
     tree.nodes[real(root.path)] = Node(root)
-    _descend(tree, tree.nodes[real(root.path)], [real(root.path)])
+    _descend(tree, tree.nodes[real(root.path)], [real(root.path)], known)
     return tree
 
 
-def _descend(tree: Tree, node: Node, ancestors: list[Path]) -> None:
+def _descend(tree: Tree, node: Node, ancestors: list[Path], known: Collection[Path] = ()) -> None:
     edges, problems = found_children(node.plan_file)
     tree.problems.extend(problems)
     for edge in edges:
@@ -166,7 +170,8 @@ def _descend(tree: Tree, node: Node, ancestors: list[Path]) -> None:
             return
         child = Node(load_cached(edge.path))
         tree.nodes[key] = child
-        _descend(tree, child, [*ancestors, key])
+        if key not in known:
+            _descend(tree, child, [*ancestors, key])
 
 
 def reports_to(child: PlanFile) -> Path | None:
@@ -292,7 +297,7 @@ class Rolled:
     branches: dict[Path, list[Feed]]
 
 
-Reuse = Callable[[Tree, Node], list[Feed] | None]
+Reuse = Callable[[Path], list[Feed] | None]
 
 
 def below(tree: Tree, node: Node) -> set[Path]:
@@ -312,16 +317,16 @@ def roll_up(root: PlanFile, own: OwnRows, reuse: Reuse | None = None) -> Rolled:
     """What the children of *root* feed it, recursively (SPEC §8), refusing (exit 1) a
     tree with errors. *own* opens a node's ledger, refusing an invalid plan or ledger,
     and gives its rows on the targets named (a child's read through its index). *reuse*
-    gives what a child of the root fed before, when nothing under it changed since."""
-    tree = load_tree(root)
-    top = tree.nodes[real(root.path)]
+    gives what a child of the root fed before, when nothing under it changed since: the
+    plans under it are then neither loaded nor judged again."""
     kept: dict[Path, list[Feed]] = {}
-    for edge in top.edges:
-        child = tree.node(edge.path)
-        again = reuse(tree, child) if reuse is not None else None
+    for edge in found_children(root)[0]:
+        again = reuse(real(edge.path)) if reuse is not None else None
         if again is not None:
-            kept[real(child.path)] = again
-    skip = set().union(*(below(tree, tree.nodes[key]) for key in kept))
+            kept[real(edge.path)] = again
+    tree = load_tree(root, kept)
+    top = tree.nodes[real(root.path)]
+    skip = set(kept)
     read: dict[Path, Mapping[TargetKey, Rows]] = {}
 
     def own_rows(node: Node, keys: set[TargetKey] | None = None) -> Mapping[TargetKey, Rows]:

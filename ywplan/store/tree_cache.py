@@ -28,7 +28,7 @@ from ywplan.store.discovery import ledger_path
 from ywplan.store.index import _save, _sealed, _unsealed, cache_dir, user_key
 from ywplan.store.ledger import MAX_LEDGER_BYTES
 from ywplan.store.textfile import read_regular
-from ywplan.store.tree import Node, Tree, below, found_by, real
+from ywplan.store.tree import Tree, below, found_by, real
 
 VERSION = 1
 MAX_CACHE_BYTES = 512 * 1024 * 1024
@@ -68,20 +68,18 @@ def _files(
         if key != root:
             ledger = ledger_path(key)
             files.append((str(ledger), digest(ledger)))
-        node = tree.nodes[key]
-        plan = node.plan_file.plan
+        plan = tree.nodes[key].plan_file.plan
         for pattern in plan.children if plan is not None else ():
             base = str(key.parent)  # the real folder: the same however the root was named
             globs.append((base, pattern, found_by(Path(base), pattern)))
     return files, globs
 
 
-def _branch_key(tree: Tree, child: Node, parent: Path, digest: Digests) -> bytes:
-    """What a branch's feeds depend on: where its parent stands, and every file under it."""
-    files, globs = _files(tree, sorted(below(tree, child)), None, digest)
-    # repr, not marshal: marshal's bytes depend on how many references each object has.
-    text = repr((VERSION, str(parent), files, globs))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+def _same(files: Files, globs: Globs, digest: Digests) -> bool:
+    """Every file has the bytes it had, every ``children:`` entry finds what it found."""
+    return all(digest(Path(name)) == old for name, old in files) and all(
+        found_by(Path(base), pattern) == found for base, pattern, found in globs
+    )
 
 
 def _fed(feeds: list[Feed]) -> list[tuple[Any, ...]]:
@@ -103,15 +101,20 @@ def _store(folder: Path, root: Path) -> Path:
     return folder / f"{name}.tree-cache"
 
 
+Branch = tuple[str, Files, Globs, list[tuple[Any, ...]]]
+
+
 class Cached:
     """A tree's cache as read: what the whole tree fed its root if nothing changed, else
     what each unchanged branch fed (each branch's feeds, in the root's order, add up to
-    the whole tree's)."""
+    the whole tree's). A branch is the root's child and every plan under it, with the
+    digests of their files and what their ``children:`` entries found."""
 
     def __init__(self, root: Path, today: dt.date) -> None:
         self.root = real(root)
         self.digest = Digests()
         self.record: Any = None
+        self.kept: dict[str, Branch] = {}  # branches found unchanged, by real path
         folder, key = cache_dir(), user_key()
         if folder is None or key is None:
             return
@@ -134,19 +137,21 @@ class Cached:
         if self.record is None:
             return None
         _, _, _, files, globs, places, branches = self.record
-        if any(self.digest(Path(name)) != digest for name, digest in files):
+        if not _same(files, globs, self.digest):
             return None
-        if any(found_by(Path(base), pattern) != found for base, pattern, found in globs):
+        if not all(_same(b_files, b_globs, self.digest) for _, b_files, b_globs, _ in branches):
             return None
-        return [feed for _, fed in branches for feed in _feeds(fed)], places
+        return [feed for *_, fed in branches for feed in _feeds(fed)], places
 
-    def branch(self, tree: Tree, child: Node) -> list[Feed] | None:
-        """What the root's *child* fed, if nothing under it changed."""
+    def branch(self, child: Path) -> list[Feed] | None:
+        """What the root's child at the real path *child* fed, if nothing under it changed."""
         if self.record is None:
             return None
-        wanted = _branch_key(tree, child, self.root, self.digest)
-        fed = next((fed for key, fed in self.record[6] if key == wanted), None)
-        return None if fed is None else _feeds(fed)
+        found = next((b for b in self.record[6] if b[0] == str(child)), None)
+        if found is None or not _same(found[1], found[2], self.digest):
+            return None
+        self.kept[found[0]] = found
+        return _feeds(found[3])
 
     def save(
         self,
@@ -155,15 +160,19 @@ class Cached:
         places: Places,
         branches: Mapping[Path, list[Feed]],
     ) -> None:
-        """Keep what each branch of *tree* feeds its root, the tree found clean *today*."""
+        """Keep what each branch of *tree* feeds its root, the tree found clean *today*
+        (*tree* holds no plan under a branch kept from before)."""
         folder, key = cache_dir(), user_key()
         if folder is None or key is None:
             return
-        files, globs = _files(tree, list(tree.nodes), self.root, self.digest)
-        kept = [
-            (_branch_key(tree, tree.nodes[child], self.root, self.digest), _fed(fed))
-            for child, fed in branches.items()
-        ]
+        files, globs = _files(tree, [self.root], self.root, self.digest)
+        kept: list[Branch] = []
+        for child, fed in branches.items():
+            found = self.kept.get(str(child))
+            if found is None:
+                under = sorted(below(tree, tree.nodes[child]))
+                found = (str(child), *_files(tree, under, None, self.digest), _fed(fed))
+            kept.append(found)
         day = today.toordinal()
         record = (VERSION, str(self.root), day, files, globs, dict(places), kept)
         with contextlib.suppress(ValueError):
