@@ -339,3 +339,22 @@ def test_a_child_two_globs_find_counts_once(run: Run, tmp_path: Path) -> None:
     targets = targets_of(run, "--plan", str(city), "--as-of", "2024-06-30")
     assert targets["26.cadre-training"]["actual"] == 215
     assert run("check", str(city), today="2024-12-31").exit_code == 0
+
+
+def test_a_branch_broken_since_the_last_run_is_refused(run: Run, tmp_path: Path) -> None:
+    city = build_city(tmp_path)
+    assert run("status", "--plan", str(city), today="2024-12-31").exit_code == 0
+    county = tmp_path / "counties/tongxiang/plans/tongxiang-2024.ledger.csv"
+    with county.open("a", encoding="utf-8") as ledger:
+        ledger.write("tx000009,2024-06-10,7,cadre-trainin,5,,,clerk,2024-06-10T09:00,\n")
+    result = run("status", "--plan", str(city), today="2024-12-31")
+    assert result.exit_code == 1
+    assert "tongxiang-2024.ledger.csv:4:" in result.stderr
+    county.write_text(county.read_text(encoding="utf-8").splitlines(True)[0], encoding="utf-8")
+    plan = county.with_name("tongxiang-2024.yaml")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("unit: 桐乡市", "unit: 海盐县"), "utf-8"
+    )
+    result = run("status", "--plan", str(city), today="2024-12-31")
+    assert result.exit_code == 1
+    assert 'reports_to names the unit "海盐县"' in result.stderr
