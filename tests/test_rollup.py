@@ -358,3 +358,40 @@ def test_a_branch_broken_since_the_last_run_is_refused(run: Run, tmp_path: Path)
     result = run("status", "--plan", str(city), today="2024-12-31")
     assert result.exit_code == 1
     assert 'reports_to names the unit "海盐县"' in result.stderr
+
+
+def test_missing_counts_the_childrens_entries(run: Run, province: Path) -> None:
+    city = "cities/jiaxing/plans/jiaxing-2024.yaml"
+    may = run(
+        "missing", "--month", "2024-05", "--plan", city, "--format", "json", today="2024-12-31"
+    )
+    assert may.exit_code == 0, may.output
+    # 海宁 logged 20 on 05-10 in its own ledger: it reported in May; 桐乡 did not
+    behind = [u["unit"] for u in json.loads(may.stdout)["units"] if u["missing"]]
+    assert behind == ["桐乡市"]
+
+
+def test_a_form_counts_the_unit_s_own_plan_and_its_intake_is_refused_in_the_parent(
+    run: Run, province: Path, tmp_path: Path
+) -> None:
+    city = "cities/jiaxing/plans/jiaxing-2024.yaml"
+    form = tmp_path / "海宁.csv"
+    made = run(
+        "form",
+        "--unit",
+        "海宁市",
+        "--month",
+        "2024-06",
+        "--plan",
+        city,
+        "-o",
+        str(form),
+        today="2024-12-31",
+    )
+    assert made.exit_code == 0, made.output
+    text = form.read_text(encoding="utf-8-sig")
+    assert "26,26.cadre-training,培训团干部,人次,80,50," in text  # 海宁's 30 + 20 so far
+    form.write_text(text.replace("(人次),,,", "(人次),5,2024-06-10,"), encoding="utf-8-sig")
+    taken = run("intake", str(form), "--plan", city, today="2024-12-31")
+    assert taken.exit_code == 1
+    assert '26.cadre-training of "海宁市" is fed by a child plan' in taken.stderr

@@ -1311,6 +1311,200 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{unit}'s own plan: {plan} ({path})",
     ),
     "status.unit_sheet": ("下级计划", "Unit's plan"),
+    "help.form": (
+        "生成下级单位的月报填报表(xlsx 或 csv):该单位有分解任务的目标、全年任务、截至上月累计,留出数量、日期、备注三栏",
+        "write a sub-unit's monthly fill-in form (xlsx or csv): the targets it holds a quota for, the quota, what is done so far, and cells for amount, date and note",
+    ),
+    "help.form.month": (
+        "填报月份,如 2024-09(默认本月)",
+        "the month, e.g. 2024-09 (default: this month)",
+    ),
+    "help.form.all": (
+        "列出全部目标,而不只是该单位有分解任务的",
+        "list every target, not only those the unit holds a quota for",
+    ),
+    "help.form.all_units": (
+        "每个下级单位一份,写入 -o 指定的文件夹",
+        "one form per sub-unit, into the folder -o names",
+    ),
+    "help.form.output": (
+        "输出文件(.xlsx 或 .csv);用 --all-units 时是文件夹",
+        "the output file (.xlsx or .csv); a folder with --all-units",
+    ),
+    "help.intake": (
+        "把下级单位填好的报表(xlsx 或 csv)录入台账:逐行按 log 的规则检查,全部无误才一次写入",
+        "take filled forms (xlsx or csv) into the ledger: every row checked by the rules of log, all written at once or none",
+    ),
+    "help.intake.files": ("填好的报表文件", "the filled forms"),
+    "help.intake.yes": (
+        "数值与上次相差十倍以上也照录(已核实时用)",
+        "record levels even when they are ten times off the last one (once checked)",
+    ),
+    "help.missing": (
+        "哪些下级单位还没报送:本月(或本季度)有分解任务却没有记录的目标,以及最近一次报送的日期",
+        "who has not reported: per sub-unit, the quota targets with no entry in the month (or quarter), and its last entry's date",
+    ),
+    "help.missing.month": (
+        "统计的月份,如 2024-09(默认本月)",
+        "the month, e.g. 2024-09 (default: this month)",
+    ),
+    "log.amount_other_unit": (
+        "数量“{value}”的单位是“{written}”,这个目标按“{unit}”计",
+        'amount "{value}" is in "{written}", but the target counts in "{unit}"',
+    ),
+    "log.amount_other_unit.hint": (
+        "只写数字(如 12),或带上目标自己的单位(如 12{unit});确认填在了正确的目标行",
+        "write the number alone (e.g. 12), or with the target's own unit (e.g. 12{unit}); check the row is the right target",
+    ),
+    "form.unit_or_all": (
+        "用 --unit 指定一个单位,或用 --all-units",
+        "name one unit with --unit, or use --all-units",
+    ),
+    "form.unit_or_all.hint": (
+        "例如 ywplan form --unit 海宁市 --month 2024-09 -o 海宁市-9月.xlsx",
+        "e.g. ywplan form --unit 海宁市 --month 2024-09 -o haining-09.xlsx",
+    ),
+    "form.no_units": ("计划没有设下级单位(units)", "the plan declares no sub-units (units)"),
+    "form.no_units.hint": (
+        "在计划中加上 units: [...],并为目标设 by_unit 分解任务",
+        "add units: [...] to the plan, and by_unit quotas to its targets",
+    ),
+    "form.no_quotas": (
+        "{unit} 没有分解任务,报表是空的",
+        "{unit} holds no quota: the form would be empty",
+    ),
+    "form.no_quotas.hint": (
+        "用 --all 列出全部目标,或在计划中为 {unit} 设 by_unit 分解任务",
+        "use --all to list every target, or give {unit} by_unit quotas in the plan",
+    ),
+    "form.bad_extension": (
+        "“{path}”不是 .xlsx 或 .csv 文件",
+        '"{path}" is not an .xlsx or .csv file',
+    ),
+    "form.bad_extension.hint": (
+        "文件名以 .xlsx 或 .csv 结尾,或用 --format xlsx|csv",
+        "end the name with .xlsx or .csv, or use --format xlsx|csv",
+    ),
+    "form.all_needs_folder": (
+        "--all-units 需要用 -o 指定一个文件夹",
+        "--all-units needs a folder named with -o",
+    ),
+    "form.all_needs_folder.hint": (
+        "例如 ywplan form --all-units --month 2024-09 -o 报表/",
+        "e.g. ywplan form --all-units --month 2024-09 -o forms/",
+    ),
+    "intake.refused": (
+        "有 {count} 处问题,什么都没有录入",
+        "{count} problem(s); nothing was taken in",
+    ),
+    "intake.refused.hint": (
+        "按上面列出的单元格逐一改正(或请报送单位改正)后重新录入;已经无误的行不会重复录入",
+        "correct each cell listed above (or ask the unit to), then take the files in again",
+    ),
+    "intake.done": (
+        "已从 {files} 个文件录入 {count} 条记录(其中工作进展 {notes} 条)到 {path}",
+        "took {count} entries ({notes} progress note(s)) from {files} file(s) into {path}",
+    ),
+    "intake.skipped": (
+        "另有 {count} 行此前已经录入过,没有重复录入",
+        "{count} more row(s) were taken in before and were not added again",
+    ),
+    "intake.nothing_new": (
+        "这些文件的 {count} 行都已录入过,这次没有新增记录",
+        "all {count} row(s) of these files were taken in before; nothing was added",
+    ),
+    "intake.no_rows": (
+        "{files} 个文件里没有填写任何数量或备注,没有录入",
+        "the {files} file(s) hold no amount and no note; nothing was taken in",
+    ),
+    "intake.meanwhile": (
+        "这份报表刚刚被另一次录入写进了台账,这次没有录入",
+        "this form was just taken in by another run; nothing was added",
+    ),
+    "intake.meanwhile.hint": (
+        "用 ywplan entries 查看;不需要再录入",
+        "see it with ywplan entries; there is nothing more to do",
+    ),
+    "intake.empty": ("文件里没有内容", "the file holds nothing"),
+    "intake.empty.hint": ("确认发来的是填好的报表", "check that this is the filled form"),
+    "intake.extra_sheet": (
+        "多出一个有内容的工作表“{sheet}”",
+        'an extra sheet "{sheet}" holds data',
+    ),
+    "intake.extra_sheet.hint": (
+        "报表只能有一个工作表:把这些行移到第一个工作表的表格里,或删除这个工作表",
+        "a form has one sheet: move these rows into the first sheet's table, or delete this sheet",
+    ),
+    "intake.no_header": ("找不到表头行", "no header row found"),
+    "intake.no_header.hint": (
+        "第一个工作表要有一行表头,写明 目标(或 指标)和 数量(或 数值),可另有 日期、单位、备注;英文 target、amount、date、unit、note 也可",
+        "the first sheet needs a header row naming target and amount, and optionally date, unit and note (目标, 数量, 日期, 单位, 备注 also work)",
+    ),
+    "intake.other_plan": (
+        "这份报表是为“{plan}”{year} 年({file})生成的,不是“{ours}”{our_year} 年的",
+        'this form was written for "{plan}" {year} ({file}), not for "{ours}" {our_year}',
+    ),
+    "intake.other_plan.hint": (
+        "用 --plan 选对计划,或为本计划重新生成报表:ywplan form",
+        "pick the right plan with --plan, or write this plan's forms with ywplan form",
+    ),
+    "intake.form_unit": (
+        "报表的单位“{unit}”不是计划中的下级单位",
+        "the form's unit \"{unit}\" is not one of the plan's sub-units",
+    ),
+    "intake.form_unit.hint": (
+        "用 ywplan form 为现有单位重新生成报表",
+        "write the unit's form again with ywplan form",
+    ),
+    "intake.merged": ("表格中有合并单元格 {range}", "merged cells {range} in the table"),
+    "intake.merged.hint": (
+        "取消合并(开始 → 合并居中 → 取消合并单元格),每个格子各填各的值",
+        "unmerge them (Home → Merge → Unmerge Cells) and give each cell its own value",
+    ),
+    "intake.other_unit": (
+        "单位“{unit}”不是这份报表的单位({form})",
+        'unit "{unit}" is not this form\'s unit ({form})',
+    ),
+    "intake.other_unit.hint": (
+        "每个单位只填自己的报表;其他单位的数请用它们自己的报表报送",
+        "each unit fills its own form; another unit's figures go on that unit's form",
+    ),
+    "intake.formula_no_value": (
+        "数量是公式,但文件里没有保存计算结果",
+        "the amount is a formula and the file holds no computed value for it",
+    ),
+    "intake.formula_no_value.hint": (
+        "在 Excel 或 WPS 中打开并保存一次(会存下计算结果),或直接填数字",
+        "open and save the file once in Excel or WPS (which stores the result), or type the number",
+    ),
+    "intake.date_only": ("填了日期,却没有数量或备注", "a date, but no amount and no note"),
+    "intake.date_only.hint": (
+        "补上数量(或只有进展时补上备注),或清空日期",
+        "add the amount (or, for progress without a number, a note), or clear the date",
+    ),
+    "intake.bad_date": ("“{value}”不是日期", '"{value}" is not a date'),
+    "intake.bad_date.hint": (
+        "写成 2024-09-05、2024/9/5 或 9月5日",
+        "write it as 2024-09-05, 2024/9/5 or 9月5日",
+    ),
+    "intake.no_target": ("这一行没有写目标", "the row names no target"),
+    "intake.no_target.hint": (
+        "填上目标编号(如 26.cadre-training)或目标名称",
+        "give the target's id (e.g. 26.cadre-training) or its name",
+    ),
+    "intake.ambiguous_name": (
+        "有几个目标都叫“{name}”:{refs}",
+        'several targets are called "{name}": {refs}',
+    ),
+    "intake.ambiguous_name.hint": (
+        "改填目标编号,如 {refs}",
+        "give the target's id instead, one of {refs}",
+    ),
+    "intake.unknown_name": ("计划中没有叫“{name}”的目标", 'the plan has no target called "{name}"'),
+    "intake.unknown_name.hint": (
+        "{suggest}用 ywplan status 查看目标名称,或改填目标编号",
+        "{suggest}see the targets' names with ywplan status, or give the target's id",
+    ),
     # --- report, units, html, xlsx (issue 3) ----------------------------------------------
     "help.report": (
         "打印季报或月报:各目标本期完成、累计、完成率、序时进度和状态,再按下级单位列表",
@@ -1620,6 +1814,82 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "docx.event": ("{where}：{text}", "{where}: {text}"),
     "docx.problem_head": ("{item}. {title}（{flag}）：", "{item}. {title} ({flag}): "),
+    "form.title": (
+        "{org} {year}年{month}月 月报进度表",
+        "{org} · monthly progress form {year}-{month}",
+    ),
+    "form.sheet": ("月报", "Form"),
+    "form.label_unit": ("填报单位", "Reporting unit"),
+    "form.label_month": ("月份", "Month"),
+    "form.label_so_far": ("累计截至", "Done so far as of"),
+    "form.col.item": ("序号", "Item"),
+    "form.col.ref": ("目标编号", "Target id"),
+    "form.col.name": ("目标名称", "Target name"),
+    "form.col.measure": ("计量单位", "Counted in"),
+    "form.col.quota": ("全年任务", "Annual quota"),
+    "form.col.so_far": ("截至上月累计", "Done so far"),
+    "form.col.how": ("填报口径", "What to enter"),
+    "form.col.amount": ("本月数量", "Amount this month"),
+    "form.col.date": ("完成日期", "Date"),
+    "form.col.note": ("备注", "Note"),
+    "form.how_sum": ("本月新增数量({unit})", "added this month ({unit})"),
+    "form.how_level": ("最新测得的数值", "the latest value measured"),
+    "form.instructions": ("填表说明:", "How to fill in this form:"),
+    "form.howto_amount": (
+        "1. 只填黄色底的“本月数量”“完成日期”“备注”三栏,其他栏已锁定。本月数量只填数字(如 12);填报口径为“最新测得的数值”的目标(覆盖率等)填最新一次的数值。",
+        '1. Fill in only the yellow cells: amount, date and note; the rest is locked. The amount is a plain number (e.g. 12); where the column says "the latest value measured" (a coverage rate…), give the latest value.',
+    ),
+    "form.howto_date": (
+        "2. 完成日期填工作完成的那一天(如 {last}),须在 {year} 年内;不填则按本月最后一天计。",
+        "2. The date is the day the work was done (e.g. {last}), within {year}; left empty, it is the month's last day.",
+    ),
+    "form.howto_note": (
+        "3. 备注写一句话说明;只有工作进展、没有数量的,数量空着、只写备注。",
+        "3. The note is one sentence; for progress without a number, leave the amount empty and write the note only.",
+    ),
+    "form.howto_blank": (
+        "4. 本月没有进展的目标整行留空(或填 0)。请勿合并单元格、增加工作表或改动表头。",
+        "4. Leave a target's row empty (or 0) when nothing happened this month. Do not merge cells, add sheets or change the headings.",
+    ),
+    "form.howto_send": (
+        "5. 保存后把原文件发回即可(保持 xlsx 格式)。",
+        "5. Save and send the file back as it is (keep the xlsx format).",
+    ),
+    "form.howto_amount_csv": (
+        "1. 只填最后三栏:“本月数量”“完成日期”“备注”,其他栏不要改动。本月数量只填数字(如 12);填报口径为“最新测得的数值”的目标(覆盖率等)填最新一次的数值。",
+        '1. Fill in only the last three columns: amount, date and note; change nothing else. The amount is a plain number (e.g. 12); where the column says "the latest value measured" (a coverage rate…), give the latest value.',
+    ),
+    "form.howto_send_csv": (
+        "5. 保存(仍为 CSV 格式)后把原文件发回即可。",
+        "5. Save (as CSV still) and send the file back as it is.",
+    ),
+    "form.invalid_title": ("填写有误", "Not accepted"),
+    "form.invalid_amount": (
+        "请填写不小于 0 的数字,不带单位",
+        "type a number of at least 0, without the unit",
+    ),
+    "form.invalid_level": ("请填写数字,不带单位", "type a number, without the unit"),
+    "form.invalid_date": (
+        "请填写 {year} 年内的日期,如 {year}-09-05",
+        "type a date within {year}, e.g. {year}-09-05",
+    ),
+    "missing.title": ("{plan} · {period} 报送情况", "{plan} · reporting for {period}"),
+    "missing.sheet": ("报送情况", "Reporting"),
+    "missing.period": ("统计期间:{first} 至 {last}", "Period: {first} to {last}"),
+    "missing.summary": (
+        "{count} 个单位尚有目标未报送:{units}",
+        "{count} sub-unit(s) have not reported on every target: {units}",
+    ),
+    "missing.all_in": ("各单位均已报送", "every sub-unit has reported"),
+    "missing.col.count": ("未报目标数", "Not reported"),
+    "missing.col.targets": ("未报送的目标", "Targets without an entry"),
+    "missing.col.last": ("最近一次报送", "Last entry"),
+    "missing.none": ("已全部报送", "all reported"),
+    "missing.never": ("从未报送", "never"),
+    "missing.note": (
+        "只计有分解任务的目标;只写备注的工作进展不算对目标的报送",
+        "only targets with a quota count; a progress note is no entry on a target",
+    ),
     # --- import (issue 4) ----------------------------------------------------------------
     "import.not_found": ("找不到文件 {path}", "file not found: {path}"),
     "import.not_found.hint": (
@@ -1881,6 +2151,55 @@ CATALOG: dict[str, tuple[str, str]] = {
         "确认这是计划的台账;如果只是表头丢了,把这一行放回第一行:{expected}",
         "check that this is the plan's ledger; if only its header was lost, put this line back first: {expected}",
     ),
+    "sheet.not_spreadsheet": (
+        "这不是电子表格(xlsx 或 csv)",
+        "this is not a spreadsheet (xlsx or csv)",
+    ),
+    "sheet.not_spreadsheet.hint": (
+        "在 Excel 或 WPS 中另存为 .xlsx(或 CSV UTF-8)后再录入",
+        "save it as .xlsx (or CSV UTF-8) from Excel or WPS, then take it in",
+    ),
+    "sheet.encrypted": (
+        "工作簿设了打开密码(已加密),无法读取",
+        "the workbook is encrypted (it has a password to open)",
+    ),
+    "sheet.encrypted.hint": (
+        "请报送单位去掉密码(文件 → 信息 → 保护工作簿 → 用密码进行加密,清空)后重新发送",
+        "ask the unit to remove the password (File → Info → Protect Workbook → Encrypt with Password, empty it) and send it again",
+    ),
+    "sheet.old_format": ("这是旧版 .xls 工作簿", "this is an old .xls workbook"),
+    "sheet.old_format.hint": (
+        "在 Excel 或 WPS 中另存为 .xlsx 后再录入",
+        "save it as .xlsx from Excel or WPS, then take it in",
+    ),
+    "sheet.damaged": ("工作簿已损坏,无法读取", "the workbook is damaged and cannot be read"),
+    "sheet.damaged.hint": (
+        "在 Excel 或 WPS 中打开并另存一次,或请报送单位重新发送",
+        "open it in Excel or WPS and save it again, or ask the unit to send it again",
+    ),
+    "sheet.bomb": (
+        "工作簿解压后超过 {limit} MB(或文件过多),不像一份报表",
+        "the workbook unpacks to more than {limit} MB (or too many parts): not a form",
+    ),
+    "sheet.bomb.hint": (
+        "报表只有几十行;确认文件没有发错",
+        "a form has a few dozen rows; check that this is the right file",
+    ),
+    "sheet.too_large": (
+        "文件超过 {limit} MB,不像一份报表",
+        "the file is larger than {limit} MB: not a form",
+    ),
+    "sheet.too_large.hint": (
+        "报表只有几十行;确认文件没有发错",
+        "a form has a few dozen rows; check that this is the right file",
+    ),
+    "sheet.too_many_rows": ("表格超过 {limit} 行", "the sheet has more than {limit} rows"),
+    "sheet.too_many_rows.hint": (
+        "一份报表只有几十行;删去多余的行,或分成几个文件",
+        "a form has a few dozen rows; remove the extra rows, or split the file",
+    ),
+    "sheet.unreadable": ("无法读取文件({reason})", "cannot read the file ({reason})"),
+    "sheet.unreadable.hint": ("检查文件名和权限", "check the file name and its permissions"),
     # --- ecosystem: new, completion, interactive log (issue 7) ------------------------------
     "help.new": (
         "新建计划仓库(计划模板、git、pre-commit 和 CI 配置)",

@@ -132,11 +132,11 @@ def refuse_fed(workspace: Workspace, entry: Entry) -> None:
     its clerk logs that work in the child's ledger, and it would count twice here."""
     if not workspace.plan.children:
         return
-    from ywplan.store.tree import feeding_child
+    from ywplan.store.tree import fed_twice
 
-    where = feeding_child(workspace.plan_file, (entry.item, entry.target), entry.unit)
-    if where is not None:
-        raise YwplanError("log.fed_by_child", ref=entry.ref, unit=entry.unit, child=where)
+    problem = fed_twice(workspace.plan_file, entry)
+    if problem is not None:
+        raise YwplanError(problem.key, **problem.args)
 
 
 def settle(doubts: list[Problem], confirm: Confirm | None) -> bool:

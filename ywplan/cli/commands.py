@@ -36,6 +36,7 @@ from ywplan.cli.options import (
     StatusFormatOption,
     TablesFormatOption,
     UnitOption,
+    format_option,
 )
 
 
@@ -439,6 +440,97 @@ def new(
     )
 
 
+def form(
+    unit: UnitOption = None,
+    month: Annotated[
+        str | None,
+        typer.Option(
+            "--month",
+            help="help.form.month",
+            metavar="YYYY-MM",
+            show_default=False,
+            autocompletion=complete_month,
+        ),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="help.form.all")] = False,
+    all_units: Annotated[bool, typer.Option("--all-units", help="help.form.all_units")] = False,
+    format: Annotated[str | None, format_option(("xlsx", "csv"))] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="help.form.output", metavar="FILE|DIR", show_default=False
+        ),
+    ] = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.form"""
+    from ywplan.app import form
+    from ywplan.app.runtime import plan_path, today
+
+    form.run(
+        plan_path(plan),
+        today(),
+        unit=unit,
+        month=month,
+        every=every,
+        all_units=all_units,
+        fmt=format,
+        output=output,
+        force=force,
+    )
+
+
+def intake(
+    files: Annotated[
+        list[str], typer.Argument(help="help.intake.files", metavar="FILE...", show_default=False)
+    ],
+    by: ByOption = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="help.intake.yes")] = False,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.intake"""
+    from ywplan.app import intake
+    from ywplan.app.runtime import plan_path, today
+
+    intake.run(plan_path(plan), today(), files, by=by, yes=yes)
+
+
+def missing(
+    month: Annotated[
+        str | None,
+        typer.Option(
+            "--month",
+            help="help.missing.month",
+            metavar="YYYY-MM",
+            show_default=False,
+            autocompletion=complete_month,
+        ),
+    ] = None,
+    quarter: QuarterOption = None,
+    format: TablesFormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """help.missing"""
+    from ywplan.app import missing
+    from ywplan.app.runtime import plan_path, today
+
+    missing.run(
+        plan_path(plan),
+        today(),
+        month=month,
+        quarter=quarter,
+        fmt=format,
+        output=output,
+        force=force,
+    )
+
+
 # name → (function, extra click context settings)
 COMMANDS: dict[str, tuple[Callable[..., None], dict[str, Any]]] = {
     "check": (check, {}),
@@ -454,4 +546,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, Any]]] = {
     "history": (history, {}),
     "import": (import_plan, {}),
     "new": (new, {}),
+    "form": (form, {}),
+    "intake": (intake, {}),
+    "missing": (missing, {}),
 }

@@ -278,6 +278,15 @@ def new_id() -> str:
     return "".join(secrets.choice(_ID_ALPHABET) for _ in range(16))
 
 
+def derived_id(*parts: str) -> str:
+    """An entry id that *parts* decide (a file's content hash and a row): the same parts,
+    the same id, so a file taken in twice is known the second time. 20 hex digits, a
+    lowercase form of :data:`ID_RE` (80 bits, as unlikely to meet another as new_id's)."""
+    import hashlib  # not at import: TAB completion loads this module
+
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
 class Entry(NamedTuple):
     """One line of the ledger (台账); ``line`` is where it stands in the file (0: not yet)."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -69,10 +70,14 @@ def parse_amount(text: str, reading: Reading | None = None) -> float:
     """A positive amount as typed: full-width digits allowed, commas only between thousands.
 
     ``1,000``, ``12,345.5`` and ``１，０００`` (a full-width comma is a comma) are accepted;
-    ``1,5`` is refused, whatever its writer meant by it. Refuses 0 (for a level target,
+    ``1,5`` is refused, whatever its writer meant by it. With a *reading*, the target's
+    own unit may follow the number (``12场``, ``30 人次``, ``95%``), as clerks type it
+    in a form; another unit is refused by name. Refuses 0 (for a level target,
     *reading* tells what it stood at), negatives and words.
     """
     cleaned = unicodedata.normalize("NFKC", text).strip()
+    if reading is not None:
+        cleaned = _without_unit(cleaned, reading.target)
     if GROUPED_AMOUNT_RE.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
     if not AMOUNT_RE.fullmatch(cleaned):
@@ -86,6 +91,20 @@ def parse_amount(text: str, reading: Reading | None = None) -> float:
             raise YwplanError("log.level_zero", ref=reading.ref, context=reading.context())
         raise YwplanError("log.amount_zero")
     return amount
+
+
+_NUMBER_THEN_WORD = re.compile(r"(-?[0-9][0-9,.]*)\s*([^\s0-9,.]{1,8})")
+
+
+def _without_unit(cleaned: str, target: Target) -> str:
+    """*cleaned* without the target's unit after the number; another unit is refused."""
+    match = _NUMBER_THEN_WORD.fullmatch(cleaned)
+    if match is None:
+        return cleaned
+    unit = unicodedata.normalize("NFKC", target.behaviour.entry_unit(target))
+    if unit and match[2] == unit:
+        return match[1]
+    raise YwplanError("log.amount_other_unit", value=cleaned[:40], written=match[2], unit=unit)
 
 
 def parse_entry_date(text: str | None, today: dt.date) -> dt.date:

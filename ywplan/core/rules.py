@@ -425,6 +425,11 @@ def _unit_known(plan: Plan, unit: Hashable, today: dt.date) -> Problem | None:
     return Problem("entry.unknown_unit", args, col=6)
 
 
+def unit_problem(plan: Plan, unit: str) -> Problem | None:
+    """Why *unit* is not one of the plan's sub-units (the rule entries are judged by), or None."""
+    return _unit_known(plan, unit, dt.date.min)
+
+
 def _amount_positive(plan: Plan, amount: Hashable, today: dt.date) -> Problem | None:
     if amount is None or amount > 0:  # type: ignore[operator]
         return None  # None: a reversing line, negative by design

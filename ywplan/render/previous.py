@@ -38,7 +38,7 @@ def written_by_ywplan(path: Path, fmt: Format, new: bytes) -> bool:
     """True when the regular file at *path* is an earlier output of *fmt* (see the module)."""
     from ywplan.store.textfile import open_regular
 
-    if by_extension(path.name, tuple(f.name for f in FORMATS)) is not fmt:
+    if by_extension(path.name, tuple(f.name for f in FORMATS)).name != fmt.name:
         return False
     try:
         with open_regular(path) as handle:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from ywplan.core.model import Plan
+from ywplan.core.model import Entry, Plan
 from ywplan.core.progress import TargetKey
 from ywplan.core.rollup import (
     Feed,
@@ -376,3 +376,12 @@ def feeding_child(root: PlanFile, key: TargetKey, unit: str) -> str | None:
         if where is not None:
             return where
     return None
+
+
+def fed_twice(root: PlanFile, entry: Entry) -> Problem | None:
+    """Why *root*'s own ledger must not hold *entry*: a child office's plan feeds its
+    target for its unit, and the same work would count twice (None when none does)."""
+    where = feeding_child(root, (entry.item, entry.target), entry.unit)
+    if where is None:
+        return None
+    return Problem("log.fed_by_child", {"ref": entry.ref, "unit": entry.unit, "child": where})

@@ -30,7 +30,7 @@ from ywplan.store.ledger import MAX_LEDGER_BYTES
 from ywplan.store.textfile import read_regular
 from ywplan.store.tree import Tree, below, found_by, real
 
-VERSION = 1
+VERSION = 2  # the record's layout: a cache of another layout is not used
 MAX_CACHE_BYTES = 512 * 1024 * 1024
 
 Places = Mapping[tuple[int, str, str], str]
@@ -137,21 +137,28 @@ class Cached:
         if self.record is None:
             return None
         _, _, _, files, globs, places, branches = self.record
-        if not _same(files, globs, self.digest):
+        try:
+            if not _same(files, globs, self.digest):
+                return None
+            if not all(_same(b[1], b[2], self.digest) for b in branches):
+                return None
+            return [feed for *_, fed in branches for feed in _feeds(fed)], places
+        except (ValueError, TypeError, IndexError):  # a record of another shape: not used
             return None
-        if not all(_same(b_files, b_globs, self.digest) for _, b_files, b_globs, _ in branches):
-            return None
-        return [feed for *_, fed in branches for feed in _feeds(fed)], places
 
     def branch(self, child: Path) -> list[Feed] | None:
         """What the root's child at the real path *child* fed, if nothing under it changed."""
         if self.record is None:
             return None
-        found = next((b for b in self.record[6] if b[0] == str(child)), None)
-        if found is None or not _same(found[1], found[2], self.digest):
+        try:
+            found = next((b for b in self.record[6] if b[0] == str(child)), None)
+            if found is None or not _same(found[1], found[2], self.digest):
+                return None
+            fed = _feeds(found[3])
+        except (ValueError, TypeError, IndexError):  # a record of another shape: not used
             return None
         self.kept[found[0]] = found
-        return _feeds(found[3])
+        return fed
 
     def save(
         self,
