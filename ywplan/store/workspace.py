@@ -9,11 +9,12 @@ questions either way, so no command chooses between the two. Nothing here prints
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ywplan.core.model import Entry, Plan
-from ywplan.core.progress import Tally, tally
+from ywplan.core.progress import LedgerColumns, Tally, tally
 from ywplan.core.rules import ledger_problems, plan_problems
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.discovery import ledger_path
@@ -21,6 +22,11 @@ from ywplan.store.index import LedgerIndex, open_index
 from ywplan.store.ledger import LedgerFile, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
 from ywplan.store.textfile import is_special
+
+if TYPE_CHECKING:
+    from ywplan.core.progress import TargetKey
+    from ywplan.core.rollup import Feed, Rows
+    from ywplan.store.tree import Node
 
 
 def check_plan(plan_file: PlanFile) -> list[Problem]:
@@ -65,6 +71,9 @@ class Workspace:
         self.index = index
         self._ledger: LedgerFile | None = None
         self._problems: tuple[Problem, ...] = ()
+        # What the child offices feed this plan (SPEC §8), as rows of its units.
+        self.feeds: tuple[Feed, ...] = ()
+        self._joined: LedgerColumns | None = None
 
     @property
     def ledger(self) -> LedgerFile:
@@ -78,6 +87,28 @@ class Workspace:
     def entries(self) -> Sequence[Entry]:
         """Every line of the ledger that could be read, in file order."""
         return self.ledger.entries
+
+    @property
+    def counted_entries(self) -> Sequence[Entry]:
+        """The entries every report counts: the ledger's, then what the children feed."""
+        if not self.feeds:
+            return self.entries
+        return [*self.entries, *(e for feed in self.feeds for e in feed.entries())]
+
+    def rows(self, keys: Collection[TargetKey]) -> dict[TargetKey, Rows]:
+        """The entries of the targets *keys* that count, as a roll-up carries them."""
+        from ywplan.core.rollup import rows_of
+
+        name: Callable[[Any], str] = str  # a ledger read whole holds the units' names
+        if self.index is not None:
+            ledger, name = self.index.columns(), self.index.unit_names.__getitem__
+        else:
+            ledger = LedgerColumns.of(self.entries)
+        return {
+            key: rows_of(ledger.groups[key], ledger.gone, name)
+            for key in keys
+            if key in ledger.groups
+        }
 
     @property
     def ledger_problems(self) -> tuple[Problem, ...]:
@@ -100,6 +131,12 @@ class Workspace:
         """Each target's counted entries at *as_of* (see ``core.progress``)."""
         if self.index is not None:
             return self.index.tallies(as_of, unit)
+        if self.feeds:
+            if self._joined is None:
+                from ywplan.core.rollup import with_feeds
+
+                self._joined = with_feeds(LedgerColumns.of(self.entries), self.feeds)
+            return tally(self._joined, as_of, unit)
         return tally(self.entries, as_of, unit)
 
     def item_entries(self) -> Sequence[Entry]:
@@ -147,18 +184,25 @@ def open_workspace(
     strict: bool = True,
     indexed: bool = False,
     plan_file: PlanFile | None = None,
+    children: bool = False,
 ) -> Workspace:
     """Open the plan at *path* and its ledger.
 
     With *indexed*, the ledger's index serves when it is valid (and, with *strict*, when
     the ledger has no error); otherwise the ledger is read whole. With *strict*, a ledger
     with errors is refused (exit 1). *plan_file* is the plan when the caller has it open.
+    With *children* (the commands that count: status, report, units) and a plan that has
+    ``children:``, the whole tree under it is opened and what the children feed joins
+    the counted entries (SPEC §8); a plan without children opens as fast as ever.
     """
     plan_file = plan_file or open_plan(path)
     assert plan_file.plan is not None
     ledger = ledger_path(path)
     special = is_special(ledger)  # a named pipe or a device: never read, indexed or appended to
-    index = open_index(ledger) if indexed and not special else None
+    parent = children and bool(
+        plan_file.plan.children
+    )  # read whole: the children's entries join it
+    index = open_index(ledger) if indexed and not special and not parent else None
     if index is not None and strict and index.error_count(plan_file.plan, today):
         index = None  # read the ledger whole, to say what is wrong
     workspace = Workspace(plan_file, today, index)
@@ -166,4 +210,39 @@ def open_workspace(
         workspace.ledger  # noqa: B018 - read now: what follows may append to it
         if strict or special:
             workspace.refuse_errors()
+    if parent:
+        _roll_up(workspace)
     return workspace
+
+
+def _roll_up(workspace: Workspace) -> None:
+    """Join what the children feed (SPEC §8), refusing a tree with errors (exit 1)."""
+    from ywplan.store import tree_cache
+    from ywplan.store.tree import double_counting, refuse, roll_up
+
+    def own(node: Node, keys: set[TargetKey]) -> dict[TargetKey, Rows]:
+        if node.path == workspace.plan_file.path:
+            return workspace.rows(keys)
+        errors = tuple(p for p in check_plan(node.plan_file) if p.severity == "error")
+        if errors or node.plan_file.plan is None:
+            raise YwplanError(
+                "plan.invalid", path=node.plan_file.name, count=len(errors), problems=errors
+            )
+        child = open_workspace(node.path, workspace.today, indexed=True, plan_file=node.plan_file)
+        return child.rows(keys)
+
+    cache = tree_cache.Cached(workspace.plan_file.path, workspace.today)
+    cached = cache.whole()
+    if cached is not None:  # the tree is as it was: only the root's own ledger may differ
+        feeds, places = cached
+        rows = workspace.rows({(item, target) for item, target, _ in places})
+        lines = {entry.id: entry.line for entry in workspace.entries}
+        refuse(
+            workspace.plan_file,
+            double_counting(workspace.plan_file.path, rows, places, lambda: lines),
+        )
+        workspace.feeds = tuple(feeds)
+        return
+    rolled = roll_up(workspace.plan_file, own, cache.branch)
+    cache.save(rolled.tree, workspace.today, rolled.places, rolled.branches)
+    workspace.feeds = tuple(rolled.feeds)
