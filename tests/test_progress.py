@@ -164,6 +164,7 @@ def test_the_same_numbers_through_the_cli(run: Run, workdir: Path) -> None:
         "gap": 150 - 400 * year_fraction(AS_OF),
         "entries": 2,
         "flag": "green",  # SPEC §6: each target's 督办 flag beside its state
+        "sources": [],  # SPEC §8: no child office feeds it
     }
     states = {t["id"]: t["state"] for t in document["items"][0]["targets"]}
     assert states == {

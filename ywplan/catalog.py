@@ -23,6 +23,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "did_you_mean": ("是不是“{name}”?", 'did you mean "{name}"? '),
     "names.more": ("…(共 {count} 个)", "… ({count} in all)"),
+    "related": ("另见", "see also"),
     # --- YAML loading (yamlio) -------------------------------------------------------
     "yaml.syntax": ("YAML 语法错误({problem})", "YAML syntax error ({problem})"),
     "yaml.syntax.hint": (
@@ -452,6 +453,139 @@ CATALOG: dict[str, tuple[str, str]] = {
     "plan.idle_after.hint": (
         "默认 25:序时进度过了 25% 仍未启动的事项开始督办",
         "the default is 25: an item not started once 序时进度 passes 25% is flagged",
+    ),
+    "plan.aggregate_kind": (
+        "{where}是 {kind} 目标,不能设 aggregate(只有 level 和 growth 目标可以按单位求和)",
+        "{where} is a {kind} target and cannot have aggregate (only level and growth targets add up their units)",
+    ),
+    "plan.aggregate_kind.hint": (
+        "删去 aggregate;sum 目标本来就把各单位的数加在一起",
+        "remove aggregate: a sum target already adds every unit's amounts",
+    ),
+    "tree.invalid": (
+        "计划 {path} 的下级计划树有 {count} 处错误",
+        "the tree of child plans under {path} has {count} error(s)",
+    ),
+    "tree.invalid.hint": (
+        "改正上面列出的错误;ywplan check {path} 检查整棵树",
+        "fix the errors above; ywplan check {path} checks the whole tree",
+    ),
+    "tree.no_reports_to": (
+        "{parent} 的 children 找到了这份计划,但它没有 reports_to",
+        "{parent}'s children found this plan, but it has no reports_to",
+    ),
+    "tree.no_reports_to.hint": (
+        "加上 reports_to: {{plan: 上级计划文件(相对本文件), unit: 本单位在上级 units 中的名称}},或让上级的 children 不再匹配它",
+        "add reports_to: {{plan: the parent's plan file (relative to this one), unit: this office among the parent's units}}, or narrow the parent's children glob",
+    ),
+    "tree.reports_elsewhere": (
+        "reports_to 指向 {named},但找到它的上级是 {parent}",
+        "reports_to names {named}, but the parent that found it is {parent}",
+    ),
+    "tree.reports_elsewhere.hint": (
+        "把 reports_to.plan 改为上级计划文件相对本文件的路径,或让另一份计划的 children 不再匹配它",
+        "make reports_to.plan the parent's plan file relative to this one, or narrow the other plan's children glob",
+    ),
+    "tree.unknown_unit": (
+        "reports_to 的单位“{unit}”不在 {parent} 的 units 中",
+        'reports_to names the unit "{unit}", which is not among the units of {parent}',
+    ),
+    "tree.unknown_unit.hint": (
+        "写上级 units 中的一个名称:{units}",
+        "use one of the parent's units: {units}",
+    ),
+    "tree.other_year": (
+        "这是 {year} 年的计划,上级计划是 {parent_year} 年的",
+        "this plan is for {year}, its parent's for {parent_year}",
+    ),
+    "tree.other_year.hint": (
+        "每个年度的计划树各自独立:让上级的 children 只匹配同一年度的计划",
+        "each year has its own tree: make the parent's children glob match plans of its year only",
+    ),
+    "tree.unknown_target": (
+        "目标 {ref} 的 counts_toward 指向 {toward},{parent} 中没有这个目标",
+        "target {ref} counts toward {toward}, which {parent} does not have",
+    ),
+    "tree.unknown_target.hint": (
+        "写上级的一个目标(事项.目标):\n{targets}",
+        "name one of the parent's targets (ITEM.TARGET):\n{targets}",
+    ),
+    "tree.other_unit": (
+        "目标 {ref} 以“{unit}”计,它计入的上级目标 {toward} 以“{theirs}”计",
+        'target {ref} is counted in "{unit}", the parent\'s {toward} in "{theirs}"',
+    ),
+    "tree.other_unit.hint": (
+        "只有计量单位相同的目标才能相加:改用相同的单位,或去掉 counts_toward",
+        "only targets in the same unit add up: use the same unit, or remove counts_toward",
+    ),
+    "tree.other_kind": (
+        "目标 {ref} 是 {kind} 目标,它计入的上级目标 {toward} 是 {theirs} 目标",
+        "target {ref} is a {kind} target, the parent's {toward} a {theirs} target",
+    ),
+    "tree.other_kind.hint": (
+        "sum 只能计入 sum;level 或 growth 只能计入设了 aggregate: sum 的 level 或 growth",
+        "sum feeds sum; level or growth feeds level or growth with aggregate: sum",
+    ),
+    "tree.needs_aggregate": (
+        "目标 {toward} 由下级 {child} 汇总,必须设 aggregate: sum",
+        "target {toward} is fed by the child {child} and needs aggregate: sum",
+    ),
+    "tree.needs_aggregate.hint": (
+        "加上 aggregate: sum:“最后填报的那个单位的数值”在多个单位之间没有意义",
+        'add aggregate: sum: "the latest value of whichever office logged last" means nothing across offices',
+    ),
+    "tree.double_count": (
+        "记录 {id} 把 {ref} 记在“{unit}”名下,但这一单位的这个目标由下级台账汇总,同一项工作被算了两次",
+        'entry {id} logs {ref} for "{unit}", but a child plan feeds that unit\'s {ref}: the same work is counted twice',
+    ),
+    "tree.double_count.hint": (
+        "让下级在自己的台账中记录;用 ywplan undo {id} --reason 由下级台账汇总 撤销这一条",
+        'let the child office log it in its own ledger; reverse this one with ywplan undo {id} --reason "counted by the child"',
+    ),
+    "tree.cycle": (
+        "children 又找到了 {child},它已经是这份计划的上级:计划树成了环",
+        "children finds {child} again, which is already above this plan: the tree is a cycle",
+    ),
+    "tree.cycle.hint": (
+        "children 只匹配下级的计划,不要匹配本级或上级的计划",
+        "make children match the plans of child offices only, never this plan or one above it",
+    ),
+    "tree.glob_empty": (
+        "children 的“{pattern}”没有找到任何计划",
+        'children "{pattern}" finds no plan',
+    ),
+    "tree.glob_empty.hint": (
+        "路径相对本计划文件;子模块还没取下来时先运行 git submodule update --init",
+        "paths are relative to this plan file; fetch submodules first with git submodule update --init",
+    ),
+    "tree.child_missing": ("children 的“{pattern}”不存在", 'children "{pattern}" does not exist'),
+    "tree.child_missing.hint": (
+        "路径相对本计划文件;子模块还没取下来时先运行 git submodule update --init",
+        "paths are relative to this plan file; fetch submodules first with git submodule update --init",
+    ),
+    "tree.too_deep": (
+        "计划树超过 {limit} 层,下面的计划没有读取",
+        "the tree of plans is more than {limit} levels deep; the plans below were not read",
+    ),
+    "tree.too_deep.hint": (
+        "检查 children 是否匹配了不该匹配的计划",
+        "check that children matches only the plans of child offices",
+    ),
+    "tree.unit_twice": (
+        "这份计划以“{unit}”报送,但 {other} 也以“{unit}”报送:同一单位的记录会被算两次",
+        'this plan reports as "{unit}", as {other} does: that unit\'s entries would count twice',
+    ),
+    "tree.unit_twice.hint": (
+        "一个单位只能有一份下级计划:改正 reports_to.unit,或让上级的 children 不再匹配多余的那份",
+        "a unit has one child plan: correct reports_to.unit, or narrow the parent's children glob",
+    ),
+    "tree.too_many": (
+        "计划树超过 {limit} 份计划,其余的没有读取",
+        "the tree holds more than {limit} plans; the rest were not read",
+    ),
+    "tree.too_many.hint": (
+        "检查 children 是否匹配了不该匹配的计划",
+        "check that children matches only the plans of child offices",
     ),
     "where.grading": ("计划的 grading", "the plan's grading"),
     "plan.band_range": (
@@ -1160,6 +1294,23 @@ CATALOG: dict[str, tuple[str, str]] = {
         "用 ywplan entries 查看那一条;确实记错了再用 ywplan undo 撤销",
         "see that entry with ywplan entries; if it is wrong, reverse it with ywplan undo",
     ),
+    "log.fed_by_child": (
+        "“{unit}”的 {ref} 由下级计划汇总({child}),这里再记一次就算了两次,没有记录",
+        '{ref} of "{unit}" is fed by a child plan ({child}); logged here it would count twice: nothing was recorded',
+    ),
+    "log.fed_by_child.hint": (
+        "请{unit}在自己的台账中记录;本级自己的工作不填 --unit",
+        "let {unit} log it in its own ledger; this office's own work is logged without --unit",
+    ),
+    "check.tree": (
+        "  以及下级 {plans} 份计划,{entries} 条记录",
+        "  and {plans} child plan(s) below it, {entries} entries",
+    ),
+    "status.unit_plan": (
+        "{unit} 本级计划:{plan}({path})",
+        "{unit}'s own plan: {plan} ({path})",
+    ),
+    "status.unit_sheet": ("下级计划", "Unit's plan"),
     "help.form": (
         "生成下级单位的月报填报表(xlsx 或 csv):该单位有分解任务的目标、全年任务、截至上月累计,留出数量、日期、备注三栏",
         "write a sub-unit's monthly fill-in form (xlsx or csv): the targets it holds a quota for, the quota, what is done so far, and cells for amount, date and note",
@@ -2061,6 +2212,34 @@ CATALOG: dict[str, tuple[str, str]] = {
     "help.new.org": ("单位名称,如 共青团嘉兴市委", "the organisation, e.g. 共青团嘉兴市委"),
     "help.new.year": ("计划年度(默认今年)", "the plan year (default: this year)"),
     "help.new.force": ("覆盖已存在的文件", "overwrite files that exist"),
+    "help.new.reports_to": (
+        "上级的计划文件:建一个向它报送的下级单位仓库(与 --unit 同用)",
+        "the parent's plan file: start a child office's repository reporting to it (with --unit)",
+    ),
+    "help.new.unit": (
+        "本单位在上级 units 中的名称;上级给它分解了任务的目标会计入上级的目标",
+        "this office among the parent's units; the targets with a quota for it count toward the parent's",
+    ),
+    "new.reports_to_and_unit": (
+        "--reports-to 和 --unit 要一起给出",
+        "--reports-to and --unit go together",
+    ),
+    "new.reports_to_and_unit.hint": (
+        "如:ywplan new haining --reports-to ../jiaxing/plans/jiaxing-2024.yaml --unit 海宁市",
+        "e.g. ywplan new haining --reports-to ../jiaxing/plans/jiaxing-2024.yaml --unit 海宁市",
+    ),
+    "new.other_year": (
+        "--year {year} 与上级计划的年度 {parent_year} 不同",
+        "--year {year} differs from the parent plan's year {parent_year}",
+    ),
+    "new.other_year.hint": (
+        "下级计划与上级同一年度:去掉 --year",
+        "a child plan is for its parent's year: leave out --year",
+    ),
+    "new.no_quota_item": (
+        "上级没有给本单位分解任务的目标:在这里写本单位的事项",
+        "the parent gives this office no quota: write this office's items here",
+    ),
     "new.default_org": ("共青团××委", "Youth League Committee"),
     "new.bad_year": ("年度“{value}”无效", 'invalid year "{value}"'),
     "new.bad_year.hint": ("写四位数的年份,如 2025", "write a four-digit year, e.g. 2025"),

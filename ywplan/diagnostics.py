@@ -18,6 +18,8 @@ def problem_text(problem: Problem) -> str:
     where = shown(problem.location)
     head = f"{where}: " if where else ""
     text = f"{head}{t(problem.severity)}: {problem.message}"
+    if problem.related:
+        text += f"\n    {t('related')}: {shown(problem.related)}"
     return text + hint_text(problem.hint)
 
 

@@ -33,6 +33,9 @@ class Problem:
     line: int = 0
     col: int = 0
     severity: Severity = "error"
+    # A second place the finding involves, as ``file:line:col`` (a roll-up rule names the
+    # child's file and the parent's, SPEC §8); '' for none.
+    related: str = ""
 
     @property
     def message(self) -> str:
@@ -55,7 +58,7 @@ class Problem:
 
     def at(self, path: str, line: int, col: int = 0) -> Problem:
         """The same finding placed at ``path:line:col``."""
-        return Problem(self.key, self.args, path, line, col, self.severity)
+        return Problem(self.key, self.args, path, line, col, self.severity, self.related)
 
 
 class YwplanError(Exception):

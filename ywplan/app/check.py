@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
+from ywplan.core.model import Plan
+from ywplan.core.progress import LedgerColumns, TargetKey
+from ywplan.core.rollup import Rows, rows_of
 from ywplan.core.rules import appended_only, sort_key
 from ywplan.diagnostics import problem_text
 from ywplan.errors import Problem
 from ywplan.i18n import t
 from ywplan.render import formats
 from ywplan.store.discovery import is_ledger_name, ledger_path, plan_of_ledger, plans_in
-from ywplan.store.ledger import MAX_LEDGER_BYTES, read_ledger
-from ywplan.store.plan_file import load_plan
+from ywplan.store.index import IndexDoubt, open_index
+from ywplan.store.ledger import MAX_LEDGER_BYTES, LedgerFile, read_ledger
+from ywplan.store.plan_file import PlanFile, load_plan
 from ywplan.store.revision import checked_revision, commit_of, ledger_rows, text_at
-from ywplan.store.textfile import read_text
+from ywplan.store.textfile import is_special, read_text
+from ywplan.store.tree import load_tree, real, tree_problems
 from ywplan.store.workspace import check_ledger, check_plan
 
 
@@ -30,6 +38,8 @@ class Checked:
     items: int = 0
     targets: int = 0
     entries: int = 0
+    children: int = 0  # the plans of the tree below it (SPEC §8)
+    child_entries: int = 0
 
 
 def expand(paths: list[str]) -> tuple[list[Path], list[Problem]]:
@@ -74,19 +84,100 @@ class Since:
         return [p.at(str(ledger), p.line, p.col) for p in found]
 
 
-def check_one(path: Path, today: dt.date, since: Since | None = None) -> Checked:
-    """Check one plan file and its ledger (against the plan's rules when the plan is valid)."""
-    plan_file = load_plan(path)
+def check_file(
+    plan_file: PlanFile, today: dt.date, since: Since | None = None
+) -> tuple[list[Problem], Plan | None, LedgerFile]:
+    """A plan file's problems and its ledger's (against the plan's rules when the plan is
+    valid); the plan when it is valid, and the ledger as read."""
     problems = check_plan(plan_file)
     plan = None if _errors(problems) else plan_file.plan
-    ledger = read_ledger(ledger_path(path))
+    ledger = read_ledger(ledger_path(plan_file.path))
     problems.extend(check_ledger(plan, ledger, today))
     if since is not None and ledger.path.parent.is_dir():
         problems.extend(since.problems(ledger.path))
+    return problems, plan, ledger
+
+
+def check_one(path: Path, today: dt.date, since: Since | None = None) -> Checked:
+    """Check one plan file and its ledger and, for a parent, the whole tree below it."""
+    plan_file = load_plan(path)
+    problems, plan, ledger = check_file(plan_file, today, since)
     if plan is None:
         return Checked(path, problems)
     targets = sum(len(item.targets) for item in plan.items)
-    return Checked(path, problems, len(plan.items), targets, len(ledger.entries))
+    checked = Checked(path, problems, len(plan.items), targets, len(ledger.entries))
+    return check_tree(checked, plan_file, ledger, today, since) if plan.children else checked
+
+
+@dataclass
+class TreeLedger:
+    """A ledger of the tree as ``check`` read it: its columns and how many entries it has.
+
+    A clean ledger is served by its index (:mod:`ywplan.store.index`); its lines, which
+    only a problem found by the tree's rules needs, are then read on demand.
+    """
+
+    path: Path
+    columns: LedgerColumns
+    count: int
+    name: Callable[[Any], str] = str
+    file: LedgerFile | None = None
+
+    def rows(self, keys: set[TargetKey]) -> dict[TargetKey, Rows]:
+        """The rows of the targets *keys* (see ``core.rollup``)."""
+        groups = self.columns.groups
+        return {k: rows_of(groups[k], self.columns.gone, self.name) for k in keys if k in groups}
+
+    def lines(self) -> dict[str, int]:
+        """Each entry's line, by id."""
+        ledger = self.file or read_ledger(self.path)
+        return {entry.id: entry.line for entry in ledger.entries}
+
+    @classmethod
+    def of(cls, ledger: LedgerFile) -> TreeLedger:
+        """A ledger read whole."""
+        return cls(ledger.path, LedgerColumns.of(ledger.entries), len(ledger.entries), file=ledger)
+
+
+def check_child(
+    plan_file: PlanFile, today: dt.date, since: Since | None
+) -> tuple[list[Problem], TreeLedger]:
+    """A child plan's problems and its ledger's, from the ledger's index when it is clean."""
+    path = ledger_path(plan_file.path)
+    if since is None and not is_special(path):
+        problems = check_plan(plan_file)
+        plan = None if _errors(problems) else plan_file.plan
+        index = open_index(path) if plan is not None else None
+        with contextlib.suppress(IndexDoubt):  # a part of the index gone: read the ledger
+            if plan is not None and index is not None and not index.error_count(plan, today):
+                name = index.unit_names.__getitem__
+                return problems, TreeLedger(path, index.columns(), index.lines - 1, name)
+    problems, _, ledger = check_file(plan_file, today, since)
+    return problems, TreeLedger.of(ledger)
+
+
+def check_tree(
+    checked: Checked, root: PlanFile, ledger: LedgerFile, today: dt.date, since: Since | None
+) -> Checked:
+    """*checked* with the problems of every plan and ledger below *root*, and of the tree:
+    the walk, each parent–child link, the double counting (SPEC §8)."""
+    tree = load_tree(root)
+    top = real(root.path)
+    ledgers = {top: TreeLedger.of(ledger)}
+    problems = list(checked.problems)
+    for key, node in tree.nodes.items():
+        if key not in ledgers:
+            found, ledgers[key] = check_child(node.plan_file, today, since)
+            problems.extend(found)
+    problems.extend(
+        tree_problems(
+            tree,
+            lambda node, keys: ledgers[real(node.path)].rows(keys),
+            lambda node: ledgers[real(node.path)].lines(),
+        )
+    )
+    below = sum(found.count for key, found in ledgers.items() if key != top)
+    return replace(checked, problems=problems, children=len(ledgers) - 1, child_entries=below)
 
 
 def _errors(problems: list[Problem]) -> list[Problem]:
@@ -103,6 +194,7 @@ def finding(problem: Problem) -> dict[str, object]:
         "code": problem.key,
         "message": problem.message,
         "hint": problem.hint,
+        **({"related": problem.related} if problem.related else {}),
     }
 
 
@@ -122,7 +214,8 @@ def github_annotation(problem: Problem) -> str:
     Escaped as GitHub's workflow commands require, so that a path holding ``,`` or ``:``
     or a message holding ``%`` or a line break reaches the annotation intact.
     """
-    message = _escape_data(problem.message + (f" ({problem.hint})" if problem.hint else ""))
+    also = f" ({t('related')}: {problem.related})" if problem.related else ""
+    message = _escape_data(problem.message + also + (f" ({problem.hint})" if problem.hint else ""))
     if not problem.path:
         return f"::{problem.severity}::{message}"
     fields = [f"file={_escape_property(problem.path)}"]
@@ -138,7 +231,7 @@ def _summary(result: Checked) -> str:
     if errors:
         files = ", ".join(dict.fromkeys(p.path or str(result.path) for p in errors))
         return t("check.failed", path=files, errors=len(errors), warnings=warnings)
-    return t(
+    passed = t(
         "check.passed",
         path=result.path,
         items=result.items,
@@ -146,6 +239,9 @@ def _summary(result: Checked) -> str:
         entries=result.entries,
         warnings=warnings,
     )
+    if result.children:
+        passed += "\n" + t("check.tree", plans=result.children, entries=result.child_entries)
+    return passed
 
 
 def run(paths: list[str], fmt: str | None, today: dt.date, since: str | None = None) -> bool:
@@ -157,7 +253,10 @@ def run(paths: list[str], fmt: str | None, today: dt.date, since: str | None = N
     compare = Since(since) if since is not None else None
     plans, problems = expand(paths)
     results = [check_one(path, today, compare) for path in plans]
-    everything = sorted(problems + [p for r in results for p in r.problems], key=sort_key)
+    found = problems + [p for r in results for p in r.problems]
+    # A plan checked on its own and again in its parent's tree is reported once.
+    unique = {(p.location, p.key, p.message, p.related): p for p in found}
+    everything = sorted(unique.values(), key=sort_key)
     ok = not any(p.severity == "error" for p in everything) and bool(plans)
     if fmt == "json":
         print(json.dumps([finding(p) for p in everything], ensure_ascii=False, indent=2))

@@ -89,6 +89,7 @@ class Intake:
         self.yes = yes
         self.entries: list[Entry] = []
         self.problems: list[Problem] = []
+        self._fed: dict[tuple[int, str, str], Problem | None] = {}  # see _fed_twice
 
     # --- a file ----------------------------------------------------------------------
 
@@ -225,6 +226,10 @@ class Intake:
             self.problems.append(sheet.placed(problem, number, RULE_FIELDS.get(problem.col, "ref")))
         if problems:
             return
+        twice = self._fed_twice(entry)
+        if twice is not None:
+            self.problems.append(sheet.placed(twice, number, "unit"))
+            return
         if not math.isnan(entry.amount) and not self.yes:
             item = self.plan.item(entry.item)
             target = item.target(entry.target) if item else None
@@ -234,6 +239,17 @@ class Intake:
                     self.problems.append(sheet.placed(doubt, number, "amount"))
                     return
         self.entries.append(entry)
+
+    def _fed_twice(self, entry: Entry) -> Problem | None:
+        """A row of a unit whose own plan feeds the target (SPEC §8), as ``log`` refuses it."""
+        if not self.plan.children or not entry.unit or math.isnan(entry.amount):
+            return None
+        key = (entry.item, entry.target, entry.unit)
+        if key not in self._fed:
+            from ywplan.store.tree import fed_twice
+
+            self._fed[key] = fed_twice(self.workspace.plan_file, entry)
+        return self._fed[key]
 
     def _takes_level(self, sheet: Sheet, number: int, cells: dict[str, Value]) -> bool:
         return self._target(sheet, number, cells)[1].behaviour.takes_level

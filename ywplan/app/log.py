@@ -127,6 +127,18 @@ def entry_of(recorder: Recorder, request: Request) -> Entry:
     )
 
 
+def refuse_fed(workspace: Workspace, entry: Entry) -> None:
+    """Refuse an entry for a unit and target that a child office's plan feeds (SPEC §8):
+    its clerk logs that work in the child's ledger, and it would count twice here."""
+    if not workspace.plan.children:
+        return
+    from ywplan.store.tree import fed_twice
+
+    problem = fed_twice(workspace.plan_file, entry)
+    if problem is not None:
+        raise YwplanError(problem.key, **problem.args)
+
+
 def settle(doubts: list[Problem], confirm: Confirm | None) -> bool:
     """Whether to record despite *doubts*: each is put to *confirm*, or refused without it."""
     for doubt in doubts:
@@ -165,5 +177,6 @@ def run(
         cancelled()
         return
     validated(recorder.plan, entry, today)
+    refuse_fed(workspace, entry)
     workspace.record([entry])
     show_recorded(workspace, entry)

@@ -16,13 +16,18 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ywplan import __version__
+from ywplan.core.numbers import format_amount
 from ywplan.errors import UsageError, YwplanError
 from ywplan.i18n import t
 from ywplan.store.textfile import write_atomically
+
+if TYPE_CHECKING:
+    from ywplan.core.model import Plan
 
 WORKFLOW_PATH = ".github/workflows/ywplan.yml"
 
@@ -118,12 +123,75 @@ def _year(text: str | None, today: dt.date) -> int:
     return int(text)
 
 
-def files_for(org: str | None, year: int, lang: str) -> dict[str, str]:
-    """The scaffold's files, relative path → text."""
-    org = (org or "").strip() or t("new.default_org")
+CHILD_PLAN = """\
+# ywplan 计划文件 / ywplan plan file
+# 本单位向上级报送:counts_toward 的目标计入上级的目标 / this office reports to its parent:
+# a target with counts_toward is counted in the parent's target (SPEC §8).
+# 上级的 children 要能找到本文件 / the parent's children globs must find this file.
+plan: {title}
+org: {org}
+year: {year}
+reports_to:
+  plan: {parent}
+  unit: {unit}
+items:
+{items}"""
+
+
+def _title(org: str, year: int) -> str:
     chinese = any("\u4e00" <= c <= "\u9fff" for c in org)
-    title = f"{org}{year}年工作要点" if chinese else f"{org} work plan {year}"
-    plan = PLAN.format(title=_yaml_text(title), org=_yaml_text(org), year=year)
+    return f"{org}{year}年工作要点" if chinese else f"{org} work plan {year}"
+
+
+def child_items(parent: Plan, unit: str) -> str:
+    """The parent's items whose targets carry a quota for *unit*, each such target with
+    the quota as its own goal and ``counts_toward`` the parent's target (SPEC §8)."""
+    lines: list[str] = []
+    for item in sorted(parent.items, key=lambda i: i.number):
+        quoted = [t for t in item.targets if t.by_unit and unit in t.by_unit]
+        if not quoted:
+            continue
+        lines += [f"  - number: {item.number}", f"    title: {_yaml_text(item.title)}"]
+        lines.append("    targets:")
+        for target in quoted:
+            assert target.by_unit is not None
+            goal = "min" if target.op == ">=" else "max"
+            lines += [
+                f"      - id: {target.id}",
+                f"        name: {_yaml_text(target.name)}",
+                f"        unit: {_yaml_text(target.unit)}",
+                f"        {goal}: {format_amount(target.by_unit[unit])}",
+            ]
+            if target.kind != "sum":
+                lines.append(f"        kind: {target.kind}")
+            if target.baseline is not None:
+                lines.append(f"        baseline: {format_amount(target.baseline)}")
+            lines.append(f"        counts_toward: {item.number}.{target.id}")
+    if not lines:
+        lines = ["  - number: 1", f"    title: {_yaml_text(t('new.no_quota_item'))}"]
+    return "\n".join(lines) + "\n"
+
+
+def child_plan(parent_path: Path, parent: Plan, unit: str, org: str | None, root: Path) -> str:
+    """A child office's plan: reporting to *parent* as *unit*, with its quotas as targets."""
+    org = (org or "").strip() or f"共青团{unit}委"
+    relative = Path(os.path.relpath(parent_path.resolve(), (root / "plans").resolve()))
+    return CHILD_PLAN.format(
+        title=_yaml_text(_title(org, parent.year)),
+        org=_yaml_text(org),
+        year=parent.year,
+        parent=_yaml_text(relative.as_posix()),
+        unit=_yaml_text(unit),
+        items=child_items(parent, unit),
+    )
+
+
+def files_for(org: str | None, year: int, lang: str, plan: str | None = None) -> dict[str, str]:
+    """The scaffold's files, relative path → text (*plan*: the plan's text when given)."""
+    org = (org or "").strip() or t("new.default_org")
+    title = _title(org, year)
+    if plan is None:
+        plan = PLAN.format(title=_yaml_text(title), org=_yaml_text(org), year=year)
     return {
         f"plans/workplan-{year}.yaml": plan,
         ".gitattributes": GITATTRIBUTES,
@@ -200,14 +268,52 @@ def _yaml_text(value: str) -> str:
     return value if plain else json.dumps(value, ensure_ascii=False)
 
 
-def run(folder: str, *, org: str | None, year: str | None, force: bool, today: dt.date) -> None:
-    """Create the files of a plans repository in *folder*."""
+def _child_of(
+    root: Path, reports_to: str | None, unit: str | None, org: str | None, year: str | None
+) -> tuple[int, str] | None:
+    """``--reports-to PLAN --unit NAME``: the year and text of a child office's plan."""
+    if reports_to is None and unit is None:
+        return None
+    if reports_to is None or unit is None:
+        raise UsageError("new.reports_to_and_unit")
+    from ywplan.app.status import resolve_unit
+    from ywplan.store.workspace import open_plan
+
+    parent_path = Path(reports_to)
+    parent = open_plan(parent_path).plan
+    assert parent is not None  # open_plan refuses a plan that cannot be built
+    name = resolve_unit(parent, unit)
+    assert name is not None
+    if year is not None and _year(year, dt.date.today()) != parent.year:
+        raise YwplanError("new.other_year", year=year.strip(), parent_year=parent.year)
+    return parent.year, child_plan(parent_path, parent, name, org, root)
+
+
+def run(
+    folder: str,
+    *,
+    org: str | None,
+    year: str | None,
+    force: bool,
+    today: dt.date,
+    reports_to: str | None = None,
+    unit: str | None = None,
+) -> None:
+    """Create the files of a plans repository in *folder* (with *reports_to* and *unit*:
+    a child office's, its quotas from the parent's plan pointing at the parent's targets)."""
     from ywplan.i18n import get_lang
 
     root = Path(folder)
     if root.exists() and not root.is_dir():
         raise YwplanError("new.not_a_folder", path=folder)
-    files = files_for(org, _year(year, today), get_lang())
+    child = _child_of(root, reports_to, unit, org, year)
+    if child is not None:
+        org = (org or "").strip() or f"共青团{unit}委"
+    files = (
+        files_for(org, child[0], get_lang(), child[1])
+        if child is not None
+        else files_for(org, _year(year, today), get_lang())
+    )
     existing = [name for name in files if (root / name).exists()]
     if existing and not force:
         raise YwplanError("new.exists", files="\n".join(f"  {root / n}" for n in existing))
@@ -222,18 +328,23 @@ def run(folder: str, *, org: str | None, year: str | None, force: bool, today: d
         typer.echo(t(key, path=path))
     if _installed_from() == ("", ""):
         typer.echo(t("new.source_unknown", path=root / WORKFLOW_PATH), err=True)
-    _start_git(root)
+    _start_git(root, own=child is not None)
     typer.echo(t("new.next", plan=root / next(iter(files))))
 
 
-def _start_git(root: Path) -> None:
-    """``git init`` in *root* unless it is in a work tree already; say what was done."""
+def _start_git(root: Path, *, own: bool = False) -> None:
+    """``git init`` in *root* unless it is in a work tree already; say what was done.
+
+    With *own* (a child office's repository, made where the parent's will mount it as a
+    submodule), only a repository whose top is *root* itself counts.
+    """
     git = shutil.which("git")
     if git is None:
         typer.echo(t("new.git_missing", path=root), err=True)
         return
-    inside = _git(git, "-C", str(root), "rev-parse", "--is-inside-work-tree")
-    if inside is not None and inside.returncode == 0:
+    inside = _git(git, "-C", str(root), "rev-parse", "--show-toplevel")
+    top = Path(inside.stdout.strip()) if inside is not None and inside.returncode == 0 else None
+    if top is not None and (not own or top.resolve() == root.resolve()):
         typer.echo(t("new.git_inside", path=root))
         return
     started = _git(git, "init", "-q", str(root))

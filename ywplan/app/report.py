@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
+from ywplan.app.status import resolve_unit
 from ywplan.core.dates import Period, default_as_of, parse_month, parse_quarter
-from ywplan.core.items import track
+from ywplan.core.items import ItemStatus, track
 from ywplan.core.model import Entry, Plan
 from ywplan.core.periods import (
     PeriodKind,
@@ -16,14 +17,17 @@ from ywplan.core.periods import (
     latest_notes_by_unit,
     period_progress,
 )
-from ywplan.core.progress import Ledger, LedgerColumns, Progress, compute
-from ywplan.core.ranking import rank_units
+from ywplan.core.progress import LedgerColumns, Progress, compute
+from ywplan.core.ranking import Standing, entries_by_unit, rank_units
+from ywplan.core.rollup import sources
 from ywplan.errors import UsageError, YwplanError
 from ywplan.render import formats
+from ywplan.reports.drill import UnitReport, unit_period_document, unit_report_document
 from ywplan.reports.history import all_series, measured_months
 from ywplan.reports.period import Previous, period_document, report_document
 from ywplan.reports.table import Output, Series
-from ywplan.store.workspace import open_workspace
+from ywplan.store.tree import beside
+from ywplan.store.workspace import Workspace, open_workspace
 
 
 def current_quarter(plan: Plan, today: dt.date) -> Period:
@@ -56,7 +60,9 @@ def resolve_period(
     return period, kind
 
 
-def previous_end(plan: Plan, entries: Ledger, period: Period, day: dt.date) -> Progress | None:
+def previous_end(
+    plan: Plan, entries: Sequence[Entry], period: Period, day: dt.date
+) -> Progress | None:
     """The plan measured at the end of the period before *period* (None for the year's
     first: the year before is another plan's)."""
     if period.first.month == 1:
@@ -72,24 +78,15 @@ def charts(
     return all_series(measured_months(plan, entries, day)) if chosen.name == "html" else ()
 
 
-def run(
-    path: Path,
-    today: dt.date,
-    *,
-    quarter: str | None,
-    month: str | None,
-    fmt: str | None,
-    output: str | None,
-    force: bool = False,
-) -> None:
-    """Build the 季报 (or 月报) of the plan at *path* and write it in the chosen format."""
-    chosen = formats.choose(fmt, output, formats.TABLES, formats.terminal_default())
-    workspace = open_workspace(path, today)
-    plan = workspace.plan
-    period, kind = resolve_period(plan, today, quarter, month)
-    entries = workspace.entries
-    as_of = today if period.first <= today <= period.last else period.last
-    ledger = LedgerColumns.of(entries)  # split by target once, by unit once, for every table
+def periods(
+    plan: Plan, entries: Sequence[Entry], period: Period, kind: PeriodKind, as_of: dt.date
+) -> tuple[PeriodProgress, tuple[ItemStatus, ...], list[Standing], dict[str, PeriodProgress]]:
+    """The period measured, its items tracked, the sub-units ranked and measured.
+
+    The entries are split by target once and by sub-unit once, and every unit's latest
+    notes found in one pass, whatever the number of units.
+    """
+    ledger = LedgerColumns.of(entries)
     day = min(max(as_of, period.first), period.last)
     notes, unit_notes = latest_notes_by_unit(entries, day, plan.units)
     pp = period_progress(plan, (), period, kind, as_of=day, ledger=ledger, notes=notes)
@@ -101,12 +98,78 @@ def run(
         )
         for unit in plan.units
     }
-    items = track(pp.progress, entries)
-    previous = Previous.of(previous_end(plan, ledger, period, day))
+    return pp, track(pp.progress, entries), standings, unit_periods
+
+
+def unit_report(
+    workspace: Workspace, unit: str, period: Period, kind: PeriodKind, today: dt.date
+) -> UnitReport | None:
+    """The report of the plan that feeds *workspace*'s plan as *unit* (SPEC §8), if any."""
+    feed = next((f for f in workspace.feeds if f.unit == unit), None)
+    if feed is None:
+        return None
+    child = open_workspace(beside(workspace.plan_file.path, feed.plan), today, children=True)
+    entries = child.counted_entries
+    as_of = today if period.first <= today <= period.last else period.last
+    pp, items, standings, unit_periods = periods(child.plan, entries, period, kind, as_of)
+    day = pp.progress.as_of
+    previous = Previous.of(previous_end(child.plan, entries, period, day))
+    fed = sources(child.feeds, day)
+    return UnitReport(feed.plan, pp, items, standings, unit_periods, previous, fed)
+
+
+def run(
+    path: Path,
+    today: dt.date,
+    *,
+    quarter: str | None,
+    month: str | None,
+    fmt: str | None,
+    output: str | None,
+    force: bool = False,
+    unit: str | None = None,
+) -> None:
+    """Build the 季报 (or 月报) of the plan at *path* and write it in the chosen format
+    (with *unit*: that sub-unit's share, and its own plan's report when it has one)."""
+    chosen = formats.choose(fmt, output, formats.TABLES, formats.terminal_default())
+    workspace = open_workspace(path, today, children=True)
+    plan = workspace.plan
+    period, kind = resolve_period(plan, today, quarter, month)
+    who = resolve_unit(plan, unit)
+    entries = workspace.counted_entries  # with what the children feed (SPEC §8)
+    as_of = today if period.first <= today <= period.last else period.last
+    if who is not None:
+        mine = entries_by_unit(entries).get(who, [])
+        pp = period_progress(plan, mine, period, kind, who, as_of=as_of)
+        items = track(pp.progress, mine)
+        before = Previous.of(previous_end(plan, mine, period, pp.progress.as_of))
+        own = unit_report(workspace, who, period, kind, today)
+        fed = sources(workspace.feeds, pp.progress.as_of, who)
+        formats.emit(
+            Output(
+                partial(unit_report_document, pp, items, before, own),
+                partial(unit_period_document, pp, items, before, fed, own),
+            ),
+            chosen,
+            output,
+            force=force,
+        )
+        return
+    pp, items, standings, unit_periods = periods(plan, entries, period, kind, as_of)
+    day = pp.progress.as_of
+    previous = Previous.of(previous_end(plan, entries, period, day))
     report = Output(
         lambda: report_document(
             pp, items, standings, unit_periods, previous, charts(chosen, plan, entries, day)
         ),
-        partial(period_document, pp, items, standings, unit_periods, previous),
+        partial(
+            period_document,
+            pp,
+            items,
+            standings,
+            unit_periods,
+            previous,
+            sources(workspace.feeds, day),
+        ),
     )
     formats.emit(report, chosen, output, force=force)

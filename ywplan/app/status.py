@@ -10,21 +10,27 @@ from ywplan.catalog import CATALOG
 from ywplan.core.dates import default_as_of, parse_date, parse_quarter
 from ywplan.core.items import Flag, ItemStatus, track
 from ywplan.core.model import Plan
-from ywplan.core.progress import assemble
+from ywplan.core.progress import Progress, assemble
+from ywplan.core.rollup import sources
 from ywplan.core.rules import did_you_mean
 from ywplan.errors import UsageError, YwplanError
 from ywplan.render import formats
 from ywplan.reports.status import (
     FLAGS_WORST_FIRST,
+    UnitPlan,
     departments,
+    drilled_document,
+    drilled_listing,
     led_by,
     only_lagging,
     status_document,
     status_listing,
+    unit_plan_title,
     with_flag,
 )
 from ywplan.reports.table import Output
-from ywplan.store.workspace import open_workspace
+from ywplan.store.tree import beside
+from ywplan.store.workspace import Workspace, open_workspace
 
 
 def resolve_as_of(plan: Plan, today: dt.date, as_of: str | None, quarter: str | None) -> dt.date:
@@ -125,7 +131,7 @@ def run(
     """Print (or write to *output*) the status of the plan at *path*."""
     chosen = formats.choose(fmt, output, formats.TABLES, "table")
     colour = resolve_flag(flag)
-    workspace = open_workspace(path, today, indexed=True)
+    workspace = open_workspace(path, today, indexed=True, children=True)
     plan = workspace.plan
     day = resolve_as_of(plan, today, as_of, quarter)
     who = resolve_unit(plan, unit)
@@ -139,7 +145,40 @@ def run(
 
         print_items(progress, items)
 
-    report = Output(
-        partial(status_listing, progress, items), partial(status_document, progress, items), view
-    )
+    fed = sources(workspace.feeds, day, who)
+    unit_plan = drill_down(workspace, who, day, today) if who is not None else None
+    if unit_plan is None:
+        report = Output(
+            partial(status_listing, progress, items),
+            partial(status_document, progress, items, fed),
+            view,
+        )
+    else:
+        report = Output(
+            partial(drilled_listing, progress, items, unit_plan),
+            partial(drilled_document, progress, items, fed, unit_plan),
+            partial(view_drilled, progress, items, unit_plan),
+        )
     formats.emit(report, chosen, output, force=force)
+
+
+def drill_down(workspace: Workspace, unit: str, day: dt.date, today: dt.date) -> UnitPlan | None:
+    """``--unit NAME`` of a parent: the child office's own plan measured at *day* (SPEC §8),
+    None when no child plan feeds the parent as *unit*."""
+    feed = next((f for f in workspace.feeds if f.unit == unit), None)
+    if feed is None:
+        return None
+    path = beside(workspace.plan_file.path, feed.plan)
+    child = open_workspace(path, today, indexed=True, children=True)
+    progress = assemble(child.plan, child.tallies(day, None), day, None)
+    items = track(progress, child.item_entries())
+    return UnitPlan(feed.plan, progress, items, sources(child.feeds, day))
+
+
+def view_drilled(progress: Progress, items: tuple[ItemStatus, ...], unit_plan: UnitPlan) -> None:
+    """The terminal view: the unit's contribution, then its own plan's targets."""
+    from ywplan.render.terminal import console, print_items
+
+    print_items(progress, items)
+    console().print("\n" + unit_plan_title(unit_plan))
+    print_items(unit_plan.progress, unit_plan.items)

@@ -29,7 +29,7 @@ def run(
 ) -> None:
     """Rank the sub-units of the plan at *path* and write the ranking in the chosen format."""
     chosen = formats.choose(fmt, output, formats.TABLES, formats.terminal_default())
-    workspace = open_workspace(path, today, indexed=True)
+    workspace = open_workspace(path, today, indexed=True, children=True)
     plan = workspace.plan
     day = resolve_as_of(plan, today, as_of, quarter)
     if not plan.units:

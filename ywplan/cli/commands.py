@@ -296,6 +296,7 @@ def report(
     format: TablesFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    unit: UnitOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -311,6 +312,7 @@ def report(
         fmt=format,
         output=output,
         force=force,
+        unit=unit,
     )
 
 
@@ -411,13 +413,31 @@ def new(
         typer.Option("--year", help="help.new.year", metavar="YYYY", show_default=False),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="help.new.force")] = False,
+    reports_to: Annotated[
+        str | None,
+        typer.Option(
+            "--reports-to", help="help.new.reports_to", metavar="PLAN", show_default=False
+        ),
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help="help.new.unit", metavar="NAME", show_default=False),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """help.new"""
     from ywplan.app import new
     from ywplan.app.runtime import today
 
-    new.run(folder, org=org, year=year, force=force, today=today())
+    new.run(
+        folder,
+        org=org,
+        year=year,
+        force=force,
+        today=today(),
+        reports_to=reports_to,
+        unit=unit,
+    )
 
 
 def form(

@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # typing only: TAB completion imports this module
         def goal(self) -> float: ...
         @property
         def unit(self) -> str: ...
+        @property
+        def aggregate(self) -> str: ...
 
     class Tally(Protocol):
         """What a kind reads of a target's counted entries (``core.progress.Tally``)."""
@@ -36,6 +38,7 @@ if TYPE_CHECKING:  # typing only: TAB completion imports this module
         def amounts(self) -> Sequence[float]: ...
         @property
         def latest(self) -> float: ...
+        def latest_sum(self) -> float: ...
 
 
 _EPSILON = 1e-9
@@ -160,8 +163,12 @@ class Level(TargetKind):
         return level_jump(amount, reference)
 
     def measure(self, target: Target, tally: Tally | None) -> tuple[float, float | None]:
-        """The latest reading (by date, the last line of that date)."""
-        return (tally.latest, tally.latest) if tally else (0.0, None)
+        """The latest reading (by date, the last line of that date), or with
+        ``aggregate: sum`` the sum of each sub-unit's latest (see :func:`level_of`)."""
+        if tally is None:
+            return 0.0, None
+        level = level_of(target, tally)
+        return level, level
 
     def period_start(self, before: float, count_before: int, start: float) -> float:
         """Nothing logged before the period: it starts from the baseline (a quota's share)."""
@@ -193,15 +200,22 @@ class Growth(TargetKind):
         return jump
 
     def measure(self, target: Target, tally: Tally | None) -> tuple[float, float | None]:
-        """(latest − baseline) / baseline × 100."""
+        """(level − baseline) / baseline × 100, the level as :func:`level_of` reads it."""
         if tally is None:
             return 0.0, None
         baseline = target.baseline or 1.0
-        return (tally.latest - baseline) / baseline * 100, tally.latest
+        level = level_of(target, tally)
+        return (level - baseline) / baseline * 100, level
 
     def start(self, target: Target) -> float:
         """Growth is counted from 0 %."""
         return 0.0
+
+
+def level_of(target: Target, tally: Tally) -> float:
+    """The level a ``level`` or ``growth`` target stands at: its latest reading, or with
+    ``aggregate: sum`` the sum over sub-units of each unit's latest (SPEC §8)."""
+    return tally.latest_sum() if target.aggregate == "sum" else tally.latest
 
 
 def level_jump(amount: float, reference: float | None) -> str | None:

@@ -30,6 +30,11 @@ PositiveNumber = Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)]
 Text = Annotated[str, Field(min_length=1, max_length=10_000, strict=True)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200, strict=True)]
 TargetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60, strict=True)]
+# A parent plan's target, as ``counts_toward`` names it (SPEC §8): ``26.cadre-training``.
+TargetRef = Annotated[
+    str, Field(pattern=r"^[0-9]{1,5}\.[a-z0-9]+(-[a-z0-9]+)*$", max_length=66, strict=True)
+]
+Aggregate = Literal["latest", "sum"]
 # The ledger's target for "the whole item is done" (SPEC §6): no target or milestone id.
 ITEM_DONE = "done"
 
@@ -87,6 +92,9 @@ class Target(BaseModel):
     baseline: PositiveNumber | None = None
     schedule: dict[QuarterKey, PositiveNumber] | None = None
     by_unit: dict[ShortText, PositiveNumber] | None = None
+    # Roll-up (SPEC §8): the parent's target this one feeds; how a level adds over units.
+    counts_toward: TargetRef | None = None
+    aggregate: Aggregate = "latest"
 
     @model_validator(mode="after")
     def _rules(self) -> Target:
@@ -94,6 +102,8 @@ class Target(BaseModel):
             raise _fail("plan.min_max", "min" if self.min is not None else "id")
         if self.behaviour.needs_baseline and self.baseline is None:
             raise _fail("plan.growth_baseline", "kind")
+        if self.aggregate == "sum" and not self.behaviour.takes_level:
+            raise _fail("plan.aggregate_kind", "aggregate", kind=self.kind)
         if self.schedule:
             self._check_schedule(self.schedule)
         return self
@@ -189,6 +199,16 @@ class Flags(BaseModel):
     idle_after: Threshold = 25.0
 
 
+class ReportsTo(BaseModel):
+    """Whom a child office reports to (SPEC §8): the parent's plan file, relative to this
+    plan's file, and this office's name among the parent's ``units``."""
+
+    model_config = _STRICT
+
+    plan: ShortText
+    unit: ShortText
+
+
 BandMinimum = Annotated[float, Field(allow_inf_nan=False, strict=True)]  # 0–100: a plan rule
 
 
@@ -216,6 +236,9 @@ class Plan(BaseModel):
     units: tuple[ShortText, ...] = ()
     items: tuple[Item, ...] = ()
     flags: Flags = Flags()
+    # Roll-up (SPEC §8): the parent this office reports to; globs finding its children.
+    reports_to: ReportsTo | None = None
+    children: tuple[ShortText, ...] = ()
     grading: Grading | None = None
 
     def item(self, number: int) -> Item | None:
@@ -233,6 +256,7 @@ PARTS: dict[str, type[BaseModel]] = {
     "targets": Target,
     "milestones": Milestone,
     "flags": Flags,
+    "reports_to": ReportsTo,
     "grading": Grading,
 }
 

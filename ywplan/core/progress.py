@@ -22,8 +22,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
+import math
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from math import isnan
 from operator import and_, itemgetter, not_
@@ -300,11 +301,34 @@ def _picked(columns: Columns, positions: list[int]) -> EntryColumns:
 
 @dataclass
 class Tally:
-    """A target's counted entries: their amounts in file order and the latest by date."""
+    """A target's counted entries: their amounts in file order and the latest by date.
+
+    *days* are the counted entries' days; *source* is the columns and the mask they were
+    counted from, so that each unit's latest is found only for a target that asks.
+    """
 
     amounts: list[float]
     latest_date: dt.date | None = None
     latest: float = 0.0
+    # What the amounts were counted from: not part of what a tally is (equality, repr).
+    days: Sequence[Any] = field(default=(), compare=False, repr=False)
+    source: tuple[Columns, list[bool] | None] | None = field(
+        default=None, compare=False, repr=False
+    )
+
+    def latest_sum(self) -> float:
+        """The sum over sub-units of each unit's latest amount (by date, then the later
+        line); the entries of no sub-unit count as one more unit (SPEC §8)."""
+        if self.source is None:
+            return self.latest
+        columns, keep = self.source
+        units = columns.units if keep is None else list(compress(columns.units, keep))
+        latest: dict[Hashable, tuple[Any, float]] = {}
+        for day, unit, amount in zip(self.days, units, self.amounts, strict=True):
+            seen = latest.get(unit)
+            if seen is None or day >= seen[0]:
+                latest[unit] = (day, amount)
+        return math.fsum(amount for _, amount in latest.values())
 
 
 def tally_columns(
@@ -326,7 +350,7 @@ def tally_columns(
     latest_day = max(days)
     at = len(days) - 1 - days[::-1].index(latest_day)
     latest = latest_day if isinstance(latest_day, dt.date) else dt.date.fromordinal(latest_day)
-    return Tally(amounts, latest, amounts[at])
+    return Tally(amounts, latest, amounts[at], days, (columns, keep))
 
 
 Ledger = Iterable[Entry] | LedgerColumns

@@ -15,7 +15,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from ywplan.i18n import t
-from ywplan.render.xlsx import sheet_title, text_width
+from ywplan.render.xlsx import print_on_a4, sheet_title, text_width
 from ywplan.reports.form import FILL_IN, Form
 from ywplan.reports.table import format_cell
 from ywplan.safetext import spreadsheet_text
@@ -174,11 +174,4 @@ def _protect_and_print(sheet: Any, form: Form) -> None:
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # a clerk may still widen a column
     sheet.protection.formatRows = False
-    sheet.print_title_rows = f"{top}:{top}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    print_on_a4(sheet, top, margin=0.5)

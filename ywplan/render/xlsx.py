@@ -132,14 +132,7 @@ def _fill_sheet(sheet: Any, document: Document, table: Table) -> None:
     if table.rows:
         end = get_column_letter(len(table.columns))
         sheet.auto_filter.ref = f"A{HEADER_ROW}:{end}{last}"
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches
+    print_on_a4(sheet, HEADER_ROW, margin=0.4)
     sheet.oddFooter.center.text = "&P / &N"  # page numbers on paper
 
 
@@ -163,3 +156,16 @@ def write_xlsx(document: Document) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def print_on_a4(sheet: Any, header_row: int, *, margin: float) -> None:
+    """Print *sheet* on A4 landscape, one page wide, centred, *header_row* on every page
+    (*margin*: left and right, in inches)."""
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = margin

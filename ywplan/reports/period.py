@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -21,8 +21,9 @@ from ywplan.core.kinds import KINDS, State
 from ywplan.core.model import Plan
 from ywplan.core.numbers import format_number, round_half_up
 from ywplan.core.periods import PeriodProgress
-from ywplan.core.progress import Progress, TargetProgress, year_fraction
+from ywplan.core.progress import Progress, TargetKey, TargetProgress, year_fraction
 from ywplan.core.ranking import Standing
+from ywplan.core.rollup import Source
 from ywplan.i18n import get_lang, t
 from ywplan.reports.status import (
     FLAGS_WORST_FIRST,
@@ -379,11 +380,13 @@ def period_document(
     standings: Sequence[Standing],
     unit_periods: dict[str, PeriodProgress],
     previous: Previous | None = None,
+    sources: Mapping[TargetKey, Sequence[Source]] | None = None,
 ) -> dict[str, Any]:
     """SPEC §4's status document at the period's end, plus the period's amounts, the
     previous period's percent and the change, notes and milestones done, the flagged items
-    (red first), the sub-units and the headline's counts of states."""
-    base = status_document(pp.progress, items)
+    (red first), the sub-units and the headline's counts of states; given *sources*, what
+    each child office feeds each target (SPEC §8)."""
+    base = status_document(pp.progress, items, sources)
     document: dict[str, Any] = {}
     for key, value in base.items():
         if key == "items":

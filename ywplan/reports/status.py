@@ -9,14 +9,15 @@ items tracked, so every format shows the same selection.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ywplan.core.items import Flag, ItemStatus, Note
 from ywplan.core.kinds import State
 from ywplan.core.model import Item, Plan
-from ywplan.core.progress import ItemProgress, Progress, TargetProgress
+from ywplan.core.progress import ItemProgress, Progress, TargetKey, TargetProgress
+from ywplan.core.rollup import Source
 from ywplan.i18n import t
 from ywplan.reports.table import Cell, ColumnKind, Document, Table, columns, json_number
 
@@ -115,12 +116,26 @@ def target_document(tp: TargetProgress) -> dict[str, Any]:
     }
 
 
-def item_document(status: ItemStatus) -> dict[str, Any]:
-    """An item: number, title, SPEC §6's keys, and its targets (each with its flag)."""
+def sources_document(found: Sequence[Source]) -> list[dict[str, Any]]:
+    """SPEC §8's ``sources`` of a target: what each child feeding it contributes."""
+    return [
+        {"unit": s.unit, "plan": s.plan, "target": s.target, "actual": json_number(s.actual)}
+        for s in found
+    ]
+
+
+def item_document(
+    status: ItemStatus, sources: Mapping[TargetKey, Sequence[Source]] | None = None
+) -> dict[str, Any]:
+    """An item: number, title, SPEC §6's keys, and its targets (each with its flag and,
+    when *sources* are given, the children that feed it)."""
     targets = [
         {**target_document(tp), "flag": flag.value}
         for tp, flag in zip(status.targets, status.target_flags, strict=True)
     ]
+    if sources is not None:
+        for document, tp in zip(targets, status.targets, strict=True):
+            document["sources"] = sources_document(sources.get((tp.item.number, tp.target.id), ()))
     return {
         "number": status.item.number,
         "title": status.item.title,
@@ -129,9 +144,13 @@ def item_document(status: ItemStatus) -> dict[str, Any]:
     }
 
 
-def status_document(progress: Progress, items: Sequence[ItemStatus]) -> dict[str, Any]:
+def status_document(
+    progress: Progress,
+    items: Sequence[ItemStatus],
+    sources: Mapping[TargetKey, Sequence[Source]] | None = None,
+) -> dict[str, Any]:
     """SPEC §4's document of *items* (every item, in number order, unless filtered), with
-    the count of each flag."""
+    the count of each flag and, given *sources*, each target's (SPEC §8)."""
     plan = progress.plan
     document: dict[str, Any] = {
         "plan": plan.plan,
@@ -142,7 +161,7 @@ def status_document(progress: Progress, items: Sequence[ItemStatus]) -> dict[str
     if progress.unit is not None:
         document["unit"] = progress.unit
     document["flags"] = {flag.value: count for flag, count in flag_counts(items).items()}
-    document["items"] = [item_document(status) for status in items]
+    document["items"] = [item_document(status, sources) for status in items]
     return document
 
 
@@ -253,3 +272,54 @@ def status_listing(progress: Progress, items: Sequence[ItemStatus]) -> Document:
     """The status table as a document of its own (a listing: one table, no title block)."""
     table = status_table(progress, items)
     return Document(table.title, (), (table,), (t("status.sheet"),), table.title, listing=True)
+
+
+# --- a parent's sub-unit, drilled down (SPEC §8) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitPlan:
+    """``status --unit NAME`` of a parent: the child office's own plan at the same date.
+
+    *path* is the child's plan file as the parent's folder sees it.
+    """
+
+    path: str
+    progress: Progress
+    items: tuple[ItemStatus, ...]
+    sources: Mapping[TargetKey, Sequence[Source]]
+
+
+def unit_plan_title(unit_plan: UnitPlan) -> str:
+    """``海宁市's own plan: 共青团海宁市委2024年工作要点 (counties/…yaml)``."""
+    progress = unit_plan.progress
+    return t(
+        "status.unit_plan",
+        unit=progress.plan.reports_to.unit if progress.plan.reports_to else "",
+        plan=progress.plan.plan,
+        path=unit_plan.path,
+    )
+
+
+def drilled_listing(
+    progress: Progress, items: Sequence[ItemStatus], unit_plan: UnitPlan
+) -> Document:
+    """The unit's contribution to the parent's targets, then its own plan's targets."""
+    first = status_table(progress, items)
+    second = status_table(unit_plan.progress, unit_plan.items)
+    second = replace(second, title=unit_plan_title(unit_plan))
+    sheets = (t("status.sheet"), t("status.unit_sheet"))
+    return Document(first.title, (), (first, second), sheets, first.title)
+
+
+def drilled_document(
+    progress: Progress,
+    items: Sequence[ItemStatus],
+    sources: Mapping[TargetKey, Sequence[Source]],
+    unit_plan: UnitPlan,
+) -> dict[str, Any]:
+    """The status document of the unit, with ``"unit_plan"``: its own plan's document."""
+    document = status_document(progress, items, sources)
+    own = status_document(unit_plan.progress, unit_plan.items, unit_plan.sources)
+    document["unit_plan"] = {"path": unit_plan.path, **own}
+    return document

@@ -47,6 +47,7 @@ simply race to write equally valid heads. ``YWPLAN_CACHE=off`` turns it off.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -65,7 +66,8 @@ from typing import Any, BinaryIO
 
 from ywplan.core.model import Entry, Plan, amount_empty
 from ywplan.core.progress import LedgerColumns, Tally, tally
-from ywplan.store.cachefile import cache_dir, replace_file, seal, unseal, user_key
+from ywplan.store import cachefile
+from ywplan.store.cachefile import replace_file, seal, unseal
 from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, committed_size, parse_ledger
 from ywplan.store.textfile import read_regular, regular_descriptor
 
@@ -95,6 +97,18 @@ _Row = tuple[str, int, int, str, str, str, str, str, str]
 
 class IndexDoubt(Exception):  # noqa: N818 - a doubt, not an error: the ledger is read instead
     """A part of the index is missing or not what the head says: read the ledger whole."""
+
+
+# where the index and the other caches (trees, plans) live, and the key sealing them
+cache_dir = cachefile.cache_dir
+user_key = cachefile.user_key
+
+
+def _save(store: Path, blob: bytes) -> None:
+    """Replace the cache file *store* by *blob* atomically; one that cannot be written is
+    just skipped (the tree and plan caches keep their files this way)."""
+    with contextlib.suppress(OSError):
+        replace_file(store, blob)
 
 
 def _sealed(payload: bytes, key: bytes) -> bytes:
@@ -947,11 +961,11 @@ def _opened(handle: BinaryIO, ledger: Path, folder: Path, key: bytes) -> LedgerI
             except IndexDoubt:
                 grown = None
             if grown is not None:
-                _save(grown, store, head, where, _stamp_of(handle, found, size))
+                _store_index(grown, store, head, where, _stamp_of(handle, found, size))
                 return grown
     built = _build(_read_at(handle, 0, size), str(ledger))
     if built is not None:
-        _save(built, store, head, where, _stamp_of(handle, found, size), before)
+        _store_index(built, store, head, where, _stamp_of(handle, found, size), before)
     return built
 
 
@@ -1015,7 +1029,7 @@ def _extend(index: LedgerIndex, chunk: bytes, name: str) -> LedgerIndex | None:
     return index
 
 
-def _save(
+def _store_index(
     index: LedgerIndex,
     store: _Store,
     head: Path,

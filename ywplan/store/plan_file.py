@@ -195,15 +195,20 @@ def validation_problems(
 
 def parse_plan(text: str, path: str = "<plan>") -> PlanFile:
     """Build a plan from YAML *text*; *path* is only used to place problems."""
-    from pydantic import ValidationError
-
-    from ywplan.core.model import Plan
-
     try:
         data, marks = yamlio.load(text)
     except yamlio.YamlError as exc:
         problem = Problem(exc.key, exc.args_, path, exc.mark.line, exc.mark.col)
         return PlanFile(Path(path), None, yamlio.Marks(), (problem,))
+    return built_plan(data, marks, path)
+
+
+def built_plan(data: Any, marks: yamlio.Marks, path: str) -> PlanFile:
+    """Build a plan from YAML *data* as loaded, with its *marks*."""
+    from pydantic import ValidationError
+
+    from ywplan.core.model import Plan
+
     if not isinstance(data, dict):
         mark = marks.value(())
         problem = Problem("plan.not_mapping", {}, path, mark.line, mark.col)

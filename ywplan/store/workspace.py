@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ywplan.core.model import Entry, Plan
 from ywplan.core.progress import LedgerColumns, Tally, tally
@@ -23,7 +23,13 @@ from ywplan.store.ledger import LedgerFile, append_entries, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
 from ywplan.store.textfile import is_special
 
+if TYPE_CHECKING:
+    from ywplan.core.progress import TargetKey
+    from ywplan.core.rollup import Feed, Rows
+    from ywplan.store.tree import Node
+
 _T = TypeVar("_T")
+_Named = tuple[LedgerColumns, Callable[[Any], str]]  # columns, and what names their units
 
 
 def check_plan(plan_file: PlanFile) -> list[Problem]:
@@ -74,6 +80,9 @@ class Workspace:
         self.strict = strict
         self._ledger: LedgerFile | None = None
         self._problems: tuple[Problem, ...] = ()
+        # What the child offices feed this plan (SPEC §8), as rows of its units.
+        self.feeds: tuple[Feed, ...] = ()
+        self._joined: LedgerColumns | None = None
 
     def _asked(self, of_index: Callable[[LedgerIndex], _T], otherwise: Callable[[], _T]) -> _T:
         """*of_index* answered by the index; *otherwise* when there is none, or when a part
@@ -101,6 +110,30 @@ class Workspace:
         return self.ledger.entries
 
     @property
+    def counted_entries(self) -> Sequence[Entry]:
+        """The entries every report counts: the ledger's, then what the children feed."""
+        if not self.feeds:
+            return self.entries
+        return [*self.entries, *(e for feed in self.feeds for e in feed.entries())]
+
+    def rows(self, keys: Collection[TargetKey]) -> dict[TargetKey, Rows]:
+        """The entries of the targets *keys* that count, as a roll-up carries them."""
+        from ywplan.core.rollup import rows_of
+
+        def indexed(index: LedgerIndex) -> _Named:  # the index holds the units' codes
+            return index.columns(), index.unit_names.__getitem__
+
+        def whole() -> _Named:  # a ledger read whole holds the units' names
+            return LedgerColumns.of(self.entries), str
+
+        ledger, name = self._asked(indexed, whole)
+        return {
+            key: rows_of(ledger.groups[key], ledger.gone, name)
+            for key in keys
+            if key in ledger.groups
+        }
+
+    @property
     def ledger_problems(self) -> tuple[Problem, ...]:
         """The ledger's problems, errors and warnings (reads the ledger)."""
         self.ledger  # noqa: B018 - reading the ledger finds its problems
@@ -122,12 +155,24 @@ class Workspace:
     def tallies(self, as_of: dt.date, unit: str | None) -> dict[tuple[int, str], Tally]:
         """Each target's counted entries at *as_of* (see ``core.progress``)."""
         return self._asked(
-            lambda index: index.tallies(as_of, unit), lambda: tally(self.entries, as_of, unit)
+            lambda index: index.tallies(as_of, unit), lambda: self._tally(as_of, unit)
         )
 
+    def _tally(self, as_of: dt.date, unit: str | None) -> dict[tuple[int, str], Tally]:
+        if self.feeds:
+            if self._joined is None:
+                from ywplan.core.rollup import with_feeds
+
+                self._joined = with_feeds(LedgerColumns.of(self.entries), self.feeds)
+            return tally(self._joined, as_of, unit)
+        return tally(self.entries, as_of, unit)
+
     def columns(self) -> LedgerColumns:
-        """The ledger's entries split by target, as the core counts them (see
-        ``core.progress``): the index's columns, or the entries read whole, split once."""
+        """The counted entries split by target, as the core counts them (see
+        ``core.progress``): the index's columns, or the entries read whole (with what the
+        children feed), split once."""
+        if self.feeds:
+            return LedgerColumns.of(self.counted_entries)
         return self._asked(LedgerIndex.columns, lambda: LedgerColumns.of(self.entries))
 
     def item_entries(self) -> Sequence[Entry]:
@@ -188,18 +233,25 @@ def open_workspace(
     strict: bool = True,
     indexed: bool = False,
     plan_file: PlanFile | None = None,
+    children: bool = False,
 ) -> Workspace:
     """Open the plan at *path* and its ledger.
 
     With *indexed*, the ledger's index serves when it is valid (and, with *strict*, when
     the ledger has no error); otherwise the ledger is read whole. With *strict*, a ledger
     with errors is refused (exit 1). *plan_file* is the plan when the caller has it open.
+    With *children* (the commands that count: status, report, units) and a plan that has
+    ``children:``, the whole tree under it is opened and what the children feed joins
+    the counted entries (SPEC §8); a plan without children opens as fast as ever.
     """
     plan_file = plan_file or open_plan(path)
     assert plan_file.plan is not None
     ledger = ledger_path(path)
     special = is_special(ledger)  # a named pipe or a device: never read, indexed or appended to
-    index = open_index(ledger) if indexed and not special else None
+    parent = children and bool(
+        plan_file.plan.children
+    )  # read whole: the children's entries join it
+    index = open_index(ledger) if indexed and not special and not parent else None
     workspace = Workspace(plan_file, today, index, strict=strict)
     if index is not None and strict and workspace.error_count():
         workspace.index = None  # read the ledger whole, to say what is wrong
@@ -207,4 +259,39 @@ def open_workspace(
         workspace.ledger  # noqa: B018 - read now: what follows may append to it
         if strict or special:
             workspace.refuse_errors()
+    if parent:
+        _roll_up(workspace)
     return workspace
+
+
+def _roll_up(workspace: Workspace) -> None:
+    """Join what the children feed (SPEC §8), refusing a tree with errors (exit 1)."""
+    from ywplan.store import tree_cache
+    from ywplan.store.tree import double_counting, refuse, roll_up
+
+    def own(node: Node, keys: set[TargetKey]) -> dict[TargetKey, Rows]:
+        if node.path == workspace.plan_file.path:
+            return workspace.rows(keys)
+        errors = tuple(p for p in check_plan(node.plan_file) if p.severity == "error")
+        if errors or node.plan_file.plan is None:
+            raise YwplanError(
+                "plan.invalid", path=node.plan_file.name, count=len(errors), problems=errors
+            )
+        child = open_workspace(node.path, workspace.today, indexed=True, plan_file=node.plan_file)
+        return child.rows(keys)
+
+    cache = tree_cache.Cached(workspace.plan_file.path, workspace.today)
+    cached = cache.whole()
+    if cached is not None:  # the tree is as it was: only the root's own ledger may differ
+        feeds, places = cached
+        rows = workspace.rows({(item, target) for item, target, _ in places})
+        lines = {entry.id: entry.line for entry in workspace.entries}
+        refuse(
+            workspace.plan_file,
+            double_counting(workspace.plan_file.path, rows, places, lambda: lines),
+        )
+        workspace.feeds = tuple(feeds)
+        return
+    rolled = roll_up(workspace.plan_file, own, cache.branch)
+    cache.save(rolled.tree, workspace.today, rolled.places, rolled.branches)
+    workspace.feeds = tuple(rolled.feeds)
