@@ -27,7 +27,7 @@ import pytest
 
 from tests.conftest import Run
 from tests.reliability_support import HEADER, TODAY, env, ledger_of, line, small_plan
-from ywplan.store import index
+from ywplan.store import cachefile, index
 
 TRUTH = 30  # what the ledger says the training target has
 
@@ -91,7 +91,7 @@ def test_a_forged_cache_file_is_not_believed(run: Run, ledger: Path, seal: str) 
 
 
 def _key() -> bytes:
-    key = index.user_key()
+    key = cachefile.user_key()
     assert key is not None
     return key
 
@@ -128,90 +128,195 @@ def test_a_damaged_cache_file_is_ignored_silently(
 
 
 Record = list[Any]
+_TRAINING = (1, "training")
 
 
-def _group(record: Record) -> list[Any]:
-    return list(record[7][(1, "training")])
+def _store(ledger: Path) -> Any:
+    """The part files' place and key, as ywplan makes them for *ledger*."""
+    where = str(ledger.resolve())
+    return index._Store(Path(os.environ["YWPLAN_CACHE_DIR"]), index._stem(where), _key())
 
 
-def _set_group(record: Record, group: list[Any]) -> Record:
-    record[7] = {(1, "training"): tuple(group)}
+def _columns(record: Record, ledger: Path) -> list[Any]:
+    """The training target's columns, read from its part files."""
+    parts, _ = record[7][_TRAINING]
+    pieces = [marshal.loads(_store(ledger).read(part)) for part in parts]
+    return [b"".join(p[n] for p in pieces) for n in range(3)] + ["\n".join(p[3] for p in pieces)]
+
+
+def _with_columns(record: Record, ledger: Path, columns: list[Any]) -> Record:
+    """*record* whose training target is one part holding *columns*, written and sealed
+    under the right key (as a bug or a leaked key could)."""
+    part = _store(ledger).write(marshal.dumps(tuple(columns)))
+    _, summary = record[7][_TRAINING]
+    record[7] = {_TRAINING: ([part], summary)}
     return record
 
 
-def _column(record: Record, at: int, code: str, values: list[Any]) -> Record:
-    group = _group(record)
-    group[at] = array.array(code, values).tobytes()
-    return _set_group(record, group)
+def _column(at: int, code: str, values: list[Any]) -> Callable[[Record, Path], Record]:
+    def change(record: Record, ledger: Path) -> Record:
+        columns = _columns(record, ledger)
+        columns[at] = array.array(code, values).tobytes()
+        return _with_columns(record, ledger, columns)
+
+    return change
 
 
-def _replace(at: int, value: Any) -> Callable[[Record], Record]:
-    def change(record: Record) -> Record:
+def _columns_changed(change: Callable[[list[Any]], list[Any]]) -> Callable[[Record, Path], Record]:
+    return lambda record, ledger: _with_columns(record, ledger, change(_columns(record, ledger)))
+
+
+def _replace(at: int, value: Any) -> Callable[[Record, Path], Record]:
+    def change(record: Record, ledger: Path) -> Record:
         record[at] = value
         return record
 
     return change
 
 
-def _many(record: Record) -> Record:
-    """A consistent group of 100,000 entries for a ledger of 2 lines."""
+def _stamp(at: int, value: Any) -> Callable[[Record, Path], Record]:
+    def change(record: Record, ledger: Path) -> Record:
+        stamp = list(record[2])
+        stamp[at] = value
+        record[2] = tuple(stamp)
+        return record
+
+    return change
+
+
+def _target(value: Callable[[Any, Any], Any]) -> Callable[[Record, Path], Record]:
+    """The training target's (parts, summary) replaced by *value* of them."""
+
+    def change(record: Record, ledger: Path) -> Record:
+        record[7] = {_TRAINING: value(*record[7][_TRAINING])}
+        return record
+
+    return change
+
+
+def _summary(at: int, value: Any) -> Callable[[Record, Path], Record]:
+    def change(parts: Any, summary: Any) -> Any:
+        found = list(summary)
+        found[at] = value
+        return parts, tuple(found)
+
+    return _target(change)
+
+
+def _many(record: Record, ledger: Path) -> Record:
+    """A consistent target of 100,000 entries for a ledger of 2 lines."""
     day = dt.date(2024, 5, 10).toordinal()
     n = 100_000
-    group = [
+    columns = [
         array.array("I", [day] * n).tobytes(),
         array.array("d", [1.0] * n).tobytes(),
         array.array("I", [0] * n).tobytes(),
         "\n".join(f"bbbb{k:06d}" for k in range(n)),
     ]
-    return _set_group(record, group)
+    _with_columns(record, ledger, columns)
+    return _summary(0, n)(record, ledger)
 
 
 _DAY = dt.date(2024, 5, 10).toordinal()
 
-SHAPES: dict[str, Callable[[Record], Record]] = {
-    "a-list": lambda record: ["not", "a", "record"],
-    "too-short": lambda record: record[:5],
-    "size-a-string": _replace(2, "115"),
-    "size-negative": _replace(2, -1),
-    "size-huge": _replace(2, 10**30),
-    "digest-short": _replace(3, b"\0" * 3),
-    "lines-zero": _replace(4, 0),
-    "lines-huge": _replace(4, 10**18),
-    "units-not-a-list": _replace(5, "海宁市"),
-    "unit-a-number": _replace(5, [7]),
-    "units-repeated": _replace(5, ["海宁市", "海宁市"]),
-    "reversals-not-a-list": _replace(6, {}),
-    "reversal-short": _replace(6, [("zzzz0001", 1, 1)]),
-    "reversal-typed-wrong": _replace(6, [("zzzz0001", "day", 1, "training", "", "aaaa0001")]),
-    "groups-a-list": _replace(7, []),
-    "group-key-wrong": lambda record: _replace(7, {"1.training": _group(record)})(record),
-    "group-short": lambda record: _set_group(record, _group(record)[:3]),
-    "ids-not-text": lambda record: _set_group(record, [*_group(record)[:3], 5]),
-    "ids-too-few": lambda record: _set_group(record, [*_group(record)[:3], "aaaa0001"]),
-    "days-ragged": lambda record: _set_group(record, [b"\1\2\3", *_group(record)[1:]]),
-    "day-zero": lambda record: _column(record, 0, "I", [_DAY, 0]),
-    "day-negative": lambda record: _column(record, 0, "i", [_DAY, -1]),
-    "day-beyond-9999": lambda record: _column(record, 0, "I", [_DAY, 10**9]),
-    "amount-nan": lambda record: _column(record, 1, "d", [float("nan"), 1.0]),
-    "amount-infinite": lambda record: _column(record, 1, "d", [float("inf"), 1.0]),
-    "unit-code-unknown": lambda record: _column(record, 2, "I", [0, 99]),
-    "columns-uneven": lambda record: _column(record, 1, "d", [1.0]),
+
+def _reversal(ids: str, days: list[int], items: list[int], units: list[int]) -> tuple[Any, ...]:
+    """Reversing lines as the head stores them (each correcting aaaa0001 of training)."""
+    count = ids.count("\n") + 1
+    numbers = (array.array("I", values).tobytes() for values in (days, items, units))
+    return (ids, "\n".join(["aaaa0001"] * count), "\n".join(["training"] * count), *numbers)
+
+
+SHAPES: dict[str, Callable[[Record, Path], Record]] = {
+    "a-list": lambda record, ledger: ["not", "a", "record"],
+    "too-short": lambda record, ledger: record[:5],
+    "stamp-a-string": _replace(2, "115"),
+    "size-a-string": _stamp(0, "115"),
+    "size-negative": _stamp(0, -1),
+    "size-huge": _stamp(0, 10**30),
+    "digest-short": _stamp(4, b"\0" * 3),
+    "lines-zero": _replace(3, 0),
+    "lines-huge": _replace(3, 10**18),
+    "units-not-a-list": _replace(4, "海宁市"),
+    "unit-a-number": _replace(4, [7]),
+    "units-repeated": _replace(4, ["海宁市", "海宁市"]),
+    "reversals-not-a-list": _replace(5, {}),
+    "reversal-short": _replace(5, ("zzzz0001", "aaaa0001", "training")),
+    "reversal-typed-wrong": _replace(5, ("zzzz0001", "aaaa0001", "training", 1, 1, 0)),
+    "reversal-columns-uneven": _replace(5, _reversal("zzzz0001\nzzzz0002", [_DAY], [1], [0])),
+    "reversal-day-zero": _replace(5, _reversal("zzzz0001", [0], [1], [0])),
+    "reversal-item-huge": _replace(5, _reversal("zzzz0001", [_DAY], [10**6], [0])),
+    "reversal-unit-unknown": _replace(5, _reversal("zzzz0001", [_DAY], [1], [5])),
+    "targets-a-list": _replace(7, []),
+    "target-key-wrong": lambda record, ledger: _replace(7, {"1.training": record[7][_TRAINING]})(
+        record, ledger
+    ),
+    "no-parts": _target(lambda parts, summary: ([], summary)),
+    "too-many-parts": _target(lambda parts, summary: (parts * 9, summary)),
+    "part-size-zero": _target(lambda parts, summary: ([(0, parts[0][1])], summary)),
+    "part-of-another-size": _target(
+        lambda parts, summary: ([(parts[0][0] + 1, parts[0][1])], summary)
+    ),
+    "part-of-another-seal": _target(lambda parts, summary: ([(parts[0][0], bytes(32))], summary)),
+    "summary-short": _target(lambda parts, summary: (parts, summary[:4])),
+    "summary-count-huge": _summary(0, 10**6),
+    "summary-day-zero": _summary(1, 0),
+    "summary-days-reversed": _summary(2, 1),
+    "summary-unit-unknown": _summary(3, array.array("I", [99]).tobytes()),
+    "summary-amount-nan": _summary(4, float("nan")),
+    "shards-a-list": _replace(8, []),
+    "shard-out-of-range": lambda record, ledger: _replace(
+        8, {SHARD: record[8][next(iter(record[8]))]}
+    )(record, ledger),
+    "days-ragged": _columns_changed(lambda c: [b"\1\2\3", *c[1:]]),
+    "ids-not-text": _columns_changed(lambda c: [*c[:3], 5]),
+    "ids-too-few": _columns_changed(lambda c: [*c[:3], "aaaa0001"]),
+    "columns-short": _columns_changed(lambda c: c[:3]),
+    "day-zero": _column(0, "I", [_DAY, 0]),
+    "day-negative": _column(0, "i", [_DAY, -1]),
+    "day-beyond-9999": _column(0, "I", [_DAY, 10**9]),
+    "amount-nan": _column(1, "d", [float("nan"), 1.0]),
+    "amount-infinite": _column(1, "d", [float("inf"), 1.0]),
+    "unit-code-unknown": _column(2, "I", [0, 99]),
+    "columns-uneven": _column(1, "d", [1.0]),
     "huge-count": _many,
 }
+SHARD = 64  # one past the last shard
 
 
 @pytest.mark.parametrize("shape", SHAPES.values(), ids=SHAPES.keys())
 def test_a_sealed_cache_with_wrong_types_or_ranges_is_not_used(
-    run: Run, ledger: Path, shape: Callable[[Record], Record]
+    run: Run, ledger: Path, shape: Callable[[Record, Path], Record]
 ) -> None:
-    """Even under the right key (a bug, a leaked key), only values of the right shape load."""
+    """Even under the right key (a bug, a leaked key), only values of the right shape load:
+    the head's when it is opened, a part's when a command first reads it."""
     store = cache_file(ledger)
     blob = store.read_bytes()
     payload = blob[index._HEAD :]
     assert index._sealed(payload, _key()) == blob  # the test seals as ywplan does
-    forged = marshal.dumps(shape(list(marshal.loads(payload))))
+    forged = marshal.dumps(tuple(shape(list(marshal.loads(payload)), ledger)))
     store.write_bytes(index._sealed(forged, _key()))
+    assert not _usable(store.read_bytes(), ledger)
     assert actual(run) == TRUTH
+
+
+def _usable(blob: bytes, ledger: Path) -> bool:
+    """Whether a head loads and every part it names reads."""
+    loaded = index.LedgerIndex.load(blob, str(ledger.resolve()), _store(ledger))
+    if loaded is None:
+        return False
+    try:
+        loaded[0].groups  # noqa: B018 - reading every part
+        for shard in range(index.SHARDS):
+            loaded[0]._ids_of(shard)
+    except index.IndexDoubt:
+        return False
+    return True
+
+
+def test_an_untouched_cache_is_usable(run: Run, ledger: Path) -> None:
+    """The control of the test above: the head and parts as written load."""
+    assert _usable(cache_file(ledger).read_bytes(), ledger)
 
 
 # --- the key --------------------------------------------------------------------------------------
@@ -232,9 +337,9 @@ def test_the_key_lives_in_the_users_config_folder(
 ) -> None:
     monkeypatch.delenv("YWPLAN_KEY_DIR")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    assert index.key_dir() == tmp_path / "config" / "ywplan"
-    assert index.user_key() == (tmp_path / "config" / "ywplan" / "key").read_bytes()
-    assert index.user_key() == index.user_key()  # made once, then read
+    assert cachefile.key_dir() == tmp_path / "config" / "ywplan"
+    assert cachefile.user_key() == (tmp_path / "config" / "ywplan" / "key").read_bytes()
+    assert cachefile.user_key() == cachefile.user_key()  # made once, then read
 
 
 def _unusable_key(kind: str, folder: Path, tmp_path: Path) -> None:
@@ -271,7 +376,7 @@ def test_without_a_usable_key_there_is_no_cache(
     assert run("log", "1", "5", "--yes", today=TODAY).exit_code == 0
     assert actual(run) == TRUTH + 5
     assert not cache_file(path).exists()  # nothing sealed with a key in doubt
-    assert index.user_key() is None
+    assert cachefile.user_key() is None
 
 
 # --- 5. the cache file is a regular file of a sane size, or it is ignored ------------------------

@@ -12,10 +12,13 @@ import pytest
 
 from tests.conftest import REPO, write
 
+PRIVATE = ("YWPLAN_CACHE_DIR", "YWPLAN_KEY_DIR")  # the test's cache and key, not the user's
+
 
 def complete(cwd: Path, shell: str, line: str, **env: str) -> str:
     """Run ``python -m ywplan`` as the shell's completion script would, return its output."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("YWPLAN_", "_TYPER"))}
+    environ.update({k: v for k, v in os.environ.items() if k in PRIVATE})  # not the home's
     environ["PYTHONPATH"] = str(REPO)
     environ["_YWPLAN_COMPLETE"] = f"complete_{shell}"
     if shell == "bash":
@@ -125,6 +128,7 @@ def test_completion_does_not_import_pydantic_or_rich(bundled: Path) -> None:
     )
     for shell, line in (("zsh", "ywplan log 26"), ("fish", "ywplan undo "), ("bash", "ywplan ")):
         environ = {k: v for k, v in os.environ.items() if not k.startswith("YWPLAN_")}
+        environ.update({k: v for k, v in os.environ.items() if k in PRIVATE})
         environ.update(
             PYTHONPATH=str(REPO),
             _YWPLAN_COMPLETE=f"complete_{shell}",

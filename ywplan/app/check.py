@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -19,7 +20,7 @@ from ywplan.errors import Problem
 from ywplan.i18n import t
 from ywplan.render import formats
 from ywplan.store.discovery import is_ledger_name, ledger_path, plan_of_ledger, plans_in
-from ywplan.store.index import open_index
+from ywplan.store.index import IndexDoubt, open_index
 from ywplan.store.ledger import MAX_LEDGER_BYTES, LedgerFile, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
 from ywplan.store.revision import checked_revision, commit_of, ledger_rows, text_at
@@ -147,9 +148,10 @@ def check_child(
         problems = check_plan(plan_file)
         plan = None if _errors(problems) else plan_file.plan
         index = open_index(path) if plan is not None else None
-        if plan is not None and index is not None and not index.error_count(plan, today):
-            name = index.unit_names.__getitem__
-            return problems, TreeLedger(path, index.columns(), index.lines - 1, name)
+        with contextlib.suppress(IndexDoubt):  # a part of the index gone: read the ledger
+            if plan is not None and index is not None and not index.error_count(plan, today):
+                name = index.unit_names.__getitem__
+                return problems, TreeLedger(path, index.columns(), index.lines - 1, name)
     problems, _, ledger = check_file(plan_file, today, since)
     return problems, TreeLedger.of(ledger)
 

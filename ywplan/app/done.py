@@ -25,7 +25,7 @@ from ywplan.core.recording import (
     validated,
 )
 from ywplan.errors import YwplanError
-from ywplan.store.ledger import append_entries, rows_marking
+from ywplan.store.ledger import rows_marking
 from ywplan.store.workspace import open_workspace
 
 
@@ -62,5 +62,5 @@ def run(
         if rows_marking(data, entry.item, entry.target) != seen:
             raise YwplanError("done.meanwhile", ref=entry.ref)
 
-    append_entries(workspace.path, [entry], recheck=not_done_meanwhile)
+    workspace.record([entry], recheck=not_done_meanwhile)
     show_row(workspace, entry)

@@ -33,7 +33,7 @@ from ywplan.core.recording import (
     validated,
 )
 from ywplan.errors import Problem, YwplanError
-from ywplan.store.ledger import append_entries, line_of
+from ywplan.store.ledger import line_of
 from ywplan.store.workspace import Workspace, open_workspace
 
 
@@ -178,5 +178,5 @@ def run(
         return
     validated(recorder.plan, entry, today)
     refuse_fed(workspace, entry)
-    append_entries(workspace.path, [entry])
+    workspace.record([entry])
     show_recorded(workspace, entry)

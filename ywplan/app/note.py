@@ -23,7 +23,6 @@ from ywplan.core.recording import (
     row_entry,
     validated,
 )
-from ywplan.store.ledger import append_entries
 from ywplan.store.workspace import open_workspace
 
 
@@ -77,5 +76,5 @@ def run(
         cancelled()
         return
     validated(workspace.plan, entry, today)
-    append_entries(workspace.path, [entry])
+    workspace.record([entry])
     show_row(workspace, entry)

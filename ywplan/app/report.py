@@ -11,8 +11,13 @@ from ywplan.app.status import resolve_unit
 from ywplan.core.dates import Period, default_as_of, parse_month, parse_quarter
 from ywplan.core.items import ItemStatus, track
 from ywplan.core.model import Entry, Plan
-from ywplan.core.periods import PeriodKind, PeriodProgress, period_progress
-from ywplan.core.progress import Progress, compute
+from ywplan.core.periods import (
+    PeriodKind,
+    PeriodProgress,
+    latest_notes_by_unit,
+    period_progress,
+)
+from ywplan.core.progress import LedgerColumns, Progress, compute
 from ywplan.core.ranking import Standing, entries_by_unit, rank_units
 from ywplan.core.rollup import sources
 from ywplan.errors import UsageError, YwplanError
@@ -76,13 +81,21 @@ def charts(
 def periods(
     plan: Plan, entries: Sequence[Entry], period: Period, kind: PeriodKind, as_of: dt.date
 ) -> tuple[PeriodProgress, tuple[ItemStatus, ...], list[Standing], dict[str, PeriodProgress]]:
-    """The period measured, its items tracked, the sub-units ranked and measured."""
-    pp = period_progress(plan, entries, period, kind, as_of=as_of)
-    day = pp.progress.as_of
-    standings = rank_units(plan, entries, day)
-    split = entries_by_unit(entries)
+    """The period measured, its items tracked, the sub-units ranked and measured.
+
+    The entries are split by target once and by sub-unit once, and every unit's latest
+    notes found in one pass, whatever the number of units.
+    """
+    ledger = LedgerColumns.of(entries)
+    day = min(max(as_of, period.first), period.last)
+    notes, unit_notes = latest_notes_by_unit(entries, day, plan.units)
+    pp = period_progress(plan, (), period, kind, as_of=day, ledger=ledger, notes=notes)
+    part = ledger.by_unit()
+    standings = rank_units(plan, ledger, day, part)
     unit_periods: dict[str, PeriodProgress] = {
-        unit: period_progress(plan, split.get(unit, []), period, kind, unit, as_of=day)
+        unit: period_progress(
+            plan, (), period, kind, unit, as_of=day, ledger=part(unit), notes=unit_notes[unit]
+        )
         for unit in plan.units
     }
     return pp, track(pp.progress, entries), standings, unit_periods

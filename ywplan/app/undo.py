@@ -8,7 +8,7 @@ from pathlib import Path
 from ywplan.app.recorded import show_recorded
 from ywplan.app.runtime import clerk, now_stamp
 from ywplan.core import recording
-from ywplan.store.ledger import append_entries, reverses
+from ywplan.store.ledger import reverses
 from ywplan.store.workspace import open_workspace
 
 
@@ -27,5 +27,5 @@ def run(path: Path, today: dt.date, entry_id: str, *, reason: str, by: str | Non
         if reverses(data, original.id):
             raise recording.already_reversed(original, ())
 
-    append_entries(workspace.path, [reversal], recheck=not_reversed_meanwhile)
+    workspace.record([reversal], recheck=not_reversed_meanwhile)
     show_recorded(workspace, reversal)

@@ -29,12 +29,12 @@ def run(
 ) -> None:
     """Rank the sub-units of the plan at *path* and write the ranking in the chosen format."""
     chosen = formats.choose(fmt, output, formats.TABLES, formats.terminal_default())
-    workspace = open_workspace(path, today, children=True)
+    workspace = open_workspace(path, today, indexed=True, children=True)
     plan = workspace.plan
     day = resolve_as_of(plan, today, as_of, quarter)
     if not plan.units:
         raise YwplanError("units.none")
-    standings = rank_units(plan, workspace.counted_entries, day)
+    standings = rank_units(plan, workspace.columns(), day)
     line = t("units.as_of", as_of=day.isoformat(), fraction=f"{year_fraction(day) * 100:.1f}%")
     report = Output(
         partial(units_document, plan, standings, line),

@@ -17,11 +17,12 @@ import csv
 import io
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ywplan.errors import YwplanError
+from ywplan.store.cachefile import read_derived, write_derived
 from ywplan.store.discovery import find_plan, ledger_path
 from ywplan.store.textfile import open_regular
 
@@ -77,6 +78,100 @@ def read_plan(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+# --- how each shell is answered (here for the quick path and the typer one alike) -------
+
+# bash's COMP_TYPE when it lists the candidates rather than inserting one: "?" and "!".
+BASH_LISTING = ("63", "33")
+ZSH_ITEMS = "_ywplan_items"  # the array zsh's ``_describe -V`` reads, in ywplan's order
+
+
+def flat(text: str) -> str:
+    """*text* on one line: every whitespace character a space."""
+    return re.sub(r"\s", " ", text)
+
+
+def bash_answer(items: Completions, comp_type: str | None) -> str:
+    """The candidates for bash, one a line; with their help when bash lists several
+    (descriptions are never inserted: menu-complete inserts whole items)."""
+    listing = comp_type in BASH_LISTING and len(items) > 1
+    return "\n".join(
+        f"{value}  ({flat(help)})" if listing and help else value for value, help in items
+    )
+
+
+def zsh_answer(items: Completions) -> str:
+    """The candidates for zsh's ``_describe -V`` (ywplan's order kept), or ``_files``."""
+    if not items:
+        return "_files"
+    pairs = " ".join(_zsh_pair(value, help) for value, help in items)
+    return f"local -a {ZSH_ITEMS}; {ZSH_ITEMS}=({pairs}); _describe -V values {ZSH_ITEMS}"
+
+
+def _zsh_pair(value: str, help: str) -> str:
+    """``'value:help'`` for zsh's ``_describe``, single-quoted for the ``eval`` that reads it."""
+    value = value.replace(":", "\\:")
+    pair = f"{value}:{flat(help)}" if help else value
+    return "'" + pair.replace("'", "'\\''") + "'"
+
+
+_PLAIN_WORDS = re.compile(r"[^'\"\\]*")  # no quoting: split on whitespace as the shell did
+
+
+def quick_answer(environ: Mapping[str, str]) -> str | None:
+    """What TAB prints for ``ywplan log <TAB>`` in bash or zsh, from the plan's cached
+    target list, without typer; None for anything else (typer then answers, and caches
+    the list for the next TAB)."""
+    shell = environ.get("_YWPLAN_COMPLETE")
+    if shell == "complete_bash":
+        line, cword = environ.get("COMP_WORDS", ""), environ.get("COMP_CWORD", "")
+        words = line.split()
+        if not cword.isdigit() or not _PLAIN_WORDS.fullmatch(line):
+            return None
+        at = int(cword)
+        args, incomplete = words[1:at], words[at] if at < len(words) else ""
+    elif shell == "complete_zsh":
+        line = environ.get("_TYPER_COMPLETE_ARGS", "")
+        if not _PLAIN_WORDS.fullmatch(line):
+            return None
+        args, incomplete = line.split()[1:], ""
+        if args and not line.endswith(" "):
+            args, incomplete = args[:-1], args[-1]
+    else:
+        return None
+    if args != ["log"] or incomplete.startswith("-"):
+        return None
+    try:
+        plan = find_plan(None, environ, Path())
+    except (YwplanError, OSError):
+        return None
+    targets = read_derived(TARGETS, plan)
+    if not _targets_ok(targets):
+        return None
+    found = [(ref, help) for ref, help in targets if _start(ref, incomplete)]
+    answer = bash_answer(found, environ.get("COMP_TYPE")) if shell == "complete_bash" else None
+    return (zsh_answer(found) if answer is None else answer) + "\n"
+
+
+TARGETS = "targets"  # the kind of derived value: a plan's ``(ref, help)`` target list
+
+
+def _targets_ok(value: object) -> bool:
+    return type(value) is list and all(
+        type(pair) is tuple and len(pair) == 2 and all(type(v) is str for v in pair)
+        for pair in value
+    )
+
+
+def plan_targets(path: Path) -> Completions:
+    """The plan's targets as TAB offers them (see :func:`_targets`), kept for the next TAB."""
+    cached = read_derived(TARGETS, path)
+    if _targets_ok(cached):
+        return list(cached)
+    found = list(_targets(read_plan(path) or {}))
+    write_derived(TARGETS, path, found)
+    return found
+
+
 def _plan(ctx: Any) -> dict[str, Any]:
     path = plan_path(ctx)
     data = read_plan(path) if path is not None else None
@@ -106,7 +201,9 @@ def _start(value: str, incomplete: str) -> bool:
 @_never_raise
 def complete_target(ctx: Any, incomplete: str) -> Completions:
     """Targets as ``26.cadre-training``, each with its name and goal as help."""
-    return [(ref, help) for ref, help in _targets(_plan(ctx)) if _start(ref, incomplete)]
+    path = plan_path(ctx)
+    targets = plan_targets(path) if path is not None else []
+    return [(ref, help) for ref, help in targets if _start(ref, incomplete)]
 
 
 @_never_raise

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -144,9 +143,6 @@ BASH_SCRIPT = """
 
 complete -o default -o nosort -F %(complete_func)s %(prog_name)s
 """
-# bash's COMP_TYPE when it lists the candidates rather than inserting one: "?" and "!".
-BASH_LISTING = ("63", "33")
-ZSH_ITEMS = "_ywplan_items"  # the array zsh's ``_describe -V`` reads, in ywplan's order
 
 
 def _fish_script(classes: Any) -> str:
@@ -175,33 +171,28 @@ def register_shells() -> None:
         return
     item_type = shell.CompletionItem
 
+    from ywplan.cli.completion import bash_answer, flat, zsh_answer
+
+    def pairs(items: list[Any]) -> list[tuple[str, str]]:
+        return [(item.value, item.help or "") for item in items]
+
     class Bash(classes.BashComplete):  # type: ignore[name-defined, misc]
         source_template = BASH_SCRIPT
 
         def complete(self) -> str:
-            args, incomplete = self.get_completion_args()
-            items = self.get_completions(args, incomplete)
-            listing = os.environ.get("COMP_TYPE") in BASH_LISTING and len(items) > 1
-            return "\n".join(
-                f"{item.value}  ({_flat(item.help)})" if listing and item.help else item.value
-                for item in items
-            )
+            items = self.get_completions(*self.get_completion_args())
+            return bash_answer(pairs(items), os.environ.get("COMP_TYPE"))
 
     class Zsh(classes.ZshComplete):  # type: ignore[name-defined, misc]
         def complete(self) -> str:
-            args, incomplete = self.get_completion_args()
-            items = self.get_completions(args, incomplete)
-            if not items:
-                return "_files"
-            pairs = " ".join(map(_zsh_pair, items))
-            return f"local -a {ZSH_ITEMS}; {ZSH_ITEMS}=({pairs}); _describe -V values {ZSH_ITEMS}"
+            return zsh_answer(pairs(self.get_completions(*self.get_completion_args())))
 
     class Fish(classes.FishComplete):  # type: ignore[name-defined, misc]
         source_template = _fish_script(classes)
 
         def format_completion(self, item: item_type) -> str:  # type: ignore[valid-type]
             if item.help:  # type: ignore[attr-defined]
-                return f"{item.value}\t{_flat(item.help)}"  # type: ignore[attr-defined]
+                return f"{item.value}\t{flat(item.help)}"  # type: ignore[attr-defined]
             return f"{item.value}"  # type: ignore[attr-defined]
 
     class PowerShell(classes.PowerShellComplete):  # type: ignore[name-defined, misc]
@@ -220,17 +211,6 @@ def register_shells() -> None:
         shell.add_completion_class(cls, name)
         if isinstance(scripts, dict) and name in scripts:  # what --install-completion writes
             scripts[name] = cls.source_template
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s", " ", text)
-
-
-def _zsh_pair(item: Any) -> str:
-    """``'value:help'`` for zsh's ``_describe``, single-quoted for the ``eval`` that reads it."""
-    value = item.value.replace(":", "\\:")
-    pair = f"{value}:{_flat(item.help)}" if item.help else value
-    return "'" + pair.replace("'", "'\\''") + "'"
 
 
 # --- plain parameters (start-up time) ------------------------------------------------------

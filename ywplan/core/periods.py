@@ -83,6 +83,34 @@ def latest_notes(
     return {item: value[2] for item, value in notes.items()}
 
 
+def latest_notes_by_unit(
+    entries: Iterable[Entry], as_of: dt.date, units: Iterable[str]
+) -> tuple[dict[int, str], dict[str, dict[int, str]]]:
+    """:func:`latest_notes` of the whole plan and of each of *units*, in one pass.
+
+    A reversing line repeats its entry's sub-unit, so what a unit's own entries take
+    back is what the whole ledger takes back of them.
+    """
+    whole: dict[int, tuple[dt.date, int, str]] = {}
+    each: dict[str, dict[int, tuple[dt.date, int, str]]] = {unit: {} for unit in units}
+    for entry in counted(entries, as_of):
+        note = entry.note.strip()
+        if not note:
+            continue
+        found = (entry.date, entry.line, note)
+        for notes in (whole, each.get(entry.unit)):
+            if notes is None:
+                continue
+            known = notes.get(entry.item)
+            if known is None or found[:2] >= known[:2]:
+                notes[entry.item] = found
+    return _texts(whole), {unit: _texts(notes) for unit, notes in each.items()}
+
+
+def _texts(notes: dict[int, tuple[dt.date, int, str]]) -> dict[int, str]:
+    return {item: value[2] for item, value in notes.items()}
+
+
 def period_progress(
     plan: Plan,
     entries: Iterable[Entry],
@@ -90,10 +118,18 @@ def period_progress(
     kind: PeriodKind,
     unit: str | None = None,
     as_of: dt.date | None = None,
+    *,
+    ledger: LedgerColumns | None = None,
+    notes: dict[int, str] | None = None,
 ) -> PeriodProgress:
-    """Measure *plan* at *period*'s end (or *as_of*, inside it) and each target's amount in it."""
+    """Measure *plan* at *period*'s end (or *as_of*, inside it) and each target's amount in it.
+
+    *ledger* is *entries* as columns and *notes* their :func:`latest_notes` when the
+    caller has them (for every unit at once: see :meth:`LedgerColumns.by_unit` and
+    :func:`latest_notes_by_unit`).
+    """
     entries = list(entries)
-    ledger = LedgerColumns.of(entries)
+    ledger = LedgerColumns.of(entries) if ledger is None else ledger
     day = period.last if as_of is None else min(max(as_of, period.first), period.last)
     end = compute(plan, ledger, day, unit)
     start = compute(plan, ledger, period.first - dt.timedelta(days=1), unit)
@@ -103,5 +139,5 @@ def period_progress(
         for before, after in zip(start.targets(), end.targets(), strict=True)
         if after.count > before.count
     }
-    notes = latest_notes(entries, day, unit)
+    notes = latest_notes(entries, day, unit) if notes is None else notes
     return PeriodProgress(period, kind, end, period_amounts(start, end), counts, notes)

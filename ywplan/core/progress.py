@@ -239,6 +239,8 @@ class LedgerColumns:
         """
         entries = entries if isinstance(entries, list | tuple) else list(entries)
         gone = reversed_ids(entries)
+        if not gone and len(set(map(itemgetter(2, 3), entries))) == 1:
+            return cls._of_one_target(entries)
         found: dict[TargetKey, tuple[list[str], list[dt.date], list[float], list[str]]] = {}
         get = found.get
         for id_, date, item, target, amount, unit, _, _, _, corrects, _ in entries:
@@ -252,6 +254,49 @@ class LedgerColumns:
             group[2].append(amount)
             group[3].append(unit)
         return cls({key: EntryColumns(*group) for key, group in found.items()}, set())
+
+    def by_unit(self) -> Callable[[str], LedgerColumns]:
+        """The columns split by sub-unit, in one pass over the entries: what asks for the
+        tallies of every unit (a ranking, a report's per-unit tables) reads a unit's part,
+        never the whole ledger again. The answer gives the part of a unit by its name."""
+        parts: dict[Hashable, dict[TargetKey, Columns]] = {}
+        for key, columns in self.groups.items():
+            positions: dict[Hashable, list[int]] = {}
+            for at, unit in enumerate(columns.units):
+                found = positions.get(unit)
+                if found is None:
+                    positions[unit] = [at]
+                else:
+                    found.append(at)
+            for unit, picked in positions.items():
+                parts.setdefault(unit, {})[key] = _picked(columns, picked)
+        empty = LedgerColumns({}, self.gone, self.unit_key)
+
+        def part(unit: str) -> LedgerColumns:
+            groups = parts.get(self.unit_key(unit))
+            return empty if groups is None else LedgerColumns(groups, self.gone, self.unit_key)
+
+        return part
+
+    @classmethod
+    def _of_one_target(cls, entries: Sequence[Entry]) -> LedgerColumns:
+        """:meth:`of` for entries of one target, none reversed (what ``log`` shows), in
+        C-level passes: its entries with an amount become the columns as they are."""
+        counted = list(compress(entries, map(not_, map(isnan, map(itemgetter(4), entries)))))
+        if not counted:
+            return cls({}, set())
+        first = counted[0]
+        return cls({(first.item, first.target): _columns(counted)}, set())
+
+
+def _picked(columns: Columns, positions: list[int]) -> EntryColumns:
+    """The entries at *positions* of *columns* (one C-level pick a column)."""
+    fields: tuple[Sequence[Any], ...] = (columns.ids, columns.days, columns.amounts, columns.units)
+    if len(positions) == 1:  # itemgetter of one position gives the value, not a tuple
+        at = positions[0]
+        return EntryColumns(*([field[at]] for field in fields))
+    pick = itemgetter(*positions)
+    return EntryColumns(*(pick(field) for field in fields))
 
 
 @dataclass

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ywplan.core.kinds import State
 from ywplan.core.model import Entry, Plan
 from ywplan.core.numbers import round_half_up
-from ywplan.core.progress import LedgerColumns, TargetProgress, compute
+from ywplan.core.progress import Ledger, LedgerColumns, TargetProgress, compute
 
 CAP = 100.0
 
@@ -91,18 +91,27 @@ def entries_by_unit(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
     return split
 
 
-def rank_units(plan: Plan, entries: Iterable[Entry], as_of: dt.date) -> list[Standing]:
-    """Every sub-unit of *plan* with its quotas and shares at *as_of*, best first."""
-    entries = list(entries)
-    overall = {tp.ref: tp for tp in compute(plan, LedgerColumns.of(entries), as_of).targets()}
-    by_unit = entries_by_unit(entries)
+def rank_units(
+    plan: Plan,
+    entries: Ledger,
+    as_of: dt.date,
+    part: Callable[[str], LedgerColumns] | None = None,
+) -> list[Standing]:
+    """Every sub-unit of *plan* with its quotas and shares at *as_of*, best first.
+
+    The ledger is split by sub-unit once (:meth:`LedgerColumns.by_unit`, or *part* when
+    the caller has split it), not read again for each unit.
+    """
+    ledger = entries if isinstance(entries, LedgerColumns) else LedgerColumns.of(entries)
+    overall = {tp.ref: tp for tp in compute(plan, ledger, as_of).targets()}
+    part = ledger.by_unit() if part is None else part
     # a graded plan ranks by the score its grades come from (SPEC §9), else by the percent
     weights = plan.grading.weights if plan.grading else None
     found = []
     for order, unit in enumerate(plan.units):
         quotas: list[TargetProgress] = []
         shares: list[Share] = []
-        for tp in compute(plan, by_unit.get(unit, []), as_of, unit).targets():
+        for tp in compute(plan, part(unit), as_of, unit).targets():
             if tp.target.by_unit and unit in tp.target.by_unit:
                 quotas.append(tp)
             elif tp.target.behaviour.additive and tp.count:

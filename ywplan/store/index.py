@@ -1,163 +1,124 @@
-"""A cache that lets ``log``, ``undo`` and ``status`` answer at province scale without
-re-reading every row.
+"""A cache that lets every command answer at province scale without re-reading every row.
 
-Each needs the whole ledger (``log`` prints the target's updated line and warns when
-the ledger has errors), which is 150,000 rows in a province; parsing them on every run
-would cost a second. This module keeps, per ledger, the data they need and nothing
-else: for every target its entries' dates, amounts, sub-units and ids (columns of
-machine numbers), the reversing lines, and whole the rows without an amount (progress
-notes, milestones and items done, SPEC §6: few, and shown with their text). It has
-no rule or count of its own:
-:meth:`LedgerIndex.columns` hands the core the same :class:`LedgerColumns` a ledger
-read whole gives, the error count runs the core's entry rules over the columns, and
-whether appended lines keep the ledger clean is asked of the core's reversal rule.
-The next run parses only the bytes appended since and extends the index.
+``log`` prints the target's updated line and warns when the ledger has errors; ``status``,
+``report``, ``units`` and ``entries`` measure every target. All depend on the whole
+ledger, which is 150,000 rows in a province, ten times that in a large one: parsing them
+on every run would cost seconds. This module keeps, per ledger, the data they need and
+nothing else: for every target its entries' dates, amounts, sub-units and ids (columns
+of machine numbers), the reversing lines, and whole the rows without an amount (progress
+notes, milestones and items done, SPEC §6: few, and shown with their text). It has no
+rule or count of its own: :meth:`LedgerIndex.columns` hands the core the same
+:class:`LedgerColumns` a ledger read whole gives, the error count runs the core's entry
+rules over the columns, and whether appended lines keep the ledger clean is asked of the
+core's reversal rule.
 
-Never trusted over the file: every use reads the ledger's bytes and checks that the
-part the index describes is byte for byte what it was built from (its length and a
-SHA-256 of those bytes); only what follows is parsed. An index exists only for a ledger
-part that reads cleanly: no malformed row, no repeated id, every reversing line names
-an earlier entry that it exactly reverses, every line ended. Anything else (a torn
-line, an edited file, a new kind of check, an unreadable cache file) makes
-:func:`open_index` return None, and the caller reads the whole ledger as always.
+Split so that a run reads and writes only what it needs: a small *head* file (what the
+ledger was when indexed, the sub-unit names, the reversing lines, the rows without an
+amount, and per target its entry count and the extremes and distinct sub-units the
+entry rules judge) and *part* files, each holding a run of one target's entries or of
+the ids in one of :data:`SHARDS` shards (a new id is checked against its shard only).
+``log`` reads the head, the bytes appended to the ledger since, its target's parts and
+one shard; what it adds goes to a new part file (appended, not rewritten) until a target
+has :data:`MAX_PARTS` of them, when they are merged into one.
+
+Never trusted over the file, as git trusts its index: the head records the ledger's
+size, modification time (ns), inode and device and a SHA-256 of its last
+:data:`TAIL` bytes; a ledger that shrank, was replaced, was touched without growing, or
+whose indexed tail changed is read whole and indexed anew; only the bytes that follow
+the indexed part are parsed. An index exists only for a ledger part that reads cleanly:
+no malformed row, no repeated id, every reversing line names an earlier entry that it
+exactly reverses, every line ended. Anything else (a torn line, an edited file, a new
+kind of check, an unreadable cache file) makes :func:`open_index` return None, and the
+caller reads the whole ledger as always. A part found missing or in doubt later, while
+a command runs, raises :class:`IndexDoubt`: the workspace then reads the whole ledger.
 
 Never trusted over what it can prove, either: a cache file is read only when it is a
-regular file (not a link, a FIFO or a device) no larger than the ledger could need;
-it is sealed with an HMAC under a random per-user key kept outside the cache folder
-(:func:`user_key`), so a file someone else wrote is never unpacked; and what it holds
-is checked for type and range before use. Without a usable key there is no cache.
+regular file (not a link, a FIFO or a device) no larger than the ledger could need; the
+head is sealed with an HMAC under a random per-user key kept outside the cache folder
+(:func:`user_key`) and holds the HMAC of every part, so a file someone else wrote is
+never unpacked; and what it holds is checked for type and range before use. Without a
+usable key there is no cache.
 
 Where: ``$YWPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ywplan``, else ``~/.cache/ywplan``;
-one file per ledger, named by a hash of its absolute path, replaced atomically (several
-clerks at once simply race to write equally valid files). ``YWPLAN_CACHE=off`` turns it
-off.
+files named by a hash of the ledger's absolute path; the head is replaced atomically and
+parts are never changed once written (named by their HMAC), so several clerks at once
+simply race to write equally valid heads. ``YWPLAN_CACHE=off`` turns it off.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
 import marshal
 import math
 import os
-import secrets
-import tempfile
+import zlib
 from array import array
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from itertools import compress, repeat
+from operator import not_
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ywplan.core.model import Entry, Plan, amount_empty
 from ywplan.core.progress import LedgerColumns, Tally, tally
-from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, committed, parse_ledger
+from ywplan.store import cachefile
+from ywplan.store.cachefile import replace_file, seal, unseal
+from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, committed_size, parse_ledger
 from ywplan.store.textfile import read_regular, regular_descriptor
 
-VERSION = 3
-MAGIC = b"ywplanix3"  # then the HMAC-SHA256 of the payload, then the marshalled payload
+VERSION = 5
+MAGIC = b"ywplanix5"  # then the HMAC-SHA256 of the payload, then the marshalled payload
 _HEAD = len(MAGIC) + hashlib.sha256().digest_size
-KEY_BYTES = 32
+_PART = b"ywplan-part"  # what a part's HMAC covers before its bytes: never taken for a head
+TAIL = 64 * 1024  # the ledger's last bytes hashed to see that the indexed part is unchanged
+SHARDS = 64  # ids are kept in this many shards, by CRC-32
+MAX_PARTS = 8  # a target's or shard's parts before they are merged into one
 _Key = tuple[int, str]
+_Part = tuple[int, bytes]  # a part file's size and HMAC (which names it)
+_NOTHING: tuple[_Part, ...] = ()
+ORPHAN_AGE = 600  # seconds: a part this old that no head names is no clerk's work in progress
+# per target: entries, first and last day, the distinct unit codes, least and most amount
+_Summary = tuple[int, int, int, bytes, float, float]
+_SUMMARY_TYPES = (int, int, int, bytes, float, float)
+# the ledger as indexed: size, mtime (ns), inode, device, SHA-256 of its last TAIL bytes
+_Stamp = tuple[int, int, int, int, bytes]
 _LAST_DAY = dt.date.max.toordinal()
 _MAX_ITEM = 99_999  # at most 5 digits
-_REVERSAL_TYPES = (str, int, int, str, str, str)
+_REVERSAL_TYPES = (str, str, str, bytes, bytes, bytes)
 # a row without an amount: (id, date ordinal, item, target, unit, note, by, recorded_at, corrects)
 _ROW_TYPES = (str, int, int, str, str, str, str, str, str)
 _Row = tuple[str, int, int, str, str, str, str, str, str]
 
 
-def cache_dir() -> Path | None:
-    """Where index files live, or None when the cache is turned off."""
-    if os.environ.get("YWPLAN_CACHE", "").strip().lower() in ("0", "off", "no", "false"):
-        return None
-    given = os.environ.get("YWPLAN_CACHE_DIR")
-    if given:
-        return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except (RuntimeError, KeyError, OSError):  # no home folder: no cache
-            return None
-    return Path(base) / "ywplan"
+class IndexDoubt(Exception):  # noqa: N818 - a doubt, not an error: the ledger is read instead
+    """A part of the index is missing or not what the head says: read the ledger whole."""
 
 
-def key_dir() -> Path | None:
-    """Where the key that seals index files lives: the user's config folder, not the cache.
-
-    ``$YWPLAN_KEY_DIR``, else ``%APPDATA%\\ywplan`` on Windows, else
-    ``$XDG_CONFIG_HOME/ywplan``, else ``~/.config/ywplan``; None without a home folder.
-    """
-    given = os.environ.get("YWPLAN_KEY_DIR")
-    if given:
-        return Path(given)
-    base = os.environ.get("APPDATA" if os.name == "nt" else "XDG_CONFIG_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".config")
-        except (RuntimeError, KeyError, OSError):
-            return None
-    return Path(base) / "ywplan"
+# where the index and the other caches (trees, plans) live, and the key sealing them
+cache_dir = cachefile.cache_dir
+user_key = cachefile.user_key
 
 
-def user_key() -> bytes | None:
-    """The user's secret for sealing index files, made on first use; None if in any doubt.
-
-    The key is a regular file of :data:`KEY_BYTES` random bytes, owned by the user and
-    readable by nobody else (on POSIX). One that is a link, has another size or mode,
-    or cannot be made, is not used, and is never replaced: the cache is just not used.
-    """
-    folder = key_dir()
-    if folder is None:
-        return None
-    path = folder / "key"
-    try:
-        if not os.path.lexists(path):
-            _make_key(path)
-        fd = regular_descriptor(path, os.O_RDONLY)
-    except OSError:
-        return None
-    if fd is None:
-        return None
-    with open(fd, "rb") as handle:
-        found = os.fstat(handle.fileno())
-        key = handle.read(KEY_BYTES + 1)
-    private = os.name != "posix" or (found.st_uid == os.getuid() and not found.st_mode & 0o077)
-    return key if len(key) == KEY_BYTES and private else None
-
-
-def _make_key(path: Path) -> None:
-    """Create the key file atomically, readable by its owner only; a key made meanwhile wins."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key-", suffix=".tmp")  # 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_bytes(KEY_BYTES))
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(temporary, path)  # never replaces a key another process just made
-        except FileExistsError:
-            pass
-        except OSError:  # no hard links on this file system
-            if not os.path.lexists(path):
-                os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+def _save(store: Path, blob: bytes) -> None:
+    """Replace the cache file *store* by *blob* atomically; one that cannot be written is
+    just skipped (the tree and plan caches keep their files this way)."""
+    with contextlib.suppress(OSError):
+        replace_file(store, blob)
 
 
 def _sealed(payload: bytes, key: bytes) -> bytes:
-    """*payload* as an index file: the magic, its HMAC under *key*, then itself."""
-    return MAGIC + hmac.digest(key, payload, "sha256") + payload
+    """*payload* as a head file: the magic, its HMAC under *key*, then itself."""
+    return seal(payload, key, MAGIC)
 
 
 def _unsealed(blob: bytes, key: bytes) -> bytes | None:
-    """The payload of an index file sealed under *key*, or None."""
-    head, seal, payload = blob[: len(MAGIC)], blob[len(MAGIC) : _HEAD], blob[_HEAD:]
-    if head != MAGIC or not hmac.compare_digest(seal, hmac.digest(key, payload, "sha256")):
-        return None
-    return payload
+    """The payload of a head file sealed under *key*, or None."""
+    return unseal(blob, key, MAGIC)
 
 
 class _Group:
@@ -193,21 +154,174 @@ class _Group:
         at = fenced.find(f"\n{entry_id}\n")
         return -1 if at < 0 else fenced.count("\n", 0, at)
 
+    def append(self, day: int, amount: float, unit: int, entry_id: str) -> None:
+        """Add one entry at the end."""
+        self.days.append(day)
+        self.amounts.append(amount)
+        self.units.append(unit)
+        self.ids.append(entry_id)
+
+    def payload(self) -> bytes:
+        """The columns as a part file holds them."""
+        columns = (self.days.tobytes(), self.amounts.tobytes(), self.units.tobytes(), self.joined)
+        return marshal.dumps(columns)
+
+    def summary(self) -> _Summary:
+        """What the entry rules judge of these entries (see :meth:`LedgerIndex.error_count`)."""
+        codes = array("I", sorted(set(self.units)))
+        days, amounts = self.days, self.amounts
+        return (len(days), min(days), max(days), codes.tobytes(), min(amounts), max(amounts))
+
     def __len__(self) -> int:
         return len(self.days)
 
 
-@dataclass
-class LedgerIndex:
-    """What ``log`` needs of a clean ledger: per-target columns and the reversing lines."""
+class _Reversals:
+    """The lines reversing an entry with an amount, in file order, as columns: their ids,
+    what each corrects and its target id (text, one per line), and their days, items and
+    unit codes (machine numbers); checked at C speed when read, like a target's columns."""
 
-    groups: dict[_Key, _Group] = field(default_factory=dict)
-    unit_names: list[str] = field(default_factory=list)
-    # each reversing line: (id, date ordinal, item, target, unit, corrects)
-    reversals: list[tuple[str, int, int, str, str, str]] = field(default_factory=list)
-    rows: list[_Row] = field(default_factory=list)  # SPEC §6 rows and their reversing lines
-    lines: int = 1
-    _unit_codes: dict[str, int] = field(default_factory=dict)
+    def __init__(self, texts: tuple[str, str, str] = ("", "", "")) -> None:
+        self._texts = texts  # ids, corrects, targets, as stored
+        self._lists: list[list[str]] | None = None if texts[0] else [[], [], []]
+        self.days: array[int] = array("I")
+        self.items: array[int] = array("I")
+        self.units: array[int] = array("I")
+
+    def _split(self) -> list[list[str]]:
+        if self._lists is None:
+            self._lists = [text.split("\n") for text in self._texts]
+        return self._lists
+
+    @property
+    def ids(self) -> list[str]:
+        return self._split()[0]
+
+    @property
+    def corrects(self) -> list[str]:
+        return self._split()[1]
+
+    @property
+    def targets(self) -> list[str]:
+        return self._split()[2]
+
+    def append(self, e: Entry, unit: int) -> None:
+        """Add the reversing line *e* (its sub-unit coded as *unit*)."""
+        for column, value in zip(self._split(), (e.id, e.corrects, e.target), strict=True):
+            column.append(value)
+        self.days.append(e.date.toordinal())
+        self.items.append(e.item)
+        self.units.append(unit)
+
+    def payload(self) -> tuple[str, str, str, bytes, bytes, bytes]:
+        """The columns as the head holds them."""
+        texts = ("\n".join(column) for column in self._split())
+        numbers = (self.days.tobytes(), self.items.tobytes(), self.units.tobytes())
+        ids, corrects, targets = texts
+        return ids, corrects, targets, *numbers
+
+    @classmethod
+    def restored(cls, stored: object, units: int) -> _Reversals | None:
+        """The columns :meth:`payload` made, or None when any is out of shape or range."""
+        if not (type(stored) is tuple and tuple(map(type, stored)) == _REVERSAL_TYPES):
+            return None
+        ids, corrects, targets, days, items, codes = stored
+        found = cls((ids, corrects, targets))
+        try:
+            found.days.frombytes(days)
+            found.items.frombytes(items)
+            found.units.frombytes(codes)
+        except ValueError:  # not a whole number of items
+            return None
+        count = ids.count("\n") + 1 if ids else 0
+        lengths = {len(found.days), len(found.items), len(found.units)}
+        lengths |= {text.count("\n") + 1 if text else 0 for text in (ids, corrects, targets)}
+        if lengths != {count}:
+            return None
+        if count and not (
+            max(found.days) <= _LAST_DAY
+            and bytes(4) not in found.days.tobytes()  # no day 0 (see _in_range)
+            and max(found.items) <= _MAX_ITEM
+            and max(found.units) < units
+        ):
+            return None
+        return found
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+
+@dataclass(frozen=True)
+class _Store:
+    """Where one ledger's part files live, and the key that vouches for them."""
+
+    folder: Path
+    stem: str
+    key: bytes
+
+    def path(self, mac: bytes) -> Path:
+        return self.folder / f"{self.stem}.{mac[:16].hex()}.part"
+
+    def read(self, part: _Part) -> bytes:
+        """The bytes of *part*, exactly as written; :class:`IndexDoubt` otherwise."""
+        size, mac = part
+        data = read_regular(self.path(mac), size)
+        if data is None or len(data) != size or not hmac.compare_digest(mac, self._mac(data)):
+            raise IndexDoubt
+        return data
+
+    def write(self, payload: bytes) -> _Part:
+        """Write *payload* as a new part file (``OSError`` if it cannot be written)."""
+        mac = self._mac(payload)
+        replace_file(self.path(mac), payload)
+        return len(payload), mac
+
+    def _mac(self, data: bytes) -> bytes:
+        return hmac.digest(self.key, _PART + data, "sha256")
+
+
+def _shard(entry_id: str) -> int:
+    return zlib.crc32(entry_id.encode("utf-8", "surrogatepass")) % SHARDS
+
+
+def _loads(payload: bytes) -> Any:
+    """Unmarshal a sealed payload; one of another build is a doubt."""
+    try:
+        return marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        raise IndexDoubt from None
+
+
+class LedgerIndex:
+    """What commands need of a clean ledger: per-target columns and the reversing lines.
+
+    Built whole in memory (:func:`_build`), or opened from its head, when each target's
+    columns and each shard of ids are read from their parts on first use.
+    """
+
+    def __init__(
+        self,
+        unit_names: list[str] | None = None,
+        reversals: _Reversals | None = None,
+        rows: list[_Row] | None = None,
+        lines: int = 1,
+        store: _Store | None = None,
+    ) -> None:
+        self.unit_names: list[str] = unit_names if unit_names is not None else []
+        self._unit_codes = {name: n for n, name in enumerate(self.unit_names)}
+        self.reversals = reversals if reversals is not None else _Reversals()
+        self.rows: list[_Row] = rows if rows is not None else []  # SPEC §6 rows, reversals
+        self.lines = lines
+        self.stamp: _Stamp | None = None  # the ledger as indexed, once stored or loaded
+        self._store = store
+        self._parts: dict[_Key, list[_Part]] = {}  # each target's stored parts
+        self._summaries: dict[_Key, _Summary] = {}  # of the stored parts
+        self._loaded: dict[_Key, _Group] = {}  # every entry of a target, once read
+        self._fresh: dict[_Key, _Group] = {}  # entries added since the parts were written
+        self._shard_parts: dict[int, list[_Part]] = {}
+        self._shard_ids: dict[int, set[str]] = {}  # shards read (or made) so far
+        self._fresh_ids: dict[int, list[str]] = {}
+        self._entries: dict[_Key, tuple[tuple[int, int], list[Entry]]] = {}  # made by entries_of
 
     def _code(self, unit: str) -> int:
         code = self._unit_codes.get(unit)
@@ -216,9 +330,66 @@ class LedgerIndex:
             self.unit_names.append(unit)
         return code
 
+    # --- reading the parts -----------------------------------------------------------
+
+    def keys(self) -> list[_Key]:
+        """Every target with entries, in the order they first appeared."""
+        return [*self._parts, *(key for key in self._loaded if key not in self._parts)]
+
+    def group(self, key: _Key) -> _Group | None:
+        """The target's entries (read from its parts on first use), or None if it has none."""
+        found = self._loaded.get(key)
+        if found is None and key in self._parts:
+            found = self._loaded[key] = self._read_group(key)
+        return found
+
+    @property
+    def groups(self) -> dict[_Key, _Group]:
+        """Every target's entries (each read from its parts)."""
+        found = {}
+        for key in self.keys():
+            group = self.group(key)
+            assert group is not None
+            found[key] = group
+        return found
+
+    def _read_group(self, key: _Key) -> _Group:
+        assert self._store is not None
+        pieces = [_loads(self._store.read(part)) for part in self._parts[key]]
+        if not all(type(p) is tuple and tuple(map(type, p)) == _COLUMN_TYPES for p in pieces):
+            raise IndexDoubt
+        joined = (
+            b"".join(p[0] for p in pieces),
+            b"".join(p[1] for p in pieces),
+            b"".join(p[2] for p in pieces),
+            "\n".join(p[3] for p in pieces if p[3]),
+        )
+        group = _restored(key, joined, len(self.unit_names))
+        if group is None or len(group) != self._summaries[key][0]:
+            raise IndexDoubt
+        return group
+
+    def _ids_of(self, shard: int) -> set[str]:
+        found = self._shard_ids.get(shard)
+        if found is None:
+            found = set()
+            store = self._store
+            for part in self._shard_parts.get(shard, []):
+                assert store is not None
+                text = _loads(store.read(part))
+                if type(text) is not str:
+                    raise IndexDoubt
+                found.update(text.split("\n"))
+            found.discard("")
+            found.update(self._fresh_ids.get(shard, ()))  # added before the shard was read
+            self._shard_ids[shard] = found
+        return found
+
+    # --- what commands ask ---------------------------------------------------------------
+
     def gone(self) -> set[str]:
         """Ids that a reversing line takes back."""
-        return {r[5] for r in self.reversals} | {r[8] for r in self.rows if r[8]}
+        return {*self.reversals.corrects, *(r[8] for r in self.rows if r[8])}
 
     def row_entries(self) -> list[Entry]:
         """The rows without an amount (SPEC §6) and their reversing lines, in file order."""
@@ -227,6 +398,156 @@ class LedgerIndex:
             Entry(i, fromordinal(d), n, target, math.nan, unit, note, by, stamp, corrects)
             for i, d, n, target, unit, note, by, stamp, corrects in self.rows
         ]
+
+    def error_count(self, plan: Plan, today: dt.date) -> int:
+        """How many errors ``check`` reports for the ledger.
+
+        The index holds only ledgers without malformed rows, repeated ids or wrong
+        reversals, so only the entry rules can find anything; they judge the stored
+        columns (:func:`~ywplan.core.rules.count_entry_problems`). Each target's
+        extremes and distinct sub-units decide whether they find anything at all
+        (the rules judge distinct values, and an interval rule only the extremes), so
+        the columns are read only when they do.
+        """
+        from ywplan.core.rules import CLOCK_SLACK, count_entry_problems, each_entry
+
+        def summarised(summary: _Summary) -> dict[str, Any]:
+            _, low, high, codes, least, most = summary
+            units = array("I")
+            units.frombytes(codes)
+            return {"date": (low, high), "unit": units, "amount": (least, most)}
+
+        quick = [(key, summarised(self._summary(key))) for key in self.keys()]
+        rows = each_entry(plan, self.row_entries(), today)  # whole rows: judged as read
+        day, decode = today + CLOCK_SLACK, self._decoders()
+        if not count_entry_problems(plan, day, quick + self._reversal_values(), decode):
+            return len(rows)
+        groups: list[tuple[_Key, dict[str, Any]]] = [
+            (key, {"date": g.days, "unit": g.units, "amount": g.amounts})
+            for key, g in self.groups.items()
+        ]
+        return count_entry_problems(plan, day, groups + self._reversal_columns(), decode) + len(
+            rows
+        )
+
+    def _decoders(self) -> dict[str, Callable[[Any], Hashable]]:
+        """What turns the stored codes of a field into its values."""
+        return {"date": dt.date.fromordinal, "unit": self.unit_names.__getitem__}
+
+    def _summary(self, key: _Key) -> _Summary:
+        """A target's summary: stored, or made from its entries when they changed."""
+        group = self._loaded.get(key)
+        if key in self._fresh or key not in self._summaries:
+            assert group is not None
+            return group.summary()
+        return self._summaries[key]
+
+    def _reversal_columns(self) -> list[tuple[_Key, dict[str, Any]]]:
+        """The reversing lines as the entry rules see them: a date and a unit, no amount."""
+        lines: dict[_Key, dict[str, list[Any]]] = {}
+        r = self.reversals
+        for day, number, target_id, unit in zip(r.days, r.items, r.targets, r.units, strict=True):
+            found = lines.setdefault((number, target_id), {"date": [], "unit": [], "amount": []})
+            found["date"].append(day)
+            found["unit"].append(unit)
+            found["amount"].append(None)  # a reversing line has no amount rule
+        return list(lines.items())
+
+    def _reversal_values(self) -> list[tuple[_Key, dict[str, Any]]]:
+        """Every value of the reversing lines that a rule judges, under each of their
+        targets: whether the rules find anything in them at all (C-level passes only)."""
+        r = self.reversals
+        if not len(r):
+            return []
+        values = {
+            "date": (min(r.days), max(r.days)),
+            "unit": sorted(set(r.units)),
+            "amount": (None,),  # a reversing line has no amount rule
+        }
+        return [(key, values) for key in dict.fromkeys(zip(r.items, r.targets, strict=True))]
+
+    def columns(self) -> LedgerColumns:
+        """The indexed entries as the core counts them: per-target columns, ids taken back."""
+        return LedgerColumns(self.groups, self.gone(), self._unit_codes.get)
+
+    def tallies(self, as_of: dt.date, unit: str | None) -> dict[_Key, Tally]:
+        """Each target's counted entries at *as_of*: :func:`~ywplan.core.progress.tally`."""
+        return tally(self.columns(), as_of, unit)
+
+    def entries_of(self, item: int, target: str) -> list[Entry]:
+        """The target's entries that still count (not taken back), in file order.
+
+        Only the fields :func:`ywplan.core.progress.compute` reads are filled in.
+        """
+        group = self.group((item, target))
+        if group is None:
+            return []
+        gone = self.gone()
+        made = self._entries.get((item, target))
+        if made is not None and made[0] == (len(group), len(gone)):
+            return list(made[1])  # asked again in the same run (log asks twice)
+        blank = repeat("")
+        dates = {day: dt.date.fromordinal(day) for day in set(group.days)}  # a few hundred
+        rows = zip(
+            group.ids,
+            map(dates.__getitem__, group.days),
+            repeat(item),
+            repeat(target),
+            group.amounts,
+            map(self.unit_names.__getitem__, group.units),
+            blank,
+            blank,
+            blank,
+            blank,
+            repeat(0),
+        )
+        made_entries = map(partial(tuple.__new__, Entry), rows)  # no Python call per entry
+        kept = map(gone.__contains__, group.ids)
+        found = list(compress(made_entries, map(not_, kept)) if gone else made_entries)
+        self._entries[(item, target)] = ((len(group), len(gone)), found)
+        return list(found)
+
+    def matching(self, prefix: str) -> list[Entry]:
+        """Every line whose id starts with *prefix*, reversing lines included (for ``undo``).
+
+        Only the fields ``undo`` reads are filled in: id, date, item, target, amount, unit
+        and, on a reversing line, what it corrects.
+        """
+        names = self.unit_names
+        fromordinal = dt.date.fromordinal
+        found = [
+            Entry(i, fromordinal(d), item, target, a, names[u], "", "", "", "")
+            for (item, target), group in self.groups.items()
+            if prefix in group.joined
+            for i, d, a, u in zip(group.ids, group.days, group.amounts, group.units, strict=True)
+            if i.startswith(prefix)
+        ]
+        r = self.reversals
+        for rid, day, item, target, code, corrects in zip(
+            r.ids, r.days, r.items, r.targets, r.units, r.corrects, strict=True
+        ):
+            if rid.startswith(prefix):
+                unit = names[code]
+                group = self.group((item, target))
+                at = -1 if group is None else group.find(corrects)
+                amount = -group.amounts[at] if group is not None and at >= 0 else 0.0
+                found.append(
+                    Entry(rid, fromordinal(day), item, target, amount, unit, "", "", "", corrects)
+                )
+        found.extend(e for e in self.row_entries() if e.id.startswith(prefix))
+        return found
+
+    def vouched(self, fd: int) -> int:
+        """How many leading bytes of the ledger open on *fd* are what this index was made
+        from, checked as :func:`open_index` checks them (0: in doubt, or not stored)."""
+        if self.stamp is None:
+            return 0
+        with open(fd, "rb", closefd=False) as handle:
+            found = os.fstat(fd)
+            same = _unchanged(handle, self.stamp, found, found.st_size)
+        return self.stamp[0] if same else 0
+
+    # --- growing ---------------------------------------------------------------------------
 
     def _add_row(self, e: Entry, gone: set[str], checked: bool) -> bool:
         """Keep a row without an amount whole; False when it repeats an id or reverses wrongly."""
@@ -253,12 +574,48 @@ class LedgerIndex:
         )
         return True
 
-    def _locate(self, entry_id: str) -> tuple[_Key, int] | None:
-        for key, group in self.groups.items():
-            at = group.find(entry_id)
-            if at >= 0:
-                return key, at
-        return None
+    def _reverses_rightly(self, e: Entry, gone: set[str]) -> bool:
+        """Whether the reversing line *e* names an entry of its target that it exactly undoes.
+
+        A line naming an entry of another target is wrong whatever it names, so only its
+        own target's entries are looked at.
+        """
+        from ywplan.core.rules import reversal_problem
+
+        group = self.group((e.item, e.target))
+        at = -1 if group is None else group.find(e.corrects)
+        if group is None or at < 0:
+            return False  # unknown, of another target, or names a reversing line
+        original = Entry(
+            e.corrects,
+            dt.date.fromordinal(group.days[at]),
+            e.item,
+            e.target,
+            group.amounts[at],
+            self.unit_names[group.units[at]],
+            "",
+            "",
+            "",
+            "",
+        )
+        return reversal_problem(original, e, gone) is None
+
+    def _append(self, e: Entry) -> None:
+        key = (e.item, e.target)
+        group = self.group(key)
+        if group is None:
+            group = self._loaded[key] = _Group()
+        fresh = self._fresh.get(key)
+        if fresh is None:  # a target without stored parts is written whole
+            fresh = self._fresh[key] = group if key not in self._parts else _Group()
+        day, code = e.date.toordinal(), self._code(e.unit)
+        group.append(day, e.amount, code, e.id)
+        if fresh is not group:
+            fresh.append(day, e.amount, code, e.id)
+        shard = _shard(e.id)
+        self._fresh_ids.setdefault(shard, []).append(e.id)
+        if shard in self._shard_ids:
+            self._shard_ids[shard].add(e.id)
 
     def add(self, entries: list[Entry], *, checked: bool = False) -> bool:
         """Extend by *entries* (whole rows after the indexed ones); False if one is unclean.
@@ -266,199 +623,188 @@ class LedgerIndex:
         With *checked*, the caller has already found the rows clean (no id repeated, every
         reversal right), as ``check``'s own rules do for a whole ledger.
         """
-        from ywplan.core.rules import by_problem, reversal_problem
+        from ywplan.core.rules import by_problem
 
         if any(by_problem(by) for by in {e.by for e in entries}):
             return False  # the index keeps no ``by``: it holds no entry that rule refuses
         gone = self.gone()
-        reversal_ids = {r[0] for r in self.reversals} | {r[0] for r in self.rows}
+        reversal_ids = {*self.reversals.ids, *(r[0] for r in self.rows)}
         for e in entries:
-            if not checked and (e.id in reversal_ids or self._locate(e.id) is not None):
+            if not checked and (e.id in reversal_ids or e.id in self._ids_of(_shard(e.id))):
                 return False  # a repeated id
             if amount_empty(e.amount):
                 if not self._add_row(e, gone, checked):
                     return False
                 reversal_ids.add(e.id)
-                continue
-            if e.corrects:
-                if not checked:
-                    found = self._locate(e.corrects)
-                    if found is None:
-                        return False  # unknown, or names a reversing line
-                    (item, target), n = found
-                    group = self.groups[(item, target)]
-                    original = Entry(
-                        e.corrects,
-                        dt.date.fromordinal(group.days[n]),
-                        item,
-                        target,
-                        group.amounts[n],
-                        self.unit_names[group.units[n]],
-                        "",
-                        "",
-                        "",
-                        "",
-                    )
-                    if reversal_problem(original, e, gone) is not None:
-                        return False
+            elif e.corrects:
+                if not checked and not self._reverses_rightly(e, gone):
+                    return False
                 gone.add(e.corrects)
                 reversal_ids.add(e.id)
-                self.reversals.append(
-                    (e.id, e.date.toordinal(), e.item, e.target, e.unit, e.corrects)
-                )
-                continue
-            key = (e.item, e.target)
-            target_group = self.groups.get(key)
-            if target_group is None:
-                target_group = self.groups[key] = _Group()
-            group = target_group
-            group.days.append(e.date.toordinal())
-            group.amounts.append(e.amount)
-            group.units.append(self._code(e.unit))
-            group.ids.append(e.id)
+                self.reversals.append(e, self._code(e.unit))
+            else:
+                self._append(e)
         return True
-
-    def error_count(self, plan: Plan, today: dt.date) -> int:
-        """How many errors ``check`` reports for the ledger.
-
-        The index holds only ledgers without malformed rows, repeated ids or wrong
-        reversals, so only the entry rules can find anything; they judge the stored
-        columns (:func:`~ywplan.core.rules.count_entry_problems`).
-        """
-        from ywplan.core.rules import CLOCK_SLACK, count_entry_problems, each_entry
-
-        groups: list[tuple[_Key, dict[str, Any]]] = [
-            (key, {"date": g.days, "unit": g.units, "amount": g.amounts})
-            for key, g in self.groups.items()
-        ]
-        lines: dict[_Key, dict[str, list[Any]]] = {}
-        for _, day, number, target_id, unit, _ in self.reversals:
-            found = lines.setdefault((number, target_id), {"date": [], "unit": [], "amount": []})
-            found["date"].append(day)
-            found["unit"].append(self._code(unit))
-            found["amount"].append(None)  # a reversing line has no amount rule
-        groups.extend(lines.items())
-        decode: dict[str, Callable[[Any], Hashable]] = {
-            "date": dt.date.fromordinal,
-            "unit": self.unit_names.__getitem__,
-        }
-        rows = each_entry(plan, self.row_entries(), today)  # whole rows: judged as read
-        return count_entry_problems(plan, today + CLOCK_SLACK, groups, decode) + len(rows)
-
-    def columns(self) -> LedgerColumns:
-        """The indexed entries as the core counts them: per-target columns, ids taken back."""
-        return LedgerColumns(self.groups, self.gone(), self._unit_codes.get)
-
-    def tallies(self, as_of: dt.date, unit: str | None) -> dict[_Key, Tally]:
-        """Each target's counted entries at *as_of*: :func:`~ywplan.core.progress.tally`."""
-        return tally(self.columns(), as_of, unit)
-
-    def entries_of(self, item: int, target: str) -> list[Entry]:
-        """The target's entries that still count (not taken back), in file order.
-
-        Only the fields :func:`ywplan.core.progress.compute` reads are filled in.
-        """
-        group = self.groups.get((item, target))
-        if group is None:
-            return []
-        gone = self.gone()
-        names = self.unit_names
-        fromordinal = dt.date.fromordinal
-        return [
-            Entry(i, fromordinal(d), item, target, a, names[u], "", "", "", "")
-            for i, d, a, u in zip(group.ids, group.days, group.amounts, group.units, strict=True)
-            if i not in gone
-        ]
-
-    def matching(self, prefix: str) -> list[Entry]:
-        """Every line whose id starts with *prefix*, reversing lines included (for ``undo``).
-
-        Only the fields ``undo`` reads are filled in: id, date, item, target, amount, unit
-        and, on a reversing line, what it corrects.
-        """
-        names = self.unit_names
-        fromordinal = dt.date.fromordinal
-        found = [
-            Entry(i, fromordinal(d), item, target, a, names[u], "", "", "", "")
-            for (item, target), group in self.groups.items()
-            if prefix in group.joined
-            for i, d, a, u in zip(group.ids, group.days, group.amounts, group.units, strict=True)
-            if i.startswith(prefix)
-        ]
-        for rid, day, item, target, unit, corrects in self.reversals:
-            if rid.startswith(prefix):
-                place = self._locate(corrects)
-                amount = -self.groups[place[0]].amounts[place[1]] if place else 0.0
-                found.append(
-                    Entry(rid, fromordinal(day), item, target, amount, unit, "", "", "", corrects)
-                )
-        found.extend(e for e in self.row_entries() if e.id.startswith(prefix))
-        return found
 
     # --- on disk ---------------------------------------------------------------------
 
-    def dump(self, path: str, size: int, digest: bytes, key: bytes) -> bytes:
-        """The index as a cache file sealed under *key*.
+    def flush(self, store: _Store) -> list[_Part]:
+        """Write what was added as new parts (merging a list grown too long); the parts
+        no longer used are returned, to be removed once the new head is in place.
 
-        It describes the ledger at *path* as it was: *size* bytes whose SHA-256 is *digest*.
+        Raises ``OSError`` when a part cannot be written.
         """
-        groups = {
-            key: (g.days.tobytes(), g.amounts.tobytes(), g.units.tobytes(), g.joined)
-            for key, g in self.groups.items()
-        }
+        assert self._store in (None, store)
+        self._store = store
+        dropped: list[_Part] = []
+        for key, fresh in self._fresh.items():
+            whole = self._loaded[key]
+            self._parts[key] = _grown(store, self._parts.get(key, []), fresh, whole, dropped)
+            self._summaries[key] = whole.summary()
+        for shard, ids in self._fresh_ids.items():
+            before = self._shard_parts.get(shard, [])
+            written = ids
+            if len(before) + 1 > MAX_PARTS:
+                dropped.extend(before)
+                before, written = [], sorted(self._ids_of(shard))
+            self._shard_parts[shard] = [*before, store.write(marshal.dumps("\n".join(written)))]
+        self._fresh, self._fresh_ids = {}, {}
+        return dropped
+
+    def dump(self, where: str, stamp: _Stamp, key: bytes) -> bytes:
+        """The head as a cache file sealed under *key*, describing the ledger at *where* as
+        *stamp* says it was; call :meth:`flush` first."""
+        targets = {k: (self._parts[k], self._summaries[k]) for k in self._parts}
         record = (
             VERSION,
-            path,
-            size,
-            digest,
+            where,
+            stamp,
             self.lines,
             self.unit_names,
-            self.reversals,
-            groups,
+            self.reversals.payload(),
             self.rows,
+            targets,
+            self._shard_parts,
         )
         return _sealed(marshal.dumps(record), key)
 
     @classmethod
-    def load(cls, blob: bytes, path: str, key: bytes) -> tuple[LedgerIndex, int, bytes] | None:
-        """The index a cache file holds, with the ledger size and digest it describes; or None.
+    def load(cls, blob: bytes, where: str, store: _Store) -> tuple[LedgerIndex, _Stamp] | None:
+        """The index a head file holds, with the stamp of the ledger it describes; or None.
 
-        Only a file sealed under *key* is unmarshalled, and only values of the types and
-        ranges :meth:`dump` writes are kept: anything else is a cache in doubt.
+        Only a file sealed under the store's key is unmarshalled, and only values of the
+        types and ranges :meth:`dump` writes are kept: anything else is a cache in doubt.
         """
-        payload = _unsealed(blob, key)
+        payload = _unsealed(blob, store.key)
         if payload is None:
             return None  # damaged, foreign or forged: never unmarshalled
-        record: Any = marshal.loads(payload)
-        if not (isinstance(record, tuple) and len(record) == 9):
+        try:
+            record: Any = _loads(payload)
+        except IndexDoubt:
             return None
-        version, where, size, digest, lines, unit_names, reversals, groups, rows = record
-        if version != VERSION or where != path or not _sizes_ok(size, digest, lines):
+        if not (type(record) is tuple and len(record) == 9):
             return None
-        if not (_names_ok(unit_names) and _reversals_ok(reversals) and type(groups) is dict):
+        version, found, stamp, lines, unit_names, reversals, rows, targets, shards = record
+        if version != VERSION or found != where or not _stamp_ok(stamp, lines):
             return None
-        if not _rows_ok(rows):
+        if not (_names_ok(unit_names) and _rows_ok(rows)):
             return None
-        index = cls(unit_names=unit_names, reversals=reversals, rows=rows, lines=lines)
-        index._unit_codes = {name: n for n, name in enumerate(unit_names)}
-        for target, columns in groups.items():
-            group = _restored(target, columns, len(unit_names))
-            if group is None:
-                return None
-            index.groups[target] = group
-        if 1 + sum(map(len, index.groups.values())) + len(reversals) + len(rows) > lines:
+        if not (_targets_ok(targets, len(unit_names)) and _shards_ok(shards)):
+            return None
+        lines_reversing = _Reversals.restored(reversals, len(unit_names))
+        if lines_reversing is None:
+            return None
+        index = cls(unit_names, lines_reversing, rows, lines, store)
+        for target, (parts, summary) in targets.items():
+            index._parts[target] = parts
+            index._summaries[target] = summary
+        index._shard_parts = shards
+        index.stamp = stamp
+        counted = sum(summary[0] for _, summary in targets.values())
+        if 1 + counted + len(lines_reversing) + len(rows) > lines:
             return None  # more entries than the ledger has lines
-        return index, size, digest
+        return index, stamp
 
 
-def _sizes_ok(size: object, digest: object, lines: object) -> bool:
-    """The ledger's size, digest and line count, as :meth:`LedgerIndex.dump` writes them."""
+def _grown(
+    store: _Store, parts: list[_Part], fresh: _Group, whole: _Group, dropped: list[_Part]
+) -> list[_Part]:
+    """A target's parts once *fresh* entries join them (one part for all when too many)."""
+    if fresh is whole or len(parts) + 1 > MAX_PARTS:
+        dropped.extend(parts)
+        return [store.write(whole.payload())]
+    return [*parts, store.write(fresh.payload())]
+
+
+_COLUMN_TYPES = (bytes, bytes, bytes, str)
+
+
+def _stamp_ok(stamp: object, lines: object) -> bool:
+    """The ledger's stamp and line count, as :meth:`LedgerIndex.dump` writes them."""
     return (
-        type(size) is int
+        type(stamp) is tuple
+        and tuple(map(type, stamp)) == (int, int, int, int, bytes)
         and type(lines) is int
-        and 1 <= lines <= size <= MAX_LEDGER_BYTES
-        and type(digest) is bytes
-        and len(digest) == hashlib.sha256().digest_size
+        and 1 <= lines <= stamp[0] <= MAX_LEDGER_BYTES
+        and len(stamp[4]) == hashlib.sha256().digest_size
+    )
+
+
+def _parts_ok(parts: object) -> bool:
+    """A list of at most :data:`MAX_PARTS` (size, HMAC) pairs."""
+    return (
+        type(parts) is list
+        and 1 <= len(parts) <= MAX_PARTS
+        and all(
+            type(p) is tuple
+            and tuple(map(type, p)) == (int, bytes)
+            and 0 < p[0] <= MAX_LEDGER_BYTES
+            and len(p[1]) == hashlib.sha256().digest_size
+            for p in parts
+        )
+    )
+
+
+def _summary_ok(summary: object, units: int) -> bool:
+    """Counts, days, unit codes and amounts in range (see :meth:`_Group.summary`)."""
+    if not (type(summary) is tuple and tuple(map(type, summary)) == _SUMMARY_TYPES):
+        return False
+    count, low, high, codes, least, most = summary
+    found = array("I")
+    try:
+        found.frombytes(codes)
+    except ValueError:
+        return False
+    return (
+        1 <= count <= MAX_LEDGER_BYTES
+        and 1 <= low <= high <= _LAST_DAY
+        and 1 <= len(found) <= count
+        and max(found) < units
+        and math.isfinite(least)
+        and math.isfinite(most)
+        and least <= most
+    )
+
+
+def _targets_ok(targets: object, units: int) -> bool:
+    """Each target's key, parts and summary, of the types and ranges written."""
+    return type(targets) is dict and all(
+        type(key) is tuple
+        and len(key) == 2
+        and type(key[0]) is int
+        and 0 <= key[0] <= _MAX_ITEM
+        and type(key[1]) is str
+        and type(value) is tuple
+        and len(value) == 2
+        and _parts_ok(value[0])
+        and _summary_ok(value[1], units)
+        for key, value in targets.items()
+    )
+
+
+def _shards_ok(shards: object) -> bool:
+    return type(shards) is dict and all(
+        type(n) is int and 0 <= n < SHARDS and _parts_ok(parts) for n, parts in shards.items()
     )
 
 
@@ -468,17 +814,6 @@ def _names_ok(names: object) -> bool:
         type(names) is list
         and all(type(name) is str for name in names)
         and len(set(names)) == len(names)
-    )
-
-
-def _reversals_ok(reversals: object) -> bool:
-    """A list of (id, date ordinal, item, target, unit, corrects) of the right types and ranges."""
-    return type(reversals) is list and all(
-        type(r) is tuple
-        and tuple(map(type, r)) == _REVERSAL_TYPES
-        and 1 <= r[1] <= _LAST_DAY
-        and 0 <= r[2] <= _MAX_ITEM
-        for r in reversals
     )
 
 
@@ -502,7 +837,7 @@ def _restored(target: object, columns: object, units: int) -> _Group | None:
         and 0 <= target[0] <= _MAX_ITEM
         and type(target[1]) is str
         and type(columns) is tuple
-        and tuple(map(type, columns)) == (bytes, bytes, bytes, str)
+        and tuple(map(type, columns)) == _COLUMN_TYPES
     ):
         return None
     days, amounts, codes, ids = columns
@@ -535,9 +870,13 @@ def _in_range(group: _Group, units: int) -> bool:
     )
 
 
+def _stem(where: str) -> str:
+    return hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def _cache_file(folder: Path, ledger: Path) -> Path:
-    name = hashlib.sha256(str(ledger).encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return folder / f"{name}.ledger-index"
+    """The head file of the index of *ledger* (an absolute path)."""
+    return folder / f"{_stem(str(ledger))}.ledger-index"
 
 
 def _rules_known() -> bool:
@@ -581,39 +920,98 @@ def open_index(ledger: Path) -> LedgerIndex | None:
     if folder is None or not _rules_known():
         return None
     key = user_key()
-    data = read_regular(ledger, MAX_LEDGER_BYTES, follow=True)
-    if key is None or data is None:
+    if key is None:
         return None
-    data = committed(ledger, data)  # not a batch being appended, or left by a killed writer
-    name = str(ledger)
-    where = str(ledger.resolve())
-    store = _cache_file(folder, ledger.resolve())
-    index: LedgerIndex | None = None
-    hasher = hashlib.sha256()
-    view = memoryview(data)
-    blob = read_regular(store, 4 * len(data) + 65536)  # far more than an index of data needs
     try:
-        loaded = None if blob is None else LedgerIndex.load(blob, where, key)
-    except (ValueError, EOFError, TypeError):  # unmarshalling a payload of another build
-        loaded = None
-    if loaded is not None:
-        index, size, digest = loaded
-        if size <= len(data):
-            hasher.update(view[:size])
-        if size > len(data) or hasher.digest() != digest:
-            index = None  # the file is not what was indexed: edited, replaced, truncated
-        elif size == len(data):
-            return index
-        else:
-            index = _extend(index, data[size:], name)
-            hasher.update(view[size:])
-    if index is None:
-        index = _build(data, name)
-        if index is None:
+        fd = regular_descriptor(ledger, os.O_RDONLY, follow=True)
+        if fd is None:
             return None
-        hasher = hashlib.sha256(view)
-    _save(store, index.dump(where, len(data), hasher.digest(), key))
-    return index
+        with open(fd, "rb") as handle:
+            return _opened(handle, ledger, folder, key)
+    except OSError:
+        return None
+
+
+def _opened(handle: BinaryIO, ledger: Path, folder: Path, key: bytes) -> LedgerIndex | None:
+    """The index of the ledger open on *handle*: the stored one, extended by what was
+    appended since, or one built from the whole file (and stored).
+
+    A batch still being appended, or cut short by a killed writer, is not indexed
+    (see ``store.ledger.committed``).
+    """
+    found = os.fstat(handle.fileno())
+    if found.st_size > MAX_LEDGER_BYTES:
+        return None
+    size = committed_size(ledger, found.st_size)
+    where = str(ledger.resolve())
+    store = _Store(folder, _stem(where), key)
+    head = folder / f"{store.stem}.ledger-index"
+    blob = read_regular(head, 4 * size + 65536)  # far more than a head needs
+    loaded = None if blob is None else LedgerIndex.load(blob, where, store)
+    before: list[_Part] = []
+    if loaded is not None:
+        index, stamp = loaded
+        before = _all_parts(index)
+        added = _appended(handle, stamp, found, size)
+        if added == b"":
+            return index
+        if added is not None:
+            try:
+                grown = _extend(index, added, str(ledger))
+            except IndexDoubt:
+                grown = None
+            if grown is not None:
+                _store_index(grown, store, head, where, _stamp_of(handle, found, size))
+                return grown
+    built = _build(_read_at(handle, 0, size), str(ledger))
+    if built is not None:
+        _store_index(built, store, head, where, _stamp_of(handle, found, size), before)
+    return built
+
+
+def _all_parts(index: LedgerIndex) -> list[_Part]:
+    return [p for parts in (*index._parts.values(), *index._shard_parts.values()) for p in parts]
+
+
+def _read_at(handle: BinaryIO, start: int, end: int) -> bytes:
+    """The file's bytes from *start* to *end* (fewer if it is shorter now)."""
+    handle.seek(start)
+    return handle.read(end - start)
+
+
+def _tail_digest(handle: BinaryIO, size: int) -> bytes:
+    """The SHA-256 of the last :data:`TAIL` bytes of the first *size* bytes of the file."""
+    start = max(size - TAIL, 0)
+    return hashlib.sha256(_read_at(handle, start, size)).digest()
+
+
+def _stamp_of(handle: BinaryIO, found: os.stat_result, size: int) -> _Stamp:
+    """The stamp of the ledger as *found*, indexed up to *size* bytes."""
+    return size, found.st_mtime_ns, found.st_ino, found.st_dev, _tail_digest(handle, size)
+
+
+def _unchanged(handle: BinaryIO, stamp: _Stamp, found: os.stat_result, size: int) -> bool:
+    """Whether the ledger open on *handle* (*found*, of *size* bytes that count) still
+    begins with the part *stamp* describes.
+
+    The same file (inode, device), no shorter, not touched without growing, and the
+    indexed part's last bytes unchanged: git's trust in its index, no more.
+    """
+    indexed, mtime, inode, device, digest = stamp
+    if (found.st_ino, found.st_dev) != (inode, device) or size < indexed:
+        return False
+    if found.st_size == indexed and found.st_mtime_ns != mtime:
+        return False
+    return hmac.compare_digest(_tail_digest(handle, indexed), digest)
+
+
+def _appended(handle: BinaryIO, stamp: _Stamp, found: os.stat_result, size: int) -> bytes | None:
+    """The bytes appended to the ledger since *stamp* up to *size*, or None when it may
+    have changed (see :func:`_unchanged`)."""
+    if not _unchanged(handle, stamp, found, size):
+        return None
+    added = _read_at(handle, stamp[0], size)
+    return added if len(added) == size - stamp[0] else None
 
 
 def _extend(index: LedgerIndex, chunk: bytes, name: str) -> LedgerIndex | None:
@@ -631,21 +1029,40 @@ def _extend(index: LedgerIndex, chunk: bytes, name: str) -> LedgerIndex | None:
     return index
 
 
-def _save(store: Path, blob: bytes) -> None:
-    """Replace the index file atomically; a cache that cannot be written is just skipped.
+def _store_index(
+    index: LedgerIndex,
+    store: _Store,
+    head: Path,
+    where: str,
+    stamp: _Stamp,
+    before: Iterable[_Part] = _NOTHING,
+) -> None:
+    """Write the index's new parts, then its head; then remove the parts no longer used.
 
-    A new temporary file is renamed over *store*: whatever was there (a link, a FIFO)
-    is replaced, never written through.
+    A cache that cannot be written is just skipped. *before*, given for an index built
+    anew, are the parts of the head it replaces.
     """
+    index.stamp = stamp  # what it describes, stored or not
     try:
-        store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=store.parent, prefix=".tmp-", suffix=".part")
+        dropped = index.flush(store)
+        replace_file(head, index.dump(where, stamp, store.key))
+    except (OSError, IndexDoubt):  # a part to merge gone meanwhile: the next run rebuilds
+        return
+    used = set(_all_parts(index))
+    for part in {*before, *dropped} - used:
+        store.path(part[1]).unlink(missing_ok=True)
+    if before is not _NOTHING:  # a rebuild: also the parts of heads that lost a race
+        _remove_orphans(store, {store.path(mac) for _, mac in used})
+
+
+def _remove_orphans(store: _Store, used: set[Path]) -> None:
+    """Remove the ledger's parts no head names (left by a head that lost a race)."""
+    import time
+
+    old = time.time() - ORPHAN_AGE
+    for path in store.folder.glob(f"{store.stem}.*.part"):
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(blob)
-            os.replace(temporary, store)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass
+            if path not in used and path.lstat().st_mtime < old:
+                path.unlink()
+        except OSError:
+            pass

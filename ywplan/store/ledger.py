@@ -107,10 +107,16 @@ def committed(path: Path, data: bytes) -> bytes:
     A batch being appended right now, or cut short when its writer was killed, is left
     out until it is whole; the next append removes the remains of a killed one.
     """
+    return data[: committed_size(path, len(data))]
+
+
+def committed_size(path: Path, size: int) -> int:
+    """How many of the first *size* bytes of the ledger at *path* are whole batches
+    (see :func:`committed`): the ledger's length before an append not all there."""
     pending = _journal(path)
-    if pending is None or not pending[0] < len(data) < pending[1]:
-        return data
-    return data[: pending[0]]
+    if pending is None or not pending[0] < size < pending[1]:
+        return size
+    return pending[0]
 
 
 @dataclass(frozen=True)
@@ -508,6 +514,7 @@ def append_entries(
     timeout: float | None = None,
     *,
     recheck: Callable[[bytes], None] | None = None,
+    vouched: Callable[[int], int] | None = None,
 ) -> None:
     """Append *entries* to the ledger at *path*, creating it if needed.
 
@@ -523,6 +530,11 @@ def append_entries(
     *recheck*, if given, is called with the ledger's bytes as they are now, under the
     lock, and may raise to refuse: ``undo`` uses it so that two clerks reversing the same
     entry at the same moment cannot both succeed.
+
+    *vouched*, if given (and *recheck* is not), says how many leading bytes of the
+    ledger open on a descriptor the caller has already read and found clean (a valid
+    ledger index does, see ``store.index``): only the bytes after them are read and
+    checked, so the time under the lock does not grow with the ledger.
     """
     from filelock import FileLock, Timeout
 
@@ -534,12 +546,12 @@ def append_entries(
                 write_atomically(path, BOM + HEADER_LINE + "\n")
             fd = _open_ledger(path)
             try:
-                data = _recover(fd, path, _read_ledger_bytes(fd, path))
+                start, data = _unseen(fd, path, vouched if recheck is None else None)
                 if recheck is not None:
                     recheck(data)
-                prefix, newline = _conventions(data)
+                prefix, newline = _conventions(_first_line(fd) + data if start else data)
                 payload = prefix + "".join(format_entry(e, newline) for e in entries)
-                _append(fd, path, len(data), payload.encode("utf-8"))
+                _append(fd, path, start + len(data), payload.encode("utf-8"))
             finally:
                 os.close(fd)
             _prepare_git(path, created=created)
@@ -568,14 +580,41 @@ def _open_ledger(path: Path) -> int:
     return fd
 
 
-def _read_ledger_bytes(fd: int, path: Path) -> bytes:
-    """The ledger's bytes, refused when too large, not UTF-8 or not headed as a ledger."""
+def _unseen(fd: int, path: Path, vouched: Callable[[int], int] | None) -> tuple[int, bytes]:
+    """Where the bytes to check start, and those bytes, once the remains of a killed
+    append are cut off: from what *vouched* says the caller has read and found clean,
+    else from the start. In any doubt about those bytes the whole file is read, so that
+    a refusal names the line as it always does."""
+    start = vouched(fd) if vouched is not None else 0
+    if start:
+        try:
+            data = _read_ledger_bytes(fd, path, start)
+        except YwplanError:
+            data = None  # read whole, to say exactly what is wrong
+        if data is not None and committed_size(path, start + len(data)) >= start:
+            return start, _recover(fd, path, data, start)
+    return 0, _recover(fd, path, _read_ledger_bytes(fd, path))
+
+
+def _first_line(fd: int) -> bytes:
+    """The ledger's first line (with its line ending), as its conventions need it."""
+    with open(fd, "rb", closefd=False) as handle:
+        handle.seek(0)
+        first = handle.read(4096)
+    return first[: first.find(b"\n") + 1] or first
+
+
+def _read_ledger_bytes(fd: int, path: Path, start: int = 0) -> bytes:
+    """The ledger's bytes from *start*, refused when too large, not UTF-8 or (read from
+    the start) not headed as a ledger."""
     size = os.fstat(fd).st_size
     if size > MAX_LEDGER_BYTES:
         raise YwplanError("lock.too_large", path=str(path), size=size, limit=MAX_LEDGER_BYTES)
     with open(fd, "rb", closefd=False) as handle:
+        handle.seek(start)
         data = read_upto(handle, MAX_LEDGER_BYTES)
-    _check_header(path, data)
+    if not start:
+        _check_header(path, data)
     _check_encoding(path, data)
     return data
 
@@ -611,20 +650,21 @@ def _is_header(first: bytes) -> bool:
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
-def _recover(fd: int, path: Path, data: bytes) -> bytes:
-    """The ledger's bytes once the remains of an append that was killed are cut off.
+def _recover(fd: int, path: Path, data: bytes, start: int = 0) -> bytes:
+    """The ledger's bytes (*data*, from *start*) once the remains of an append that was
+    killed are cut off.
 
     Called under the lock, so no other append is under way: a journal left behind is
     a killed writer's, and the bytes past its starting length are a partial batch
     (unless the whole batch got there, which is then kept).
     """
-    kept = committed(path, data)
-    if len(kept) < len(data):
-        os.ftruncate(fd, len(kept))
+    kept = committed_size(path, start + len(data))
+    if kept < start + len(data):
+        os.ftruncate(fd, kept)
         os.fsync(fd)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(journal_path(path))
-    return kept
+    return data[: kept - start]
 
 
 def _begin(fd: int, path: Path, before: int, after: int) -> None:

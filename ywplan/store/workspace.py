@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ywplan.core.model import Entry, Plan
 from ywplan.core.progress import LedgerColumns, Tally, tally
 from ywplan.core.rules import ledger_problems, plan_problems
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.discovery import ledger_path
-from ywplan.store.index import LedgerIndex, open_index
-from ywplan.store.ledger import LedgerFile, read_ledger
+from ywplan.store.index import IndexDoubt, LedgerIndex, open_index
+from ywplan.store.ledger import LedgerFile, append_entries, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
 from ywplan.store.textfile import is_special
 
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from ywplan.core.progress import TargetKey
     from ywplan.core.rollup import Feed, Rows
     from ywplan.store.tree import Node
+
+_T = TypeVar("_T")
+_Named = tuple[LedgerColumns, Callable[[Any], str]]  # columns, and what names their units
 
 
 def check_plan(plan_file: PlanFile) -> list[Problem]:
@@ -61,7 +64,12 @@ class Workspace:
     """A valid plan and its ledger, served by the ledger's index or read whole."""
 
     def __init__(
-        self, plan_file: PlanFile, today: dt.date, index: LedgerIndex | None = None
+        self,
+        plan_file: PlanFile,
+        today: dt.date,
+        index: LedgerIndex | None = None,
+        *,
+        strict: bool = False,
     ) -> None:
         assert plan_file.plan is not None
         self.plan_file = plan_file
@@ -69,11 +77,24 @@ class Workspace:
         self.path = ledger_path(plan_file.path)
         self.today = today
         self.index = index
+        self.strict = strict
         self._ledger: LedgerFile | None = None
         self._problems: tuple[Problem, ...] = ()
         # What the child offices feed this plan (SPEC §8), as rows of its units.
         self.feeds: tuple[Feed, ...] = ()
         self._joined: LedgerColumns | None = None
+
+    def _asked(self, of_index: Callable[[LedgerIndex], _T], otherwise: Callable[[], _T]) -> _T:
+        """*of_index* answered by the index; *otherwise* when there is none, or when a part
+        of it turns out missing or in doubt (then the ledger is read whole from now on)."""
+        if self.index is not None:
+            try:
+                return of_index(self.index)
+            except IndexDoubt:
+                self.index = None
+                if self.strict:
+                    self.refuse_errors()
+        return otherwise()
 
     @property
     def ledger(self) -> LedgerFile:
@@ -99,11 +120,13 @@ class Workspace:
         """The entries of the targets *keys* that count, as a roll-up carries them."""
         from ywplan.core.rollup import rows_of
 
-        name: Callable[[Any], str] = str  # a ledger read whole holds the units' names
-        if self.index is not None:
-            ledger, name = self.index.columns(), self.index.unit_names.__getitem__
-        else:
-            ledger = LedgerColumns.of(self.entries)
+        def indexed(index: LedgerIndex) -> _Named:  # the index holds the units' codes
+            return index.columns(), index.unit_names.__getitem__
+
+        def whole() -> _Named:  # a ledger read whole holds the units' names
+            return LedgerColumns.of(self.entries), str
+
+        ledger, name = self._asked(indexed, whole)
         return {
             key: rows_of(ledger.groups[key], ledger.gone, name)
             for key in keys
@@ -123,14 +146,19 @@ class Workspace:
 
     def error_count(self) -> int:
         """How many errors ``check`` reports for the ledger."""
-        if self.index is not None and self._ledger is None:
-            return self.index.error_count(self.plan, self.today)
-        return len(self.ledger_errors)
+        if self._ledger is not None:
+            return len(self.ledger_errors)
+        return self._asked(
+            lambda index: index.error_count(self.plan, self.today), lambda: len(self.ledger_errors)
+        )
 
     def tallies(self, as_of: dt.date, unit: str | None) -> dict[tuple[int, str], Tally]:
         """Each target's counted entries at *as_of* (see ``core.progress``)."""
-        if self.index is not None:
-            return self.index.tallies(as_of, unit)
+        return self._asked(
+            lambda index: index.tallies(as_of, unit), lambda: self._tally(as_of, unit)
+        )
+
+    def _tally(self, as_of: dt.date, unit: str | None) -> dict[tuple[int, str], Tally]:
         if self.feeds:
             if self._joined is None:
                 from ywplan.core.rollup import with_feeds
@@ -139,6 +167,14 @@ class Workspace:
             return tally(self._joined, as_of, unit)
         return tally(self.entries, as_of, unit)
 
+    def columns(self) -> LedgerColumns:
+        """The counted entries split by target, as the core counts them (see
+        ``core.progress``): the index's columns, or the entries read whole (with what the
+        children feed), split once."""
+        if self.feeds:
+            return LedgerColumns.of(self.counted_entries)
+        return self._asked(LedgerIndex.columns, lambda: LedgerColumns.of(self.entries))
+
     def item_entries(self) -> Sequence[Entry]:
         """The rows ``core.items.track`` reads: progress notes, milestones and items done
         (rows with an empty amount) and the lines reversing them.
@@ -146,27 +182,40 @@ class Workspace:
         The index keeps these rows whole, so ``status`` shows notes and milestones from
         it as from the ledger read whole.
         """
-        if self.index is not None:
-            return self.index.row_entries()
-        return self.entries
+        return self._asked(LedgerIndex.row_entries, lambda: self.entries)
 
     def matching(self, prefix: str) -> Sequence[Entry]:
         """The lines whose id starts with *prefix* (every line when the index is absent)."""
-        if self.index is not None:
-            return self.index.matching(prefix.strip().lower())
-        return self.entries
+        return self._asked(
+            lambda index: index.matching(prefix.strip().lower()), lambda: self.entries
+        )
 
     def reversed_ids(self) -> Collection[str]:
         """Ids that a reversing line already takes back."""
-        if self.index is not None:
-            return self.index.gone()
-        return {e.corrects for e in self.entries if e.corrects}
+        return self._asked(
+            LedgerIndex.gone, lambda: {e.corrects for e in self.entries if e.corrects}
+        )
 
     def entries_of(self, item: int, target: str) -> Sequence[Entry]:
         """The entries that count toward a target (every entry when the index is absent)."""
-        if self.index is not None:
-            return self.index.entries_of(item, target)
-        return self.entries
+        return self._asked(lambda index: index.entries_of(item, target), lambda: self.entries)
+
+    def record(
+        self, entries: Sequence[Entry], *, recheck: Callable[[bytes], None] | None = None
+    ) -> None:
+        """Append *entries* to the ledger under its lock (see ``append_entries``, which
+        calls *recheck*; the index, when it serves, vouches for the bytes it was made
+        from, so that only those appended since are read under the lock); then bring the
+        stored index up to the ledger as it now is, so that the next command finds it
+        current to the byte and the nanosecond.
+
+        What this workspace answers from now on is the ledger as it was opened.
+        """
+        index = self.index
+        vouched = None if index is None else index.vouched
+        append_entries(self.path, entries, recheck=recheck, vouched=vouched)
+        if index is not None:
+            open_index(self.path)
 
     def refuse_errors(self) -> None:
         """Refuse (exit 1) a ledger with errors, listing them."""
@@ -203,10 +252,10 @@ def open_workspace(
         plan_file.plan.children
     )  # read whole: the children's entries join it
     index = open_index(ledger) if indexed and not special and not parent else None
-    if index is not None and strict and index.error_count(plan_file.plan, today):
-        index = None  # read the ledger whole, to say what is wrong
-    workspace = Workspace(plan_file, today, index)
-    if index is None:
+    workspace = Workspace(plan_file, today, index, strict=strict)
+    if index is not None and strict and workspace.error_count():
+        workspace.index = None  # read the ledger whole, to say what is wrong
+    if workspace.index is None:
         workspace.ledger  # noqa: B018 - read now: what follows may append to it
         if strict or special:
             workspace.refuse_errors()
