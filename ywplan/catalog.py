@@ -1043,8 +1043,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "log.several_targets.hint": ("可选的目标:\n{known}", "its targets:\n{known}"),
     "log.bad_amount": ("数量“{value}”不是数字", 'amount "{value}" is not a number'),
     "log.bad_amount.hint": (
-        "只写数字,不带单位,如 45、2.5 或 1,000",
-        "write a plain number without the unit, e.g. 45, 2.5 or 1,000",
+        "写一个数字,如 45、2.5 或 1,000(可带本目标的单位,如 45人次)",
+        "write a number, e.g. 45, 2.5 or 1,000 (the target's own unit may follow: 45人次)",
     ),
     "log.bad_date": ("“{value}”不是日期", '"{value}" is not a date'),
     "log.bad_date.hint": (
