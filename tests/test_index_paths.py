@@ -31,6 +31,12 @@ VIEWS = (
     ("units", "--format", "json"),
     ("units", "--quarter", "2024Q2", "--format", "csv"),
     ("units",),
+    ("report", "--quarter", "2024Q3", "--format", "txt"),
+    ("report", "--quarter", "2024Q4", "--format", "markdown"),
+    ("report", "--quarter", "2024Q2", "--format", "csv"),
+    ("report", "--quarter", "2024Q4", "--format", "html"),
+    ("report", "--month", "2024-11", "--format", "json"),
+    ("report", "--quarter", "2024Q4", "--unit", "西中县", "--format", "json"),
 )
 
 
@@ -224,3 +230,38 @@ def test_a_rebuild_removes_the_parts_no_head_names(
     _both(run, twins, monkeypatch, "status", "--format", "json")
     assert not old.exists()
     assert young.exists()  # perhaps another clerk's, about to be named by its head
+
+
+REPORTS = (
+    ("report", "--quarter", "2024Q4", "--format", "txt"),
+    ("report", "--quarter", "2024Q4", "--format", "html"),
+    ("report", "--month", "2024-12", "--format", "json"),
+)
+
+
+def test_report_is_served_from_the_index_with_the_notes_appended_since(
+    run: Run, twins: Twins, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for folder in twins:  # an item without targets: a report shows its latest note
+        with open(folder / "plans" / "province.yaml", "a", encoding="utf-8") as plan:
+            plan.write("  - number: 31\n    title: 第31项工作\n")
+    _both(run, twins, monkeypatch, "log", "1.t1", "7", "--date", "2024-03-01")  # index built
+    days = ("2024-12-30", "2024-12-01", "2024-12-30", "2024-11-02")
+    for n in range(ledger_cache.MAX_PARTS + 2):  # the parts are merged on the way
+        note = ("  " if n == 3 else f"第{n}次宣讲") + " "
+        _both(run, twins, monkeypatch, "log", "1.t1", "1", "--date", "2024-12-30", "-n", note)
+        unit = ("--unit", "西中县") if n % 3 else ()
+        day = days[n % len(days)]
+        _both(run, twins, monkeypatch, "note", "31", f"进展{n}", "--date", day, *unit)
+    shown = [_both(run, twins, monkeypatch, *view) for view in REPORTS]
+    assert all("进展8" in text for text in shown)
+    assert '"note": "进展8"' in shown[-1]  # the later line of the latest day
+
+    def never(path: Path) -> None:
+        raise AssertionError("the report should be served from the index")
+
+    monkeypatch.setattr("ywplan.store.workspace.read_ledger", never)
+    monkeypatch.setenv("YWPLAN_CACHE", "on")
+    monkeypatch.chdir(twins[0])
+    for view in REPORTS:
+        assert run(*view, today="2024-12-31").exit_code == 0

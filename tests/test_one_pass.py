@@ -4,6 +4,7 @@ over its notes, and equal what measuring each unit's entries apart gives."""
 from __future__ import annotations
 
 import datetime as dt
+from math import isnan
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -87,3 +88,26 @@ def test_the_notes_of_every_unit_in_one_pass_are_each_unit_s_own(
     assert whole == latest_notes(entries, day)
     for unit in UNITS:
         assert each[unit] == latest_notes([e for e in entries if e.unit == unit], day, unit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(_row, max_size=30), as_of=st.integers(1, 70), split=st.integers(0, 30))
+def test_the_index_s_rows_give_the_latest_notes_the_rows_read_whole_give(
+    rows: list[tuple[int, tuple[int, str], float, str, str, int]], as_of: int, split: int
+) -> None:
+    """A report finds the notes among the rows without an amount: the index keeps them
+    without their line numbers, in file order, and that decides a day's latest alike."""
+    entries = _entries(rows)
+    day = START + dt.timedelta(days=as_of)
+    index = LedgerIndex()
+    assert index.add(entries[:split], checked=True)
+    if not index.add(entries[split:]):  # appended later, checked as log checks them
+        index = LedgerIndex()  # refused (an entry reversed twice): indexed whole, as read
+        assert index.add(entries, checked=True)
+    plain = [e for e in entries if isnan(e.amount)]
+    whole, each = latest_notes_by_unit(plain, day, [*UNITS, "nowhere"])
+    found_whole, found_each = latest_notes_by_unit(index.row_entries(), day, [*UNITS, "nowhere"])
+    assert list(found_whole.items()) == list(whole.items())  # the same, in the same order
+    assert {u: list(n.items()) for u, n in found_each.items()} == {
+        u: list(n.items()) for u, n in each.items()
+    }

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from ywplan.app.status import resolve_unit
 from ywplan.core.dates import Period, default_as_of, parse_month, parse_quarter
 from ywplan.core.items import ItemStatus, track
-from ywplan.core.model import Entry, Plan
+from ywplan.core.model import Plan
 from ywplan.core.periods import (
     PeriodKind,
     PeriodProgress,
@@ -61,44 +61,92 @@ def resolve_period(
 
 
 def previous_end(
-    plan: Plan, entries: Sequence[Entry], period: Period, day: dt.date
+    measured: Callable[[dt.date], Progress], period: Period, day: dt.date
 ) -> Progress | None:
-    """The plan measured at the end of the period before *period* (None for the year's
-    first: the year before is another plan's)."""
+    """The plan as *measured* at the end of the period before *period* (None for the
+    year's first: the year before is another plan's)."""
     if period.first.month == 1:
         return None
-    return compute(plan, entries, min(period.first - dt.timedelta(days=1), day))
+    return measured(min(period.first - dt.timedelta(days=1), day))
+
+
+class Measures:
+    """The plan measured once per sub-unit and day. A report's tables ask for the same
+    measures again: the period's end (its table, the ranking) and the day before it
+    (the period's amounts, the previous period's percent), for the plan and each unit.
+    """
+
+    def __init__(self, plan: Plan, ledger: LedgerColumns) -> None:
+        self.plan, self.ledger, self.part = plan, ledger, ledger.by_unit()
+        self._made: dict[tuple[str | None, dt.date], Progress] = {}
+
+    def __call__(self, unit: str | None, day: dt.date) -> Progress:
+        """The plan measured at *day* for *unit* (None: all)."""
+        found = self._made.get((unit, day))
+        if found is None:
+            ledger = self.ledger if unit is None else self.part(unit)
+            found = self._made[(unit, day)] = compute(self.plan, ledger, day, unit)
+        return found
 
 
 def charts(
-    chosen: formats.Format, plan: Plan, entries: Sequence[Entry], day: dt.date
+    chosen: formats.Format, plan: Plan, ledger: LedgerColumns, day: dt.date
 ) -> tuple[Series, ...]:
     """Each target's year, for the one format that draws it (HTML): 13 measurements of a
     province's ledger are half a second no other format should pay."""
-    return all_series(measured_months(plan, entries, day)) if chosen.name == "html" else ()
+    return all_series(measured_months(plan, ledger, day)) if chosen.name == "html" else ()
 
 
-def periods(
-    plan: Plan, entries: Sequence[Entry], period: Period, kind: PeriodKind, as_of: dt.date
-) -> tuple[PeriodProgress, tuple[ItemStatus, ...], list[Standing], dict[str, PeriodProgress]]:
-    """The period measured, its items tracked, the sub-units ranked and measured.
+Periods = tuple[
+    PeriodProgress, tuple[ItemStatus, ...], list[Standing], dict[str, PeriodProgress], Measures
+]
 
-    The entries are split by target once and by sub-unit once, and every unit's latest
-    notes found in one pass, whatever the number of units.
+
+def periods(workspace: Workspace, period: Period, kind: PeriodKind, as_of: dt.date) -> Periods:
+    """The period measured, its items tracked, the sub-units ranked and measured (and the
+    measures made, for the previous period's).
+
+    The entries are split by target once (the ledger index's columns, when it serves) and
+    by sub-unit once, and every unit's latest notes found in one pass, whatever the
+    number of units. A report shows the latest note of an item without targets only,
+    and such an item has only rows without an amount (an amount on it is an error, and
+    a ledger with errors is refused): so the notes are found among those rows, which
+    the index keeps whole, and the ledger is not read. Each measure is made once.
     """
-    ledger = LedgerColumns.of(entries)
+    plan, ledger, rows = workspace.plan, workspace.columns(), workspace.item_entries()
     day = min(max(as_of, period.first), period.last)
-    notes, unit_notes = latest_notes_by_unit(entries, day, plan.units)
-    pp = period_progress(plan, (), period, kind, as_of=day, ledger=ledger, notes=notes)
-    part = ledger.by_unit()
-    standings = rank_units(plan, ledger, day, part)
+    notes, unit_notes = latest_notes_by_unit(rows, day, plan.units)
+    measures = Measures(plan, ledger)
+    pp = period_progress(
+        plan,
+        (),
+        period,
+        kind,
+        as_of=day,
+        ledger=ledger,
+        notes=notes,
+        measured=partial(measures, None),
+    )
+    standings = rank_units(plan, ledger, day, measures.part, partial(_at, measures, day))
     unit_periods: dict[str, PeriodProgress] = {
         unit: period_progress(
-            plan, (), period, kind, unit, as_of=day, ledger=part(unit), notes=unit_notes[unit]
+            plan,
+            (),
+            period,
+            kind,
+            unit,
+            as_of=day,
+            ledger=measures.part(unit),
+            notes=unit_notes[unit],
+            measured=partial(measures, unit),
         )
         for unit in plan.units
     }
-    return pp, track(pp.progress, entries), standings, unit_periods
+    return pp, track(pp.progress, rows), standings, unit_periods, measures
+
+
+def _at(measures: Measures, day: dt.date, unit: str | None) -> Progress:
+    return measures(unit, day)
 
 
 def unit_report(
@@ -108,12 +156,13 @@ def unit_report(
     feed = next((f for f in workspace.feeds if f.unit == unit), None)
     if feed is None:
         return None
-    child = open_workspace(beside(workspace.plan_file.path, feed.plan), today, children=True)
-    entries = child.counted_entries
+    child = open_workspace(
+        beside(workspace.plan_file.path, feed.plan), today, indexed=True, children=True
+    )
     as_of = today if period.first <= today <= period.last else period.last
-    pp, items, standings, unit_periods = periods(child.plan, entries, period, kind, as_of)
+    pp, items, standings, unit_periods, measures = periods(child, period, kind, as_of)
     day = pp.progress.as_of
-    previous = Previous.of(previous_end(child.plan, entries, period, day))
+    previous = Previous.of(previous_end(partial(measures, None), period, day))
     fed = sources(child.feeds, day)
     return UnitReport(feed.plan, pp, items, standings, unit_periods, previous, fed)
 
@@ -132,17 +181,18 @@ def run(
     """Build the 季报 (or 月报) of the plan at *path* and write it in the chosen format
     (with *unit*: that sub-unit's share, and its own plan's report when it has one)."""
     chosen = formats.choose(fmt, output, formats.TABLES, formats.terminal_default())
-    workspace = open_workspace(path, today, children=True)
+    workspace = open_workspace(path, today, indexed=True, children=True)
     plan = workspace.plan
     period, kind = resolve_period(plan, today, quarter, month)
     who = resolve_unit(plan, unit)
-    entries = workspace.counted_entries  # with what the children feed (SPEC §8)
     as_of = today if period.first <= today <= period.last else period.last
     if who is not None:
+        entries = workspace.counted_entries  # with what the children feed (SPEC §8)
         mine = entries_by_unit(entries).get(who, [])
         pp = period_progress(plan, mine, period, kind, who, as_of=as_of)
         items = track(pp.progress, mine)
-        before = Previous.of(previous_end(plan, mine, period, pp.progress.as_of))
+        measured = partial(compute, plan, mine)
+        before = Previous.of(previous_end(measured, period, pp.progress.as_of))
         own = unit_report(workspace, who, period, kind, today)
         fed = sources(workspace.feeds, pp.progress.as_of, who)
         formats.emit(
@@ -155,12 +205,17 @@ def run(
             force=force,
         )
         return
-    pp, items, standings, unit_periods = periods(plan, entries, period, kind, as_of)
+    pp, items, standings, unit_periods, measures = periods(workspace, period, kind, as_of)
     day = pp.progress.as_of
-    previous = Previous.of(previous_end(plan, entries, period, day))
+    previous = Previous.of(previous_end(partial(measures, None), period, day))
     report = Output(
         lambda: report_document(
-            pp, items, standings, unit_periods, previous, charts(chosen, plan, entries, day)
+            pp,
+            items,
+            standings,
+            unit_periods,
+            previous,
+            charts(chosen, plan, measures.ledger, day),
         ),
         partial(
             period_document,

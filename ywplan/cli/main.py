@@ -4,7 +4,9 @@ typer app (:mod:`ywplan.cli.typer_app`).
 ``--version`` and TAB completion of ``ywplan log <TAB>`` (the plan's targets, from the
 list cached when typer last completed them) run on every keystroke a clerk makes; they
 print exactly what the typer app prints, in less time than importing typer takes.
-Everything else, and these whenever the quick answer is not sure, goes to the app.
+``--help`` prints what typer printed last time in the same context
+(:mod:`ywplan.cli.help_cache`). Everything else, and these whenever the quick answer is
+not sure, goes to the app.
 """
 
 import os
@@ -19,9 +21,10 @@ def main() -> None:
         sys.stdout.write(quick)
         sys.stdout.flush()
         raise SystemExit(0)
+    from ywplan.cli.help_cache import run_keeping_help
     from ywplan.cli.typer_app import main as run
 
-    run()
+    run_keeping_help(sys.argv[1:], run)
 
 
 def _quick(argv: list[str]) -> str | None:
@@ -34,6 +37,10 @@ def _quick(argv: list[str]) -> str | None:
         from ywplan.cli.completion import quick_answer
 
         return quick_answer(os.environ)
+    if argv in (["--help"], ["-h"]):
+        from ywplan.cli.help_cache import cached_help
+
+        return cached_help(argv)
     return None
 
 

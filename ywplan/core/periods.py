@@ -16,8 +16,9 @@ reverses counts in no period.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from ywplan.core.dates import Period
@@ -111,6 +112,10 @@ def _texts(notes: dict[int, tuple[dt.date, int, str]]) -> dict[int, str]:
     return {item: value[2] for item, value in notes.items()}
 
 
+def _measured(plan: Plan, ledger: LedgerColumns, unit: str | None, day: dt.date) -> Progress:
+    return compute(plan, ledger, day, unit)
+
+
 def period_progress(
     plan: Plan,
     entries: Iterable[Entry],
@@ -121,18 +126,22 @@ def period_progress(
     *,
     ledger: LedgerColumns | None = None,
     notes: dict[int, str] | None = None,
+    measured: Callable[[dt.date], Progress] | None = None,
 ) -> PeriodProgress:
     """Measure *plan* at *period*'s end (or *as_of*, inside it) and each target's amount in it.
 
     *ledger* is *entries* as columns and *notes* their :func:`latest_notes` when the
     caller has them (for every unit at once: see :meth:`LedgerColumns.by_unit` and
-    :func:`latest_notes_by_unit`).
+    :func:`latest_notes_by_unit`); *measured* gives the plan measured on a day (for
+    *unit*) when the caller keeps the measures it has made.
     """
     entries = list(entries)
     ledger = LedgerColumns.of(entries) if ledger is None else ledger
     day = period.last if as_of is None else min(max(as_of, period.first), period.last)
-    end = compute(plan, ledger, day, unit)
-    start = compute(plan, ledger, period.first - dt.timedelta(days=1), unit)
+    if measured is None:
+        measured = partial(_measured, plan, ledger, unit)
+    end = measured(day)
+    start = measured(period.first - dt.timedelta(days=1))
     # counted at the period's end minus counted before it: the entries dated inside it
     counts = {
         after.ref: after.count - before.count

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ywplan.core.kinds import State
 from ywplan.core.model import Entry, Plan
 from ywplan.core.numbers import round_half_up
-from ywplan.core.progress import Ledger, LedgerColumns, TargetProgress, compute
+from ywplan.core.progress import Ledger, LedgerColumns, Progress, TargetProgress, compute
 
 CAP = 100.0
 
@@ -96,22 +96,30 @@ def rank_units(
     entries: Ledger,
     as_of: dt.date,
     part: Callable[[str], LedgerColumns] | None = None,
+    measured: Callable[[str | None], Progress] | None = None,
 ) -> list[Standing]:
     """Every sub-unit of *plan* with its quotas and shares at *as_of*, best first.
 
     The ledger is split by sub-unit once (:meth:`LedgerColumns.by_unit`, or *part* when
-    the caller has split it), not read again for each unit.
+    the caller has split it), not read again for each unit. *measured* gives the plan
+    measured at *as_of* for a unit (None: all) when the caller keeps the measures it made.
     """
     ledger = entries if isinstance(entries, LedgerColumns) else LedgerColumns.of(entries)
-    overall = {tp.ref: tp for tp in compute(plan, ledger, as_of).targets()}
     part = ledger.by_unit() if part is None else part
+    if measured is None:
+        split = part
+
+        def measured(unit: str | None) -> Progress:
+            return compute(plan, ledger if unit is None else split(unit), as_of, unit)
+
+    overall = {tp.ref: tp for tp in measured(None).targets()}
     # a graded plan ranks by the score its grades come from (SPEC §9), else by the percent
     weights = plan.grading.weights if plan.grading else None
     found = []
     for order, unit in enumerate(plan.units):
         quotas: list[TargetProgress] = []
         shares: list[Share] = []
-        for tp in compute(plan, part(unit), as_of, unit).targets():
+        for tp in measured(unit).targets():
             if tp.target.by_unit and unit in tp.target.by_unit:
                 quotas.append(tp)
             elif tp.target.behaviour.additive and tp.count:

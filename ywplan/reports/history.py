@@ -35,11 +35,11 @@ class Month:
 
 
 def measured_months(
-    plan: Plan, entries: Iterable[Entry], as_of: dt.date, unit: str | None = None
+    plan: Plan, entries: Iterable[Entry] | LedgerColumns, as_of: dt.date, unit: str | None = None
 ) -> list[Progress]:
     """The plan measured on 31 December before its year, then at each month's end up to
-    *as_of* (the last one at *as_of* itself)."""
-    ledger = LedgerColumns.of(entries)
+    *as_of* (the last one at *as_of* itself); *entries* may come split already."""
+    ledger = entries if isinstance(entries, LedgerColumns) else LedgerColumns.of(entries)
     days = [dt.date(plan.year - 1, 12, 31)]
     days += [min(month_end(plan.year, m), as_of) for m in range(1, as_of.month + 1)]
     return [compute(plan, ledger, day, unit) for day in days]

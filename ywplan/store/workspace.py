@@ -173,7 +173,7 @@ class Workspace:
         children feed), split once."""
         if self.feeds:
             return LedgerColumns.of(self.counted_entries)
-        return self._asked(LedgerIndex.columns, lambda: LedgerColumns.of(self.entries))
+        return self._asked(LedgerIndex.counted, lambda: LedgerColumns.of(self.entries))
 
     def item_entries(self) -> Sequence[Entry]:
         """The rows ``core.items.track`` reads: progress notes, milestones and items done
