@@ -265,7 +265,8 @@ class _Store:
     def read(self, part: _Part) -> bytes:
         """The bytes of *part*, exactly as written; :class:`IndexDoubt` otherwise."""
         size, mac = part
-        data = read_regular(self.path(mac), size)
+        name = os.path.join(self.folder, f"{self.stem}.{mac[:16].hex()}.part")  # as path()
+        data = read_regular(name, size)
         if data is None or len(data) != size or not hmac.compare_digest(mac, self._mac(data)):
             raise IndexDoubt
         return data

@@ -71,7 +71,7 @@ def open_regular(path: Path) -> BinaryIO:
         raise
 
 
-def regular_descriptor(path: Path, flags: int, *, follow: bool = False) -> int | None:
+def regular_descriptor(path: Path | str, flags: int, *, follow: bool = False) -> int | None:
     """A descriptor on *path* when it is a regular file, else None (nothing is opened).
 
     Unless *follow*, a symbolic link is not a regular file. The kind is checked before
@@ -79,33 +79,51 @@ def regular_descriptor(path: Path, flags: int, *, follow: bool = False) -> int |
     the file checked is the file used; opening never blocks on a FIFO. Raises
     ``OSError`` when *path* cannot be examined or opened (missing, no permission).
     """
-    found = path.stat() if follow else path.lstat()
+    opened = _regular(path, flags, follow=follow)
+    return None if opened is None else opened[0]
+
+
+def _regular(path: Path | str, flags: int, *, follow: bool) -> tuple[int, int] | None:
+    """:func:`regular_descriptor`, with the size the open file has."""
+    found = os.stat(path) if follow else os.lstat(path)
     if not stat.S_ISREG(found.st_mode):
         return None
-    mode = flags | _NONBLOCK | _BINARY | (0 if follow else NO_FOLLOW)
-    fd = os.open(path, mode)
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    fd = os.open(path, flags | _NONBLOCK | _BINARY | (0 if follow else NO_FOLLOW))
+    opened = os.fstat(fd)
+    if not stat.S_ISREG(opened.st_mode):
         os.close(fd)
         return None
-    return fd
+    return fd, opened.st_size
 
 
-def read_regular(path: Path, limit: int, *, follow: bool = False) -> bytes | None:
+def read_regular(path: Path | str, limit: int, *, follow: bool = False) -> bytes | None:
     """The bytes of the regular file *path* (see :func:`regular_descriptor`) if at most *limit*.
 
     None when it is not a regular file, cannot be read, or is larger: its size is
-    checked before a byte is read, and at most *limit* + 1 bytes are read.
+    checked before a byte is read, and at most *limit* + 1 bytes are read. Plain
+    descriptor calls, no file object: the ledger index reads thousands of small parts.
     """
     try:
-        fd = regular_descriptor(path, os.O_RDONLY, follow=follow)
-        if fd is None:
+        opened = _regular(path, os.O_RDONLY, follow=follow)
+        if opened is None:
             return None
-        with open(fd, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > limit:
+        fd, size = opened
+        try:
+            if size > limit:
                 return None
-            data = read_upto(handle, limit)
+            chunks = [os.read(fd, size + 1)]
+            got = len(chunks[0])
+            while got > size and got <= limit:  # it grew while read: read on, up to the limit
+                more = os.read(fd, limit + 1 - got)
+                if not more:
+                    break
+                chunks.append(more)
+                got += len(more)
+        finally:
+            os.close(fd)
     except OSError:
         return None
+    data = b"".join(chunks) if len(chunks) > 1 else chunks[0]
     return data if len(data) <= limit else None
 
 
