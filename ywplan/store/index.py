@@ -357,14 +357,17 @@ class LedgerIndex:
     def _read_group(self, key: _Key) -> _Group:
         assert self._store is not None
         pieces = [_loads(self._store.read(part)) for part in self._parts[key]]
-        if not all(type(p) is tuple and tuple(map(type, p)) == _COLUMN_TYPES for p in pieces):
+        if len(pieces) == 1:
+            joined = pieces[0]  # most targets: one part, whose shape _restored checks
+        elif all(type(p) is tuple and tuple(map(type, p)) == _COLUMN_TYPES for p in pieces):
+            joined = (
+                b"".join(p[0] for p in pieces),
+                b"".join(p[1] for p in pieces),
+                b"".join(p[2] for p in pieces),
+                "\n".join(p[3] for p in pieces if p[3]),
+            )
+        else:
             raise IndexDoubt
-        joined = (
-            b"".join(p[0] for p in pieces),
-            b"".join(p[1] for p in pieces),
-            b"".join(p[2] for p in pieces),
-            "\n".join(p[3] for p in pieces if p[3]),
-        )
         group = _restored(key, joined, len(self.unit_names))
         if group is None or len(group) != self._summaries[key][0]:
             raise IndexDoubt
