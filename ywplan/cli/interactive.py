@@ -190,6 +190,30 @@ def ask_amount(reading: Reading, typed: str | None, *, yes: bool) -> float:
     return ask(question, parse)
 
 
+def refuse_at_prompt(plan: Plan, today: dt.date, entry: Entry, keys: tuple[str, ...]) -> None:
+    """Raise the first problem of *entry* among the rules *keys*, worded for a prompt."""
+    for problem in entry_problems(plan, entry, today):
+        if problem.key in keys:
+            raise YwplanError(AT_PROMPT.get(problem.key, problem.key), **problem.args)
+
+
+def ask_day(
+    plan: Plan, today: dt.date, given: str | None, judge: Callable[[dt.date], None]
+) -> dt.date:
+    """An entry's date: *given*, else asked and *judge*d until it is right; offered:
+    today, or the plan year's last day once that year is over."""
+    if given is not None:
+        return parse_entry_date(given, today)
+
+    def parse_day(text: str) -> dt.date:
+        day = parse_entry_date(text, today)
+        judge(day)
+        return day
+
+    default = default_as_of(plan.year, today).isoformat()
+    return ask(t("interactive.ask_date"), parse_day, default=default)
+
+
 def interactive_entry(recorder: Recorder, request: Request) -> Entry | None:
     """Ask for whatever the command line did not give; a valid entry, or None if declined."""
     plan, today = recorder.plan, recorder.today
@@ -216,38 +240,17 @@ def interactive_entry(recorder: Recorder, request: Request) -> Entry | None:
             "",
         )
 
-    def probe(keys: tuple[str, ...]) -> Callable[[Entry], Sequence[str]]:
-        def check(entry: Entry) -> Sequence[str]:
-            for problem in entry_problems(plan, entry, today):
-                if problem.key in keys:
-                    raise YwplanError(AT_PROMPT.get(problem.key, problem.key), **problem.args)
-            return ()
+    def refuse(entry: Entry, keys: tuple[str, ...]) -> None:
+        refuse_at_prompt(plan, today, entry, keys)
 
-        return check
+    def probe_unit(unit: str) -> Sequence[str]:
+        refuse(draft(unit=unit), UNIT_FIELDS)
+        return ()
 
-    unit = (
-        request.unit.strip()
-        if request.unit is not None
-        else pick_unit(plan, lambda u: probe(UNIT_FIELDS)(draft(unit=u)))
-    )
+    unit = request.unit.strip() if request.unit is not None else pick_unit(plan, probe_unit)
     reading = recorder.reading(item, chosen, unit)
     amount = ask_amount(reading, request.amount, yes=request.yes)
-
-    def parse_day(text: str) -> dt.date:
-        day = parse_entry_date(text, today)
-        probe(DATE_FIELDS)(draft(day=day))
-        return day
-
-    day = (
-        parse_entry_date(request.date, today)
-        if request.date is not None
-        # Offered: today, or the plan year's last day once that year is over.
-        else ask(
-            t("interactive.ask_date"),
-            parse_day,
-            default=default_as_of(plan.year, today).isoformat(),
-        )
-    )
+    day = ask_day(plan, today, request.date, lambda day: refuse(draft(day=day), DATE_FIELDS))
     note = (
         clean_note(request.note)
         if request.note is not None
@@ -334,30 +337,14 @@ def interactive_note(
         return row_entry(number, "", day, unit, text, by, stamp)
 
     def refuse(entry: Entry, keys: tuple[str, ...]) -> None:
-        for problem in entry_problems(plan, entry, today):
-            if problem.key in keys:
-                raise YwplanError(AT_PROMPT.get(problem.key, problem.key), **problem.args)
+        refuse_at_prompt(plan, today, entry, keys)
 
     def probe_unit(unit: str) -> Sequence[str]:
         refuse(draft(unit=unit), UNIT_FIELDS)
         return ()
 
     unit = request.unit.strip() if request.unit is not None else pick_unit(plan, probe_unit)
-
-    def parse_day(text: str) -> dt.date:
-        day = parse_entry_date(text, today)
-        refuse(draft(day=day), DATE_FIELDS)
-        return day
-
-    day = (
-        parse_entry_date(request.date, today)
-        if request.date is not None
-        else ask(
-            t("interactive.ask_date"),
-            parse_day,
-            default=default_as_of(plan.year, today).isoformat(),
-        )
-    )
+    day = ask_day(plan, today, request.date, lambda day: refuse(draft(day=day), DATE_FIELDS))
 
     def parse_text(text: str) -> str:
         cleaned = clean_note(text.strip())
