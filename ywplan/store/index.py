@@ -227,15 +227,11 @@ class _Reversals:
             return None
         ids, corrects, targets, days, items, codes = stored
         found = cls((ids, corrects, targets))
-        try:
-            found.days.frombytes(days)
-            found.items.frombytes(items)
-            found.units.frombytes(codes)
-        except ValueError:  # not a whole number of items
+        if not _filled((found.days, days), (found.items, items), (found.units, codes)):
             return None
-        count = ids.count("\n") + 1 if ids else 0
+        count = _lines(ids)
         lengths = {len(found.days), len(found.items), len(found.units)}
-        lengths |= {text.count("\n") + 1 if text else 0 for text in (ids, corrects, targets)}
+        lengths |= {_lines(text) for text in (ids, corrects, targets)}
         if lengths != {count}:
             return None
         if count and not (
@@ -868,16 +864,27 @@ def _restored(target: object, columns: object, units: int) -> _Group | None:
         return None
     days, amounts, codes, ids = columns
     group = _Group(ids)
-    try:
-        group.days.frombytes(days)
-        group.amounts.frombytes(amounts)
-        group.units.frombytes(codes)
-    except ValueError:  # not a whole number of items
+    if not _filled((group.days, days), (group.amounts, amounts), (group.units, codes)):
         return None
-    count = ids.count("\n") + 1 if ids else 0
+    count = _lines(ids)
     if not len(group.days) == len(group.amounts) == len(group.units) == count:
         return None
     return group if not count or _in_range(group, units) else None
+
+
+def _filled(*columns: tuple[Any, bytes]) -> bool:
+    """Each array filled from its stored bytes; False when one is not a whole number of items."""
+    try:
+        for column, stored in columns:
+            column.frombytes(stored)
+    except ValueError:
+        return False
+    return True
+
+
+def _lines(text: str) -> int:
+    """How many values a newline-joined column holds."""
+    return text.count("\n") + 1 if text else 0
 
 
 def _in_range(group: _Group, units: int) -> bool:
