@@ -17,8 +17,9 @@ from ywplan.core.rollup import Rows, rows_of
 from ywplan.core.rules import appended_only, sort_key
 from ywplan.diagnostics import problem_text
 from ywplan.errors import Problem
-from ywplan.i18n import t
+from ywplan.i18n import get_lang, t
 from ywplan.render import formats
+from ywplan.store import check_cache
 from ywplan.store.discovery import is_ledger_name, ledger_path, plan_of_ledger, plans_in
 from ywplan.store.index import IndexDoubt, open_index
 from ywplan.store.ledger import MAX_LEDGER_BYTES, LedgerFile, read_ledger
@@ -99,14 +100,33 @@ def check_file(
 
 
 def check_one(path: Path, today: dt.date, since: Since | None = None) -> Checked:
-    """Check one plan file and its ledger and, for a parent, the whole tree below it."""
+    """Check one plan file and its ledger and, for a parent, the whole tree below it.
+
+    Findings are kept while every byte they depend on is the same (``store.check_cache``).
+    """
+    stamped = check_cache.stamp(path, today, get_lang()) if since is None else None
+    recalled = None if stamped is None else check_cache.recall(path, stamped)
+    if recalled is not None:
+        problems, (items, targets, entries) = recalled
+        return Checked(path, problems, items, targets, entries)
+    checked, alone = _checked(path, today, since)
+    if stamped is not None and alone and check_cache.stamp(path, today, get_lang()) == stamped:
+        counts = (checked.items, checked.targets, checked.entries)
+        check_cache.keep(path, stamped, checked.problems, counts)
+    return checked
+
+
+def _checked(path: Path, today: dt.date, since: Since | None) -> tuple[Checked, bool]:
+    """:func:`check_one`'s result, and whether it depends on no other file (no tree)."""
     plan_file = load_plan(path)
     problems, plan, ledger = check_file(plan_file, today, since)
     if plan is None:
-        return Checked(path, problems)
+        return Checked(path, problems), True
     targets = sum(len(item.targets) for item in plan.items)
     checked = Checked(path, problems, len(plan.items), targets, len(ledger.entries))
-    return check_tree(checked, plan_file, ledger, today, since) if plan.children else checked
+    if plan.children:
+        return check_tree(checked, plan_file, ledger, today, since), False
+    return checked, True
 
 
 @dataclass
