@@ -6,10 +6,8 @@ import contextlib
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from ywplan.core.model import Plan
 from ywplan.core.progress import LedgerColumns, TargetKey
@@ -21,7 +19,7 @@ from ywplan.i18n import get_lang, t
 from ywplan.render import formats
 from ywplan.store import check_cache
 from ywplan.store.discovery import is_ledger_name, ledger_path, plan_of_ledger, plans_in
-from ywplan.store.index import IndexDoubt, open_index
+from ywplan.store.index import IndexDoubt, LedgerIndex, open_index
 from ywplan.store.ledger import MAX_LEDGER_BYTES, LedgerFile, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
 from ywplan.store.revision import checked_revision, commit_of, ledger_rows, text_at
@@ -131,32 +129,45 @@ def _checked(path: Path, today: dt.date, since: Since | None) -> tuple[Checked, 
 
 @dataclass
 class TreeLedger:
-    """A ledger of the tree as ``check`` read it: its columns and how many entries it has.
+    """A ledger of the tree as ``check`` read it: its targets' columns and how many
+    entries it has.
 
-    A clean ledger is served by its index (:mod:`ywplan.store.index`); its lines, which
-    only a problem found by the tree's rules needs, are then read on demand.
+    A clean ledger is served by its index (:mod:`ywplan.store.index`), each target's
+    columns read only when the tree's rules ask for them (a parent's, never a leaf's);
+    its lines, which only a problem found by those rules needs, are then read on demand.
     """
 
     path: Path
-    columns: LedgerColumns
     count: int
-    name: Callable[[Any], str] = str
+    index: LedgerIndex | None = None
     file: LedgerFile | None = None
 
     def rows(self, keys: set[TargetKey]) -> dict[TargetKey, Rows]:
         """The rows of the targets *keys* (see ``core.rollup``)."""
-        groups = self.columns.groups
-        return {k: rows_of(groups[k], self.columns.gone, self.name) for k in keys if k in groups}
+        if self.index is not None:
+            index = self.index
+            try:
+                groups = {k: g for k in keys if (g := index.group(k)) is not None}
+                gone, name = index.gone(), index.unit_names.__getitem__
+                return {k: rows_of(group, gone, name) for k, group in groups.items()}
+            except IndexDoubt:  # a part gone meanwhile: read the ledger
+                self.index = None
+        columns = LedgerColumns.of(self._file().entries)
+        return {k: rows_of(columns.groups[k], columns.gone) for k in keys if k in columns.groups}
 
     def lines(self) -> dict[str, int]:
         """Each entry's line, by id."""
-        ledger = self.file or read_ledger(self.path)
-        return {entry.id: entry.line for entry in ledger.entries}
+        return {entry.id: entry.line for entry in self._file().entries}
+
+    def _file(self) -> LedgerFile:
+        if self.file is None:
+            self.file = read_ledger(self.path)
+        return self.file
 
     @classmethod
     def of(cls, ledger: LedgerFile) -> TreeLedger:
         """A ledger read whole."""
-        return cls(ledger.path, LedgerColumns.of(ledger.entries), len(ledger.entries), file=ledger)
+        return cls(ledger.path, len(ledger.entries), file=ledger)
 
 
 def check_child(
@@ -170,8 +181,7 @@ def check_child(
         index = open_index(path) if plan is not None else None
         with contextlib.suppress(IndexDoubt):  # a part of the index gone: read the ledger
             if plan is not None and index is not None and not index.error_count(plan, today):
-                name = index.unit_names.__getitem__
-                return problems, TreeLedger(path, index.columns(), index.lines - 1, name)
+                return problems, TreeLedger(path, index.lines - 1, index)
     problems, _, ledger = check_file(plan_file, today, since)
     return problems, TreeLedger.of(ledger)
 
