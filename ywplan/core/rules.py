@@ -15,7 +15,8 @@ import difflib
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import compress
-from operator import itemgetter
+from math import isnan
+from operator import gt, itemgetter, not_
 from typing import Any, Protocol, TypeVar
 
 from ywplan.core.grading import GRADING_RULES
@@ -454,6 +455,35 @@ def _note_of(entry: Entry) -> bool | None:
     return bool(entry.note.strip())
 
 
+def _empty_amounts(entries: Sequence[Entry]) -> list[bool]:
+    """Whether each entry's amount is empty, at C speed (NaN, as the ledger reads it)."""
+    amounts = list(map(itemgetter(4), entries))
+    try:
+        return list(map(isnan, amounts))
+    except TypeError:  # an amount of None, as a caller may build an entry
+        return list(map(amount_empty, amounts))
+
+
+def _targets(entries: Sequence[Entry]) -> set[Hashable]:
+    """The distinct :func:`_target_of` values of *entries*, in C-level passes."""
+    items, targets = map(itemgetter(2), entries), map(itemgetter(3), entries)
+    return set(zip(items, targets, _empty_amounts(entries), strict=True))
+
+
+def _amounts(entries: Sequence[Entry]) -> set[Hashable]:
+    """The distinct amounts :func:`_amount_of` gives that are not None (None is never
+    judged), in C-level passes: those of the rows that reverse nothing and have one."""
+    plain = map(not_, map(itemgetter(9), entries))
+    counted = map(gt, plain, _empty_amounts(entries))  # reverses nothing, and not empty
+    return set(compress(map(itemgetter(4), entries), counted))
+
+
+def _notes(entries: Sequence[Entry]) -> set[Hashable]:
+    """The distinct :func:`_note_of` values that are not None: only rows without a
+    target can hold a progress note, and they are few."""
+    return set(map(_note_of, compress(entries, map(not_, map(itemgetter(3), entries)))))
+
+
 def _note_given(plan: Plan, given: Hashable, today: dt.date) -> Problem | None:
     return Problem("entry.empty_note", {}, col=7) if given is False else None
 
@@ -485,6 +515,8 @@ class EntryRule:
     any two it accepts, so a ledger whose smallest and largest values pass passes whole.
     A rule that is not *indexed* judges a field the ledger index does not keep; the index
     holds no entry such a rule refuses, so :func:`count_entry_problems` skips it.
+    *distinct*, where given, gives the distinct values of *value* over many entries other
+    than None (which is never judged) in C-level passes, as a province's ledger needs.
     """
 
     field: str
@@ -493,17 +525,24 @@ class EntryRule:
     decisive: bool = False
     interval: bool = False
     indexed: bool = True
+    distinct: Callable[[Sequence[Entry]], set[Hashable]] | None = None
+
+    def values(self, entries: Sequence[Entry]) -> set[Hashable]:
+        """The distinct values of this rule's field over *entries* (None may be left out)."""
+        if self.distinct is not None:
+            return self.distinct(entries)
+        return set(map(self.value, entries))
 
 
 ENTRY_RULES: tuple[EntryRule, ...] = (
-    EntryRule("target", _target_of, _target_known, decisive=True),
+    EntryRule("target", _target_of, _target_known, decisive=True, distinct=_targets),
     EntryRule("date", itemgetter(1), _date_in_year, interval=True),
     EntryRule("unit", itemgetter(5), _unit_known),
-    EntryRule("amount", _amount_of, _amount_positive, interval=True),
+    EntryRule("amount", _amount_of, _amount_positive, interval=True, distinct=_amounts),
     # The ledger index keeps no ``by`` column: it holds no entry this rule refuses.
     EntryRule("by", itemgetter(7), _by_fits, indexed=False),
     # Nor a ``note`` column: it keeps every row without an amount whole (SPEC §6 rows).
-    EntryRule("note", _note_of, _note_given, indexed=False),
+    EntryRule("note", _note_of, _note_given, indexed=False, distinct=_notes),
 )
 # A decisive rule decides only when its problem is one of these (an unknown target is not).
 _DECISIVE_KEYS = frozenset({"entry.unknown_item"})
@@ -644,9 +683,7 @@ def each_entry(plan: Plan | None, entries: Sequence[Entry], today: dt.date) -> l
     if plan is None or not entries:
         return []
     day = today + CLOCK_SLACK
-    verdicts = {
-        id(rule): refused(rule, plan, day, set(map(rule.value, entries))) for rule in ENTRY_RULES
-    }
+    verdicts = {id(rule): refused(rule, plan, day, rule.values(entries)) for rule in ENTRY_RULES}
     if not any(verdicts.values()):
         return []  # the common case at province scale, decided per distinct value
 
