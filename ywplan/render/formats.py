@@ -12,6 +12,7 @@ To add a format: its writer module in ``ywplan/render/`` and one line in :data:`
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from collections.abc import Callable
@@ -40,10 +41,22 @@ class Format:
     terminal: bool = False  # prints itself on the terminal; a file gets txt instead
 
     def write(self, output: Output, to_file: bool) -> str | bytes:
-        """The output in this format (the terminal view prints itself and returns '')."""
+        """The output in this format (the terminal view prints itself and returns '').
+
+        The garbage collector is paused meanwhile: a writer makes a cell, a row or an
+        element for every value of a report and keeps them all until the end, so each
+        collection it would trigger rescans everything made so far (and the plan and
+        ledger behind it) to free nothing.
+        """
         module, _, function = self.writer.partition(":")
         writer: Writer = getattr(importlib.import_module(module), function)
-        return writer(output, to_file)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return writer(output, to_file)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 FORMATS: tuple[Format, ...] = (
