@@ -141,6 +141,18 @@ def json_escaped(document: str) -> str:
     """A JSON document with DEL, C1, bidi and invisible characters written as ``\\uXXXX``.
 
     The same JSON value (those characters only ever stand inside strings), but a
-    terminal that shows the document is not driven by them.
+    terminal that shows the document is not driven by them. A pattern finds them
+    (``str.translate`` would look every character of a long document up).
     """
-    return document.translate(_JSON)
+    return _json_escapes().sub(_json_escape, document)
+
+
+@cache
+def _json_escapes() -> re.Pattern[str]:
+    import re
+
+    return re.compile(f"[{''.join(re.escape(chr(code)) for code in sorted(_JSON))}]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return _JSON[ord(match[0])]
