@@ -89,3 +89,20 @@ def test_the_plan_measured_at_every_month_end_is_each_month_measured_apart(bundl
     for unit in plan.units:
         separately = [compute(plan, part(unit), day, unit) for day in days]
         assert compute_days(plan, part(unit), days, unit) == separately
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(_row, max_size=30), as_of=st.integers(-3, 70))
+def test_a_unit_s_part_logged_in_day_order_tallies_as_its_entries_apart(
+    rows: list[tuple[int, tuple[int, str], float, str, str, int]], as_of: int
+) -> None:
+    entries = _entries(sorted(rows, key=lambda row: row[0]))  # a ledger logged in order
+    day = START + dt.timedelta(days=as_of)
+    index = LedgerIndex()
+    index.add(entries, checked=True)
+    for ledger in (LedgerColumns.of(entries), index.columns(), index.counted()):
+        part = ledger.by_unit()
+        for unit in UNITS:
+            alone = [e for e in entries if e.unit == unit]
+            assert tally(part(unit), day, unit) == tally(alone, day, unit)
+            assert all(getattr(c, "by_day", True) for c in part(unit).groups.values())

@@ -28,7 +28,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from dataclasses import dataclass, field
 from itertools import compress
 from math import isnan
-from operator import and_, itemgetter, not_
+from operator import and_, itemgetter, le, not_
 from typing import Any, Protocol
 
 from ywplan.core.kinds import State
@@ -159,6 +159,7 @@ class EntryColumns:
     days: Sequence[dt.date]
     amounts: Sequence[float]
     units: Sequence[Hashable]
+    by_day: bool = False  # the days never go back: a day's entries are a prefix
 
 
 def reversed_ids(entries: Iterable[Entry]) -> set[str]:
@@ -276,7 +277,7 @@ class LedgerColumns:
                 alive = compress(alive, map(not_, map(self.gone.__contains__, columns.ids)))
             order = sorted(alive, key=units.__getitem__)  # names, or the index's codes
             for unit, picked in itertools.groupby(order, key=units.__getitem__):
-                parts.setdefault(unit, {})[key] = _picked(columns, list(picked))
+                parts.setdefault(unit, {})[key] = _dated(_picked(columns, list(picked)))
         empty = LedgerColumns({}, set(), self.unit_key)
 
         def part(unit: str) -> LedgerColumns:
@@ -299,14 +300,25 @@ class LedgerColumns:
         return cls({(first.item, first.target): _columns(counted)}, set())
 
 
+def _dated(columns: EntryColumns) -> EntryColumns:
+    """*columns*, marked :attr:`~EntryColumns.by_day` when their days never go back (a
+    ledger logged in order): a tally at a day is then the prefix up to it, no mask."""
+    days: Sequence[Any] = columns.days
+    if not all(map(le, days, itertools.islice(days, 1, None))):
+        return columns
+    return EntryColumns(columns.ids, columns.days, columns.amounts, columns.units, by_day=True)
+
+
 def _picked(columns: Columns, positions: list[int]) -> EntryColumns:
     """The entries at *positions* of *columns* (one C-level pick a column)."""
     fields: tuple[Sequence[Any], ...] = (columns.ids, columns.days, columns.amounts, columns.units)
     if len(positions) == 1:  # itemgetter of one position gives the value, not a tuple
         at = positions[0]
-        return EntryColumns(*([field[at]] for field in fields))
-    pick = itemgetter(*positions)
-    return EntryColumns(*(pick(field) for field in fields))
+        ids, days, amounts, units = ([field[at]] for field in fields)
+    else:
+        pick = itemgetter(*positions)
+        ids, days, amounts, units = (pick(field) for field in fields)
+    return EntryColumns(ids, days, amounts, units)
 
 
 @dataclass
@@ -348,6 +360,8 @@ def tally_columns(
 
     The latest is the last of the counted entries dated on the latest date.
     """
+    if unit is None and not gone and isinstance(columns, EntryColumns) and columns.by_day:
+        return _prefix(columns, bisect_right(columns.days, _day(columns, as_of)))
     keep = keep_mask(columns, as_of, unit, gone)
     days: Sequence[Any]
     if keep is None:
@@ -401,7 +415,10 @@ def tallies(
         key = None  # a unit's part: all its entries are of the unit
     latest = max(days)
     for target, columns in ledger.groups.items():
-        ordered = _by_day(columns, latest, key, ledger.gone)
+        if key is None and not ledger.gone and isinstance(columns, EntryColumns) and columns.by_day:
+            ordered: Columns | None = columns
+        else:
+            ordered = _by_day(columns, latest, key, ledger.gone)
         if ordered is None:
             continue
         for at, day in enumerate(days):
