@@ -57,11 +57,13 @@ DAYS = st.lists(st.integers(-3, 70), min_size=1, max_size=4)
 
 
 @settings(max_examples=200, deadline=None)
-@given(rows=st.lists(_row, max_size=30), offsets=DAYS)
+@given(rows=st.lists(_row, max_size=30), offsets=DAYS, in_order=st.booleans())
 def test_tallies_at_several_days_measure_as_a_tally_each_day(
-    rows: list[tuple[int, tuple[int, str], float, str, str, int]], offsets: list[int]
+    rows: list[tuple[int, tuple[int, str], float, str, str, int]],
+    offsets: list[int],
+    in_order: bool,
 ) -> None:
-    entries = _entries(rows)
+    entries = _entries(sorted(rows, key=lambda row: row[0]) if in_order else rows)
     days = [START + dt.timedelta(days=n) for n in offsets]
     index = LedgerIndex()
     index.add(entries, checked=True)

@@ -303,10 +303,14 @@ class LedgerColumns:
 def _dated(columns: EntryColumns) -> EntryColumns:
     """*columns*, marked :attr:`~EntryColumns.by_day` when their days never go back (a
     ledger logged in order): a tally at a day is then the prefix up to it, no mask."""
-    days: Sequence[Any] = columns.days
-    if not all(map(le, days, itertools.islice(days, 1, None))):
+    if not _in_day_order(columns.days):
         return columns
     return EntryColumns(columns.ids, columns.days, columns.amounts, columns.units, by_day=True)
+
+
+def _in_day_order(days: Sequence[Any]) -> bool:
+    """Whether *days* never go back (one C-level pass)."""
+    return all(map(le, days, itertools.islice(days, 1, None)))
 
 
 def _picked(columns: Columns, positions: list[int]) -> EntryColumns:
@@ -433,6 +437,8 @@ def _by_day(
 ) -> Columns | None:
     """The entries of *columns* that count at *as_of*, sorted by day (stable)."""
     keep = keep_mask(columns, as_of, unit, gone)
+    if keep is None and _in_day_order(columns.days):
+        return columns if columns.days else None  # a ledger logged in order: as it is
     positions: Iterable[int] = range(len(columns.days))
     if keep is not None:
         positions = compress(positions, keep)
