@@ -159,7 +159,9 @@ class EntryColumns:
     days: Sequence[dt.date]
     amounts: Sequence[float]
     units: Sequence[Hashable]
-    by_day: bool = False  # the days never go back: a day's entries are a prefix
+    # The days never go back (a ledger logged in order): the entries that count at a day
+    # are a prefix, found by bisection, no mask (see tally_columns).
+    by_day: bool = False
 
 
 def reversed_ids(entries: Iterable[Entry]) -> set[str]:
@@ -265,19 +267,25 @@ class LedgerColumns:
         never the whole ledger again. The answer gives the part of a unit by its name.
 
         A part leaves out the entries taken back (they never count) and holds one unit's
-        entries only, so a tally of it filters neither again. Each target's entries are
-        grouped by a stable sort of their positions on the unit, at C speed: a unit's
-        positions stay in file order.
+        entries only, so a tally of it filters neither again.
         """
         parts: dict[Hashable, dict[TargetKey, Columns]] = {}
         for key, columns in self.groups.items():
-            units: Sequence[Any] = columns.units
-            alive: Iterable[int] = range(len(units))
+            numbered: Iterable[tuple[int, Hashable]] = enumerate(columns.units)
             if self.gone and not self.gone.isdisjoint(columns.ids):
-                alive = compress(alive, map(not_, map(self.gone.__contains__, columns.ids)))
-            order = sorted(alive, key=units.__getitem__)  # names, or the index's codes
-            for unit, picked in itertools.groupby(order, key=units.__getitem__):
-                parts.setdefault(unit, {})[key] = _dated(_picked(columns, list(picked)))
+                numbered = compress(numbered, map(not_, map(self.gone.__contains__, columns.ids)))
+            positions: dict[Hashable, list[int]] = {}
+            for at, unit in numbered:
+                found = positions.get(unit)
+                if found is None:
+                    positions[unit] = [at]
+                else:
+                    found.append(at)
+            # A target's entries in day order (a ledger logged in order): each unit's too.
+            in_order = _in_day_order(columns.days)
+            for unit, picked in positions.items():
+                made = _picked(columns, picked, by_day=in_order, unit=unit)
+                parts.setdefault(unit, {})[key] = made
         empty = LedgerColumns({}, set(), self.unit_key)
 
         def part(unit: str) -> LedgerColumns:
@@ -300,29 +308,28 @@ class LedgerColumns:
         return cls({(first.item, first.target): _columns(counted)}, set())
 
 
-def _dated(columns: EntryColumns) -> EntryColumns:
-    """*columns*, marked :attr:`~EntryColumns.by_day` when their days never go back (a
-    ledger logged in order): a tally at a day is then the prefix up to it, no mask."""
-    if not _in_day_order(columns.days):
-        return columns
-    return EntryColumns(columns.ids, columns.days, columns.amounts, columns.units, by_day=True)
-
-
 def _in_day_order(days: Sequence[Any]) -> bool:
     """Whether *days* never go back (one C-level pass)."""
     return all(map(le, days, itertools.islice(days, 1, None)))
 
 
-def _picked(columns: Columns, positions: list[int]) -> EntryColumns:
-    """The entries at *positions* of *columns* (one C-level pick a column)."""
-    fields: tuple[Sequence[Any], ...] = (columns.ids, columns.days, columns.amounts, columns.units)
+def _picked(
+    columns: Columns, positions: list[int], *, by_day: bool = False, unit: Hashable = None
+) -> EntryColumns:
+    """The entries at *positions* of *columns* (one C-level pick a column); *by_day*: they
+    are in day order (see :attr:`EntryColumns.by_day`); *unit*: all are of that unit,
+    whose column is then made, not picked."""
+    fields: tuple[Sequence[Any], ...] = (columns.ids, columns.days, columns.amounts)
+    if unit is None:
+        fields += (columns.units,)
     if len(positions) == 1:  # itemgetter of one position gives the value, not a tuple
-        at = positions[0]
-        ids, days, amounts, units = ([field[at]] for field in fields)
+        picked = [[field[positions[0]]] for field in fields]
     else:
         pick = itemgetter(*positions)
-        ids, days, amounts, units = (pick(field) for field in fields)
-    return EntryColumns(ids, days, amounts, units)
+        picked = [pick(field) for field in fields]
+    ids, days, amounts = picked[:3]
+    units = picked[3] if unit is None else [unit] * len(positions)
+    return EntryColumns(ids, days, amounts, units, by_day)
 
 
 @dataclass
