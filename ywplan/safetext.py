@@ -133,6 +133,8 @@ def spreadsheet_texts(texts: Sequence[str]) -> list[str]:
     if not texts or joined.count(_JOIN) != len(texts):
         return [spreadsheet_text(text) for text in texts]
     controls, formulas = _column_patterns()
+    if controls.search(joined) is None and formulas.search(joined) is None:
+        return list(texts)  # nothing to change (ids, times): no copy of every cell
     joined = formulas.sub(_JOIN + "'", controls.sub(_shown, joined))
     return joined.split(_JOIN)[1:]
 
