@@ -205,9 +205,10 @@ def run(
             force=force,
         )
         return
-    pp, items, standings, unit_periods, measures = periods(workspace, period, kind, as_of)
-    day = pp.progress.as_of
-    previous = Previous.of(previous_end(partial(measures, None), period, day))
+    with formats.collector_paused():
+        pp, items, standings, unit_periods, measures = periods(workspace, period, kind, as_of)
+        day = pp.progress.as_of
+        previous = Previous.of(previous_end(partial(measures, None), period, day))
     report = Output(
         lambda: report_document(
             pp,

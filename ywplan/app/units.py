@@ -34,7 +34,8 @@ def run(
     day = resolve_as_of(plan, today, as_of, quarter)
     if not plan.units:
         raise YwplanError("units.none")
-    standings = rank_units(plan, workspace.columns(), day)
+    with formats.collector_paused():
+        standings = rank_units(plan, workspace.columns(), day)
     line = t("units.as_of", as_of=day.isoformat(), fraction=f"{year_fraction(day) * 100:.1f}%")
     report = Output(
         partial(units_document, plan, standings, line),

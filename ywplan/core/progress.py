@@ -23,11 +23,12 @@ import calendar
 import datetime as dt
 import itertools
 import math
+from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from math import isnan
-from operator import and_, itemgetter, not_
+from operator import and_, itemgetter, le, not_
 from typing import Any, Protocol
 
 from ywplan.core.kinds import State
@@ -158,6 +159,9 @@ class EntryColumns:
     days: Sequence[dt.date]
     amounts: Sequence[float]
     units: Sequence[Hashable]
+    # The days never go back (a ledger logged in order): the entries that count at a day
+    # are a prefix, found by bisection, no mask (see tally_columns).
+    by_day: bool = False
 
 
 def reversed_ids(entries: Iterable[Entry]) -> set[str]:
@@ -228,6 +232,8 @@ class LedgerColumns:
     groups: Mapping[TargetKey, Columns]
     gone: set[str]
     unit_key: Callable[[str], Hashable | None] = str
+    # What every entry's unit is, when the columns are one unit's part (see by_unit).
+    only: Hashable | None = None
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> LedgerColumns:
@@ -258,23 +264,36 @@ class LedgerColumns:
     def by_unit(self) -> Callable[[str], LedgerColumns]:
         """The columns split by sub-unit, in one pass over the entries: what asks for the
         tallies of every unit (a ranking, a report's per-unit tables) reads a unit's part,
-        never the whole ledger again. The answer gives the part of a unit by its name."""
+        never the whole ledger again. The answer gives the part of a unit by its name.
+
+        A part leaves out the entries taken back (they never count) and holds one unit's
+        entries only, so a tally of it filters neither again.
+        """
         parts: dict[Hashable, dict[TargetKey, Columns]] = {}
         for key, columns in self.groups.items():
+            numbered: Iterable[tuple[int, Hashable]] = enumerate(columns.units)
+            if self.gone and not self.gone.isdisjoint(columns.ids):
+                numbered = compress(numbered, map(not_, map(self.gone.__contains__, columns.ids)))
             positions: dict[Hashable, list[int]] = {}
-            for at, unit in enumerate(columns.units):
+            for at, unit in numbered:
                 found = positions.get(unit)
                 if found is None:
                     positions[unit] = [at]
                 else:
                     found.append(at)
+            # A target's entries in day order (a ledger logged in order): each unit's too.
+            in_order = _in_day_order(columns.days)
             for unit, picked in positions.items():
-                parts.setdefault(unit, {})[key] = _picked(columns, picked)
-        empty = LedgerColumns({}, self.gone, self.unit_key)
+                made = _picked(columns, picked, by_day=in_order, unit=unit)
+                parts.setdefault(unit, {})[key] = made
+        empty = LedgerColumns({}, set(), self.unit_key)
 
         def part(unit: str) -> LedgerColumns:
-            groups = parts.get(self.unit_key(unit))
-            return empty if groups is None else LedgerColumns(groups, self.gone, self.unit_key)
+            code = self.unit_key(unit)
+            groups = parts.get(code)
+            if groups is None:
+                return empty
+            return LedgerColumns(groups, set(), self.unit_key, only=code)
 
         return part
 
@@ -289,14 +308,28 @@ class LedgerColumns:
         return cls({(first.item, first.target): _columns(counted)}, set())
 
 
-def _picked(columns: Columns, positions: list[int]) -> EntryColumns:
-    """The entries at *positions* of *columns* (one C-level pick a column)."""
-    fields: tuple[Sequence[Any], ...] = (columns.ids, columns.days, columns.amounts, columns.units)
+def _in_day_order(days: Sequence[Any]) -> bool:
+    """Whether *days* never go back (one C-level pass)."""
+    return all(map(le, days, itertools.islice(days, 1, None)))
+
+
+def _picked(
+    columns: Columns, positions: list[int], *, by_day: bool = False, unit: Hashable = None
+) -> EntryColumns:
+    """The entries at *positions* of *columns* (one C-level pick a column); *by_day*: they
+    are in day order (see :attr:`EntryColumns.by_day`); *unit*: all are of that unit,
+    whose column is then made, not picked."""
+    fields: tuple[Sequence[Any], ...] = (columns.ids, columns.days, columns.amounts)
+    if unit is None:
+        fields += (columns.units,)
     if len(positions) == 1:  # itemgetter of one position gives the value, not a tuple
-        at = positions[0]
-        return EntryColumns(*([field[at]] for field in fields))
-    pick = itemgetter(*positions)
-    return EntryColumns(*(pick(field) for field in fields))
+        picked = [[field[positions[0]]] for field in fields]
+    else:
+        pick = itemgetter(*positions)
+        picked = [pick(field) for field in fields]
+    ids, days, amounts = picked[:3]
+    units = picked[3] if unit is None else [unit] * len(positions)
+    return EntryColumns(ids, days, amounts, units, by_day)
 
 
 @dataclass
@@ -338,6 +371,8 @@ def tally_columns(
 
     The latest is the last of the counted entries dated on the latest date.
     """
+    if unit is None and not gone and isinstance(columns, EntryColumns) and columns.by_day:
+        return _prefix(columns, bisect_right(columns.days, _day(columns, as_of)))
     keep = keep_mask(columns, as_of, unit, gone)
     days: Sequence[Any]
     if keep is None:
@@ -362,12 +397,72 @@ def tally(entries: Ledger, as_of: dt.date, unit: str | None = None) -> dict[Targ
     key = None if unit is None else ledger.unit_key(unit)
     if unit is not None and key is None:
         return {}  # no entry of this sub-unit
+    if key is not None and key == ledger.only:
+        key = None  # a unit's part: all its entries are of the unit
     found = {}
     for target, columns in ledger.groups.items():
         counted_here = tally_columns(columns, as_of, key, ledger.gone)
         if counted_here is not None:
             found[target] = counted_here
     return found
+
+
+def tallies(
+    entries: Ledger, days: Sequence[dt.date], unit: str | None = None
+) -> list[dict[TargetKey, Tally]]:
+    """``[tally(entries, day, unit) for day in days]`` in one pass per target.
+
+    Each target's counted entries are sorted by day once (a stable sort: file order
+    within a day), and each day's tally is the prefix up to it. Its amounts are in that
+    order rather than in file order; what a kind measures of them is the same (their
+    exact sum, their count, the latest by date and then by line, each unit's latest).
+    """
+    ledger = entries if isinstance(entries, LedgerColumns) else LedgerColumns.of(entries)
+    key = None if unit is None else ledger.unit_key(unit)
+    found: list[dict[TargetKey, Tally]] = [{} for _ in days]
+    if not days or (unit is not None and key is None):
+        return found  # no day, or no entry of this sub-unit
+    if key is not None and key == ledger.only:
+        key = None  # a unit's part: all its entries are of the unit
+    latest = max(days)
+    for target, columns in ledger.groups.items():
+        if key is None and not ledger.gone and isinstance(columns, EntryColumns) and columns.by_day:
+            ordered: Columns | None = columns
+        else:
+            ordered = _by_day(columns, latest, key, ledger.gone)
+        if ordered is None:
+            continue
+        for at, day in enumerate(days):
+            counted_here = _prefix(ordered, bisect_right(ordered.days, _day(ordered, day)))
+            if counted_here is not None:
+                found[at][target] = counted_here
+    return found
+
+
+def _by_day(
+    columns: Columns, as_of: dt.date, unit: Hashable | None, gone: set[str]
+) -> Columns | None:
+    """The entries of *columns* that count at *as_of*, sorted by day (stable)."""
+    keep = keep_mask(columns, as_of, unit, gone)
+    if keep is None and _in_day_order(columns.days):
+        return columns if columns.days else None  # a ledger logged in order: as it is
+    positions: Iterable[int] = range(len(columns.days))
+    if keep is not None:
+        positions = compress(positions, keep)
+    order = sorted(positions, key=columns.days.__getitem__)
+    return _picked(columns, order) if order else None
+
+
+def _prefix(ordered: Columns, count: int) -> Tally | None:
+    """The tally of the first *count* entries of entries sorted by day."""
+    if not count:
+        return None
+    days: Sequence[Any] = ordered.days[:count]
+    amounts = list(ordered.amounts[:count])
+    kept = EntryColumns(ordered.ids[:count], days, amounts, ordered.units[:count])
+    last = days[-1]
+    day = last if isinstance(last, dt.date) else dt.date.fromordinal(last)
+    return Tally(amounts, day, amounts[-1], days, (kept, None))
 
 
 # --- measuring ----------------------------------------------------------------------------
@@ -397,6 +492,14 @@ def measure(
 def compute(plan: Plan, entries: Ledger, as_of: dt.date, unit: str | None = None) -> Progress:
     """Measure every target of *plan* from *entries* as of *as_of* (for *unit*, or all)."""
     return assemble(plan, tally(entries, as_of, unit), as_of, unit)
+
+
+def compute_days(
+    plan: Plan, entries: Ledger, days: Sequence[dt.date], unit: str | None = None
+) -> list[Progress]:
+    """:func:`compute` at each of *days*, the entries tallied once (:func:`tallies`)."""
+    counted = tallies(entries, days, unit)
+    return [assemble(plan, found, day, unit) for found, day in zip(counted, days, strict=True)]
 
 
 def assemble(

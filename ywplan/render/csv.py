@@ -13,13 +13,29 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
+from typing import cast
 
 from ywplan.core.numbers import format_amount
-from ywplan.reports.table import Cell, Column, Document, Output, Table, format_cell
+from ywplan.reports.table import (
+    Cell,
+    Column,
+    ColumnarTable,
+    Document,
+    Output,
+    Table,
+    format_cell,
+    per_distinct,
+    per_value,
+)
 from ywplan.safetext import spreadsheet_text as safe_text
+from ywplan.safetext import spreadsheet_texts
+
+# What makes the csv module (minimal quoting, CRLF lines) quote a cell.
+_QUOTED = (",", '"', "\r", "\n")
 
 
-def csv_cell(column: Column, value: Cell) -> str | int | float:
+def csv_cell(column: Column, value: Cell) -> str:
     """A cell for CSV: numbers stay numbers (unrounded), text is made formula-safe."""
     if value is None:
         return ""
@@ -28,13 +44,74 @@ def csv_cell(column: Column, value: Cell) -> str | int | float:
     return safe_text(format_cell(column, value))
 
 
-def write_csv(table: Table, *, bom: bool = True) -> str:
+def csv_column(column: Column, values: Sequence[Cell]) -> list[str]:
+    """:func:`csv_cell` of each of a column's *values*, made without a call per cell.
+
+    A text column of text is made formula-safe in one pass
+    (:func:`~ywplan.safetext.spreadsheet_texts`): the whole column when its values are
+    mostly unique (ids, notes), else its distinct values. Any other column makes each
+    distinct value once where values that compare equal make the same cell (a numeric
+    column: ``1`` and ``1.0`` write ``1``; text); a text column holding other values
+    (``str(1.0)`` is not ``str(1)``) is made a cell at a time.
+    """
+    if column.kind == "text":
+        try:
+            return _text_column(cast("Sequence[str]", values))
+        except TypeError:  # a cell that is not text: joining the column refused it
+            pass
+    if column.numeric or set(map(type, values)) <= {str, type(None)}:
+        return per_value(values, lambda value: csv_cell(column, value))
+    return [csv_cell(column, value) for value in values]
+
+
+def _text_column(texts: Sequence[str]) -> list[str]:
+    sample = set(texts[:1024])  # is the column mostly unique? its first rows tell
+    if len(sample) * 2 > len(texts[:1024]):
+        return spreadsheet_texts(texts)
+    return per_distinct(texts, spreadsheet_texts)
+
+
+def _quoted(cells: list[str]) -> list[str]:
+    """A column's cells as the csv module writes them: quoted where they hold a comma,
+    a quote (doubled) or a line break; looked for in the whole column first."""
+    joined = "\0".join(cells)
+    if not any(mark in joined for mark in _QUOTED):
+        return cells
+    return ['"' + c.replace('"', '""') + '"' if any(m in c for m in _QUOTED) else c for c in cells]
+
+
+def csv_lines(table: Table | ColumnarTable) -> str:
+    """The table's rows as CSV lines, made a column at a time (:func:`csv_column`): the
+    same text as the csv module's writer (minimal quoting, CRLF) writes row by row."""
+    if isinstance(table, ColumnarTable):
+        values: Iterable[Sequence[Cell]] = table.values
+    elif not table.rows:
+        return ""
+    else:
+        values = zip(*table.rows, strict=True)
+    # A row or column with a cell too many or too few fails a zip, as it did row by row.
+    cells = [_quoted(csv_column(c, v)) for c, v in zip(table.columns, values, strict=True)]
+    if not cells:  # no columns: a line with no cell for each row
+        return "\r\n" * len(table.rows) if isinstance(table, Table) else ""
+    if len(cells) == 1:  # a line of one empty cell is written as "" (else it is no cell)
+        cells = [[c or '""' for c in cells[0]]]
+    if len({len(column) for column in cells}) > 1:
+        raise ValueError("the columns of a table differ in length")
+    # Cells and separators laid out in one list by slices (no list per row), joined once.
+    width, height = 2 * len(cells), len(cells[0])
+    laid: list[str] = [","] * (width * height)
+    for place, column in enumerate(cells):
+        laid[2 * place :: width] = column
+    laid[width - 1 :: width] = ["\r\n"] * height
+    return "".join(laid)
+
+
+def write_csv(table: Table | ColumnarTable, *, bom: bool = True) -> str:
     """One table as CSV: header of column keys' headings, then rows (BOM for Excel)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([safe_text(c.heading) for c in table.columns])
-    for row in table.rows:
-        writer.writerow([csv_cell(c, v) for c, v in zip(table.columns, row, strict=True)])
+    buffer.write(csv_lines(table))
     return ("\ufeff" if bom else "") + buffer.getvalue()
 
 
@@ -49,8 +126,7 @@ def write_csv_document(document: Document, *, bom: bool = True) -> str:
         writer.writerow([])
         writer.writerow([safe_text(table.title)])
         writer.writerow([safe_text(c.heading) for c in table.columns])
-        for row in table.rows:
-            writer.writerow([csv_cell(c, v) for c, v in zip(table.columns, row, strict=True)])
+        buffer.write(csv_lines(table))
         for note in table.notes:
             writer.writerow([safe_text(note)])
     return ("\ufeff" if bom else "") + buffer.getvalue()

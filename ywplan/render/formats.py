@@ -12,9 +12,11 @@ To add a format: its writer module in ``ywplan/render/`` and one line in :data:`
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,10 +42,30 @@ class Format:
     terminal: bool = False  # prints itself on the terminal; a file gets txt instead
 
     def write(self, output: Output, to_file: bool) -> str | bytes:
-        """The output in this format (the terminal view prints itself and returns '')."""
+        """The output in this format (the terminal view prints itself and returns ''),
+        the garbage collector paused (:func:`collector_paused`)."""
         module, _, function = self.writer.partition(":")
         writer: Writer = getattr(importlib.import_module(module), function)
-        return writer(output, to_file)
+        with collector_paused():
+            return writer(output, to_file)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the garbage collector while a report is measured or written.
+
+    A report makes a measure, a cell, a row or an element for every value and keeps
+    them all until it is written, making no reference cycles: each collection this
+    would trigger rescans everything made so far (and the plan and ledger behind it)
+    to free nothing.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 FORMATS: tuple[Format, ...] = (

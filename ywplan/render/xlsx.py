@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+from copy import copy
 from typing import TYPE_CHECKING, Any
 
 from wcwidth import wcswidth
@@ -82,6 +83,19 @@ def number_format(column: Column, value: float) -> str:
     return NUMBER_FORMAT
 
 
+def _colour(column: Column, value: Cell) -> str:
+    """The colour a state or flag cell is written in ('' for any other cell)."""
+    if column.kind == "state" and isinstance(value, str):
+        state = state_named(value)
+        if state is not None:
+            return STATE_COLOURS[state].lstrip("#").upper()
+    if column.kind == "flag" and isinstance(value, str):
+        flag = flag_named(value)
+        if flag is not None:
+            return FLAG_COLOURS[flag].lstrip("#").upper()
+    return ""
+
+
 def _fill_sheet(sheet: Any, document: Document, table: Table) -> None:
     from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
         Alignment,
@@ -108,20 +122,24 @@ def _fill_sheet(sheet: Any, document: Document, table: Table) -> None:
         cell.fill = header_fill
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    # A style given to a cell is looked up among the workbook's by hashing it whole; a
+    # province's tables have thousands of cells and a few styles, so each style is given
+    # once and its ids copied to the other cells that have it (as openpyxl copies cells).
+    styles: dict[str, Any] = {}
     for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
         for index, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
             cell = sheet.cell(row=r, column=index)
+            colour = _colour(column, value)
+            known = styles.get(colour)
+            if known is None:
+                cell.border = border
+                if colour:
+                    cell.font = Font(bold=True, color=colour)
+                styles[colour] = copy(cell._style)
+            else:
+                cell._style = copy(known)
             _set_value(cell, column, value)
-            cell.border = border
             widths[index - 1] = max(widths[index - 1], text_width(format_cell(column, value)))
-            if column.kind == "state" and isinstance(value, str):
-                state = state_named(value)
-                if state is not None:
-                    cell.font = Font(bold=True, color=STATE_COLOURS[state].lstrip("#").upper())
-            if column.kind == "flag" and isinstance(value, str):
-                flag = flag_named(value)
-                if flag is not None:
-                    cell.font = Font(bold=True, color=FLAG_COLOURS[flag].lstrip("#").upper())
     last = HEADER_ROW + len(table.rows)
     for offset, note in enumerate(table.notes, start=2):
         _set_text(sheet.cell(row=last + offset, column=1), note)

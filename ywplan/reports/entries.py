@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from ywplan.core.model import Entry, amount_empty
 from ywplan.i18n import t
-from ywplan.reports.table import Cell, Column, ColumnKind, Document, Table
+from ywplan.reports.table import Cell, Column, ColumnarTable, ColumnKind, Document, Table, per_value
 
 # The ledger's columns (SPEC §2), as CSV and JSON name them.
 LEDGER_COLUMNS: tuple[tuple[str, ColumnKind], ...] = (
@@ -49,13 +51,17 @@ def entries_data(entries: Sequence[Entry]) -> list[dict[str, Any]]:
     return [entry_document(e) for e in entries]
 
 
-def ledger_table(entries: Sequence[Entry]) -> Table:
-    """The entries with the ledger's own columns and values (the CSV export)."""
+def ledger_table(entries: Sequence[Entry]) -> ColumnarTable:
+    """The entries with the ledger's own columns and values (the CSV export), column by
+    column: each a C-level pass over the entries, days and amounts made once each."""
     columns = tuple(Column(key, key, kind) for key, kind in LEDGER_COLUMNS)
-    rows: tuple[tuple[Cell, ...], ...] = tuple(
-        (e.id, e.date.isoformat(), e.item, e.target, _cell(e.amount), *e[5:10]) for e in entries
-    )
-    return Table("", columns, rows)
+    values: list[Sequence[Cell]] = [
+        list(map(itemgetter(i), entries)) for i in range(len(LEDGER_COLUMNS))
+    ]
+    days: list[dt.date] = list(map(itemgetter(1), entries))
+    values[1] = per_value(days, dt.date.isoformat)
+    values[4] = per_value(list(map(itemgetter(4), entries)), _cell)
+    return ColumnarTable("", columns, tuple(values))
 
 
 def entries_table(entries: Sequence[Entry], gone: set[str]) -> Table:

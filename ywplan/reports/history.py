@@ -19,7 +19,13 @@ from ywplan.core.dates import month_end
 from ywplan.core.kinds import goal_text
 from ywplan.core.model import Entry, Item, Plan, Target
 from ywplan.core.periods import period_amounts
-from ywplan.core.progress import LedgerColumns, Progress, TargetProgress, compute, expected_at
+from ywplan.core.progress import (
+    LedgerColumns,
+    Progress,
+    TargetProgress,
+    compute_days,
+    expected_at,
+)
 from ywplan.i18n import t
 from ywplan.reports.table import ColumnKind, Document, Series, Table, columns, json_number
 
@@ -42,7 +48,7 @@ def measured_months(
     ledger = entries if isinstance(entries, LedgerColumns) else LedgerColumns.of(entries)
     days = [dt.date(plan.year - 1, 12, 31)]
     days += [min(month_end(plan.year, m), as_of) for m in range(1, as_of.month + 1)]
-    return [compute(plan, ledger, day, unit) for day in days]
+    return compute_days(plan, ledger, days, unit)
 
 
 def _find(progress: Progress, ref: str) -> TargetProgress:

@@ -8,9 +8,9 @@ html and ods writers share one table).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from ywplan.core.kinds import op_symbol
 from ywplan.core.numbers import format_amount, format_number
@@ -63,6 +63,20 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnarTable:
+    """A table kept column by column: *values* holds each column's cells, in row order.
+
+    For a long export (``entries``: every line of a ledger) that a writer makes a
+    column at a time (:func:`~ywplan.render.csv.csv_column`): building rows only to
+    take them apart again would cost as much as writing them.
+    """
+
+    title: str
+    columns: tuple[Column, ...]
+    values: tuple[Sequence[Cell], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Series:
     """A target's year for a chart: the cumulative at each month's end up to the as-of
     date (*actual*), and 序时进度 at each of the twelve month ends (*expected*)."""
@@ -104,7 +118,28 @@ class Output:
     document: Callable[[], Document]
     data: Callable[[], Any]
     view: Callable[[], None] | None = None
-    export: Callable[[], Table] | None = None
+    export: Callable[[], Table | ColumnarTable] | None = None
+
+
+V = TypeVar("V", bound=Hashable)
+R = TypeVar("R")
+
+
+def per_distinct(values: Sequence[V], make_all: Callable[[list[V]], Sequence[R]]) -> list[R]:
+    """What *make_all* makes of each of *values*, asked once for the distinct values.
+
+    Only for a maker that gives values that compare equal the same result (``1`` and
+    ``1.0``, ``0.0`` and ``-0.0`` are made once); a NaN is looked up by itself.
+    """
+    distinct = list(set(values))
+    made = dict(zip(distinct, make_all(distinct), strict=True))
+    return list(map(made.__getitem__, values))
+
+
+def per_value(values: Sequence[V], make: Callable[[V], R]) -> list[R]:
+    """``[make(v) for v in values]``, with *make* called once per distinct value
+    (:func:`per_distinct`)."""
+    return per_distinct(values, lambda distinct: list(map(make, distinct)))
 
 
 def format_cell(column: Column, value: Cell) -> str:
