@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import re
-from copy import copy
 from typing import TYPE_CHECKING, Any
 
 from wcwidth import wcswidth
@@ -122,23 +121,18 @@ def _fill_sheet(sheet: Any, document: Document, table: Table) -> None:
         cell.fill = header_fill
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    # A style given to a cell is looked up among the workbook's by hashing it whole; a
-    # province's tables have thousands of cells and a few styles, so each style is given
-    # once and its ids copied to the other cells that have it (as openpyxl copies cells).
-    styles: dict[str, Any] = {}
+    fonts: dict[str, Any] = {}  # one Font a colour: openpyxl hashes each style it is given
     for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
         for index, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
             cell = sheet.cell(row=r, column=index)
-            colour = _colour(column, value)
-            known = styles.get(colour)
-            if known is None:
-                cell.border = border
-                if colour:
-                    cell.font = Font(bold=True, color=colour)
-                styles[colour] = copy(cell._style)
-            else:
-                cell._style = copy(known)
             _set_value(cell, column, value)
+            cell.border = border
+            colour = _colour(column, value)
+            if colour:
+                font = fonts.get(colour)
+                if font is None:
+                    font = fonts[colour] = Font(bold=True, color=colour)
+                cell.font = font
             widths[index - 1] = max(widths[index - 1], text_width(format_cell(column, value)))
     last = HEADER_ROW + len(table.rows)
     for offset, note in enumerate(table.notes, start=2):
