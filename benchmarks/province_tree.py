@@ -59,6 +59,8 @@ def write_province(root: Path, entries: int) -> Path:
     names = unit_names(CITIES + COUNTIES)
     cities, counties = names[:CITIES], names[CITIES:]
     province = root / "plans" / "province.yaml"
+    if province.exists():  # kept from an earlier run (--keep): the same tree, as it was
+        return province
     province.parent.mkdir(parents=True)
     province.write_text(
         office_yaml("省级", cities, None, "../cities/*/plans/*.yaml"), encoding="utf-8"
