@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import hmac
 import marshal
@@ -56,19 +57,28 @@ import math
 import os
 import zlib
 from array import array
-from collections.abc import Callable, Hashable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import compress, repeat
-from operator import not_
+from itertools import compress, count, repeat
+from operator import itemgetter, not_
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from ywplan.core.model import Entry, Plan, amount_empty
 from ywplan.core.progress import LedgerColumns, Tally, tally
 from ywplan.store import cachefile
 from ywplan.store.cachefile import replace_file, seal, unseal
-from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, committed_size, parse_ledger
+from ywplan.store.ledger import (
+    MAX_LEDGER_BYTES,
+    _parse_rows,
+    body_start,
+    committed_size,
+    parse_ledger,
+    plain_rows,
+    real_dates,
+)
 from ywplan.store.textfile import read_regular, regular_descriptor
 
 VERSION = 5
@@ -93,6 +103,7 @@ _REVERSAL_TYPES = (str, str, str, bytes, bytes, bytes)
 # a row without an amount: (id, date ordinal, item, target, unit, note, by, recorded_at, corrects)
 _ROW_TYPES = (str, int, int, str, str, str, str, str, str)
 _Row = tuple[str, int, int, str, str, str, str, str, str]
+_T = TypeVar("_T")
 
 
 class IndexDoubt(Exception):  # noqa: N818 - a doubt, not an error: the ledger is read instead
@@ -317,7 +328,7 @@ class LedgerIndex:
         self._fresh: dict[_Key, _Group] = {}  # entries added since the parts were written
         self._shard_parts: dict[int, list[_Part]] = {}
         self._shard_ids: dict[int, set[str]] = {}  # shards read (or made) so far
-        self._fresh_ids: dict[int, list[str]] = {}
+        self._fresh_ids: dict[int, list[str]] = {}  # runs of ids, each newline-joined
         self._entries: dict[_Key, tuple[tuple[int, int], list[Entry]]] = {}  # made by entries_of
 
     def _code(self, unit: str) -> int:
@@ -381,7 +392,8 @@ class LedgerIndex:
                     raise IndexDoubt
                 found.update(text.split("\n"))
             found.discard("")
-            found.update(self._fresh_ids.get(shard, ()))  # added before the shard was read
+            for run in self._fresh_ids.get(shard, ()):  # added before the shard was read
+                found.update(run.split("\n"))
             self._shard_ids[shard] = found
         return found
 
@@ -924,8 +936,283 @@ def _clean(text: str) -> bool:
     return text.endswith("\n") and text.count("\r") == text.count("\r\n")
 
 
-def _build(data: bytes, name: str) -> LedgerIndex | None:
-    """Index a whole ledger, or None when it does not read cleanly."""
+CHUNK = 8 * 1024 * 1024  # bytes of the ledger a build reads and parses at a time
+
+
+class _NotPlain(Exception):  # noqa: N818 - not an error: the ledger is read whole instead
+    """A line that is not a plain valid row: the row-by-row read judges the ledger."""
+
+
+def _build(handle: BinaryIO, size: int, name: str) -> LedgerIndex | None:
+    """Index the ledger's first *size* bytes, or None when they do not read cleanly.
+
+    Read a chunk at a time and kept as columns (:class:`_Builder`), so that neither the
+    whole text nor an entry per row is ever in memory; a ledger with any line that is
+    not a plain valid row (quoted fields, a malformed row) is read whole instead
+    (:func:`_build_whole`), which indexes what the csv module reads and refuses the rest.
+    """
+    collecting = gc.isenabled()
+    gc.disable()  # no reference cycles are made; collections would only rescan the rows
+    try:
+        return _Builder().build(_chunks(handle, size))
+    except _NotPlain:
+        pass
+    finally:
+        if collecting:
+            gc.enable()
+    return _build_whole(_read_at(handle, 0, size), name)
+
+
+def _chunks(handle: BinaryIO, size: int) -> Iterator[bytes]:
+    """The file's first *size* bytes in runs of whole lines of about :data:`CHUNK` bytes;
+    the last run is what follows the last line ending, if anything does."""
+    handle.seek(0)
+    left, carry = size, b""
+    while left > 0:
+        block = handle.read(min(CHUNK, left))
+        if not block:
+            break  # shorter now: indexed as far as it goes, as a whole read would be
+        left -= len(block)
+        block = carry + block
+        cut = block.rfind(b"\n") + 1
+        carry = block[cut:]
+        if cut:
+            yield block[:cut]
+    if carry:
+        yield carry
+
+
+class _Builder:
+    """An index built from whole lines a chunk at a time, exactly as :func:`_build_whole`
+    builds it from the same ledger.
+
+    The rows without an amount and the reversing lines (few) are kept as entries and added
+    at the end as ``add`` adds them; the plain entries go to their target's columns with
+    C-level operations, their ids to each target and shard as newline-joined text per
+    chunk. Ids are checked for repeats a shard at a time, and the reversing lines against
+    the entries they name, once every chunk is in.
+    """
+
+    def __init__(self) -> None:
+        self.index = LedgerIndex(lines=0)
+        self.dates: dict[str, dt.date] = {}
+        self.ordinals: dict[str, int] = {}
+        self.judged: set[str] = set()  # the ``by`` values found right
+        self.targets: dict[tuple[str, str], int] = {}  # (item, target) as written -> code
+        self.groups: list[_Group] = []  # by code
+        self.ids: list[list[str]] = []  # by code: each chunk's ids, newline-joined
+        self.special: list[Entry] = []  # rows without an amount, reversing lines
+
+    def build(self, chunks: Iterable[bytes]) -> LedgerIndex | None:
+        """The index of the ledger made of *chunks*; None when it does not read cleanly."""
+        start: int | None = None
+        for chunk in chunks:
+            try:
+                text = chunk.decode("utf-8" if start is not None else "utf-8-sig")
+            except UnicodeDecodeError:
+                return None
+            if not _clean(text):
+                return None
+            first = start is None
+            start = body_start(text) if first else 0
+            if start is None:
+                raise _NotPlain
+            if not self.take(text, start, first):
+                return None
+        return None if start is None else self.finish()
+
+    def take(self, text: str, start: int, first: bool) -> bool:
+        """Add the rows of *text* (whole lines from *start*); False if one is unclean."""
+        rows = plain_rows(text, start)
+        if rows is None:
+            raise _NotPlain
+        line = self.index.lines + (2 if first else 1)  # the first row's line number
+        self.index.lines += text.count("\n")
+        if not rows:
+            return True
+        ids, days, items, targets, amounts, units, notes, bys, stamps, corrects = zip(
+            *rows, strict=True
+        )
+        if not (self._days_real(days) and self._bys_right(bys)):
+            return False
+        odd = sorted({*compress(count(), map(not_, amounts)), *compress(count(), corrects)})
+        if odd:  # a row without an amount or a reversing line: kept as an entry
+            make, dates = partial(tuple.__new__, Entry), self.dates
+            self.special += [
+                make(
+                    (
+                        ids[k],
+                        dates[days[k]],
+                        int(items[k]),
+                        targets[k],
+                        float(amounts[k] or "nan"),
+                        units[k],
+                        notes[k],
+                        bys[k],
+                        stamps[k],
+                        corrects[k],
+                        line + k,
+                    )
+                )
+                for k in odd
+            ]
+        self._plain(odd, ids, days, items, targets, amounts, units)
+        return True
+
+    def _days_real(self, days: tuple[str, ...]) -> bool:
+        new = set(days).difference(self.dates)
+        found = real_dates(new)
+        if found is None:
+            return False
+        self.dates.update(found)
+        self.ordinals.update((day, date.toordinal()) for day, date in found.items())
+        return True
+
+    def _bys_right(self, bys: tuple[str, ...]) -> bool:
+        from ywplan.core.rules import by_problem
+
+        new = set(bys).difference(self.judged)
+        if any(map(by_problem, new)):
+            return False  # the index keeps no ``by``: it holds no entry that rule refuses
+        self.judged |= new
+        return True
+
+    def _plain(self, odd: list[int], *columns: tuple[str, ...]) -> None:
+        """Append the plain entries (all rows but the *odd* ones) to their targets' columns
+        and their ids to their shards, each target's and shard's in file order.
+
+        Whole columns are converted in file order, then each target's positions picked:
+        C-level passes, none per entry in Python. The odd rows are given the code -1,
+        which :func:`_runs` yields first and no target or shard has.
+        """
+        ids, days, items, targets, amounts, units = columns
+        pairs = list(zip(items, targets, strict=True))
+        plain_pairs: Iterable[tuple[str, str]] = pairs
+        plain_units: Iterable[str] = units
+        unit_codes = self.index._unit_codes
+        if odd:
+            keep = [True] * len(ids)
+            for k in odd:
+                keep[k] = False
+            plain_pairs, plain_units = compress(pairs, keep), compress(units, keep)
+        for pair in dict.fromkeys(plain_pairs):  # new targets and units, as they first appear
+            if pair not in self.targets:
+                self._target(pair)
+        for unit in dict.fromkeys(plain_units):
+            self.index._code(unit)
+        code = list(map(self.targets.get, pairs, repeat(-1)))
+        shard = list(map(SHARDS.__rmod__, map(zlib.crc32, map(str.encode, ids))))  # as _shard
+        if odd:
+            amounts = tuple(amount or "0" for amount in amounts)  # a row without: skipped
+            unit_codes = {**{units[k]: 0 for k in odd}, **unit_codes}  # known codes win
+            for k in odd:
+                code[k] = shard[k] = -1
+        day_column = array("I", map(self.ordinals.__getitem__, days))
+        amount_column = array("d", map(float, amounts))
+        unit_column = array("I", map(unit_codes.__getitem__, units))
+        for target, rows in _runs(code):
+            group = self.groups[target]
+            group.days += array("I", _picked(day_column, rows))
+            group.amounts += array("d", _picked(amount_column, rows))
+            group.units += array("I", _picked(unit_column, rows))
+            self.ids[target].append("\n".join(_picked(ids, rows)))
+        found = self.index._fresh_ids
+        for number in dict.fromkeys(shard):  # new shards, as they first appear
+            if number >= 0:
+                found.setdefault(number, [])
+        for number, rows in _runs(shard):
+            found[number].append("\n".join(_picked(ids, rows)))
+
+    def _target(self, pair: tuple[str, str]) -> None:
+        """Give the target written as *pair* its code (one per target, however written)."""
+        key = (int(pair[0]), pair[1])  # "07" and "7" are item 7
+        group = self.index._loaded.get(key)
+        if group is None:
+            group = self.index._loaded[key] = self.index._fresh[key] = _Group()
+            self.groups.append(group)
+            self.ids.append([])
+        self.targets[pair] = self.groups.index(group)
+
+    def finish(self) -> LedgerIndex | None:
+        """The index, once no id repeats and every reversing line is right; else None."""
+        index = self.index
+        for group, ids in zip(self.groups, self.ids, strict=True):
+            group._joined, group._ids = "\n".join(ids), None
+        if not (self._ids_unique() and self._reversals_right()):
+            return None
+        rows = [e for e in self.special if not e.corrects]
+        later = [e for e in self.special if e.corrects]
+        return index if index.add(rows + later, checked=True) else None
+
+    def _ids_unique(self) -> bool:
+        """No id twice: a shard's plain ids at a time, and the few other lines' beside them."""
+        others = [e.id for e in self.special]
+        if len(set(others)) != len(others):
+            return False
+        by_shard: dict[int, set[str]] = {}
+        for entry_id in others:
+            by_shard.setdefault(_shard(entry_id), set()).add(entry_id)
+        for number, pieces in self.index._fresh_ids.items():
+            joined = "\n".join(pieces)
+            ids = joined.split("\n")
+            seen = set(ids)
+            if len(seen) != len(ids) or not seen.isdisjoint(by_shard.get(number, ())):
+                return False
+            self.index._fresh_ids[number] = [joined]
+        return True
+
+    def _reversals_right(self) -> bool:
+        """The core's reversal rule over the reversing lines and what they may name.
+
+        A line with an amount can only rightly reverse an entry of its own target, and one
+        without only a row without an amount (kept as entries): an entry of another target
+        is left out, so the rule finds it unknown instead of unlike, and refuses it all
+        the same.
+        """
+        from ywplan.core.rules import reversals
+
+        wanted: dict[_Key, set[str]] = {}
+        for e in self.special:
+            if e.corrects and not amount_empty(e.amount):
+                wanted.setdefault((e.item, e.target), set()).add(e.corrects)
+        named: list[Entry] = []
+        names = self.index.unit_names
+        for (item, target), corrected in wanted.items():
+            group = self.index._loaded.get((item, target))
+            if group is None:
+                continue
+            ids = group.joined.split("\n")
+            for k in compress(range(len(ids)), map(corrected.__contains__, ids)):
+                day, unit = dt.date.fromordinal(group.days[k]), names[group.units[k]]
+                named.append(
+                    Entry(ids[k], day, item, target, group.amounts[k], unit, "", "", "", "")
+                )
+        return not reversals(None, [*named, *self.special], dt.date.min)
+
+
+def _runs(codes: list[int]) -> Iterator[tuple[int, list[int]]]:
+    """Each distinct code of *codes* but -1 (ascending) with the positions holding it, in
+    order."""
+    order = sorted(range(len(codes)), key=codes.__getitem__)  # stable: file order kept
+    ordered = list(map(codes.__getitem__, order))
+    start = bisect_right(ordered, -1)
+    for code in dict.fromkeys(ordered[start:]):
+        end = bisect_right(ordered, code, start)
+        yield code, order[start:end]
+        start = end
+
+
+def _picked(column: Sequence[_T], rows: list[int]) -> tuple[_T, ...]:
+    """The values of *column* at the positions *rows* (at least one), as a tuple."""
+    if len(rows) == 1:
+        return (column[rows[0]],)
+    found: tuple[_T, ...] = itemgetter(*rows)(column)
+    return found
+
+
+def _build_whole(data: bytes, name: str) -> LedgerIndex | None:
+    """Index a whole ledger read at once (any line the csv module reads), or None when it
+    does not read cleanly."""
     from ywplan.core.rules import reversals, unique_ids
 
     try:
@@ -996,7 +1283,7 @@ def _opened(handle: BinaryIO, ledger: Path, folder: Path, key: bytes) -> LedgerI
             if grown is not None:
                 _store_index(grown, store, head, where, _stamp_of(handle, found, size))
                 return grown
-    built = _build(_read_at(handle, 0, size), str(ledger))
+    built = _build(handle, size, str(ledger))
     if built is not None:
         _store_index(built, store, head, where, _stamp_of(handle, found, size), before)
     return built
