@@ -148,6 +148,10 @@ class _Group:
             self._ids = self._joined.split("\n")
         return self._ids
 
+    def listed(self) -> list[str]:
+        """The ids as a list, not kept: a column of 1.5 million ids is 120 MB of strings."""
+        return self._ids if self._ids is not None else self._joined.split("\n")
+
     @property
     def joined(self) -> str:
         if self._ids is not None:
@@ -330,6 +334,7 @@ class LedgerIndex:
         self._shard_ids: dict[int, set[str]] = {}  # shards read (or made) so far
         self._fresh_ids: dict[int, list[str]] = {}  # runs of ids, each newline-joined
         self._entries: dict[_Key, tuple[tuple[int, int], list[Entry]]] = {}  # made by entries_of
+        self._counted: LedgerColumns | None = None  # made by counted, until entries are added
 
     def _code(self, unit: str) -> int:
         code = self._unit_codes.get(unit)
@@ -486,27 +491,29 @@ class LedgerIndex:
         """:meth:`columns` without the entries taken back, left out once as
         :meth:`LedgerColumns.of` leaves them out: a report measures the plan and each
         unit some two hundred times, and each measure would look them up again."""
+        if self._counted is not None:
+            return self._counted
         gone = self.gone()
         if not gone:
             return self.columns()
         groups: dict[_Key, _Group] = {}
         for key, group in self.groups.items():
-            ids = group.ids
+            ids = group.listed()
             if gone.isdisjoint(ids):
                 groups[key] = group
                 continue
             keep = list(map(not_, map(gone.__contains__, ids)))
             if any(keep):
-                kept = groups[key] = _Group()
+                kept = groups[key] = _Group("\n".join(compress(ids, keep)))
                 kept.days = array("I", compress(group.days, keep))
                 kept.amounts = array("d", compress(group.amounts, keep))
                 kept.units = array("I", compress(group.units, keep))
-                kept.ids.extend(compress(ids, keep))
-        return LedgerColumns(groups, set(), self._unit_codes.get)
+        self._counted = LedgerColumns(groups, set(), self._unit_codes.get)
+        return self._counted
 
     def tallies(self, as_of: dt.date, unit: str | None) -> dict[_Key, Tally]:
         """Each target's counted entries at *as_of*: :func:`~ywplan.core.progress.tally`."""
-        return tally(self.columns(), as_of, unit)
+        return tally(self.counted(), as_of, unit)
 
     def entries_of(self, item: int, target: str) -> list[Entry]:
         """The target's entries that still count (not taken back), in file order.
@@ -659,6 +666,7 @@ class LedgerIndex:
         """
         from ywplan.core.rules import by_problem
 
+        self._counted = None
         if any(by_problem(by) for by in {e.by for e in entries}):
             return False  # the index keeps no ``by``: it holds no entry that rule refuses
         gone = self.gone()
