@@ -57,7 +57,6 @@ import math
 import os
 import zlib
 from array import array
-from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -941,7 +940,7 @@ def _rules_known() -> bool:
 
 def _clean(text: str) -> bool:
     """Whole lines only, each ended by LF or CRLF (so csv counts lines as ``\\n`` does)."""
-    return text.endswith("\n") and text.count("\r") == text.count("\r\n")
+    return text.endswith("\n") and ("\r" not in text or text.count("\r") == text.count("\r\n"))
 
 
 CHUNK = 8 * 1024 * 1024  # bytes of the ledger a build reads and parses at a time
@@ -990,6 +989,9 @@ def _chunks(handle: BinaryIO, size: int) -> Iterator[bytes]:
         yield carry
 
 
+_ASIDE = ("\n", "\n")  # what an odd row's target and sub-unit are taken as: no field's value
+
+
 class _Builder:
     """An index built from whole lines a chunk at a time, exactly as :func:`_build_whole`
     builds it from the same ledger.
@@ -1006,7 +1008,9 @@ class _Builder:
         self.dates: dict[str, dt.date] = {}
         self.ordinals: dict[str, int] = {}
         self.judged: set[str] = set()  # the ``by`` values found right
-        self.targets: dict[tuple[str, str], int] = {}  # (item, target) as written -> code
+        self.targets: dict[tuple[str, str], int] = {_ASIDE: -1}  # (item, target) as written
+        self.units: dict[str, int] = {_ASIDE[0]: 0}  # the index's unit codes, and odd rows'
+        self.amounts: dict[str, float] = {}
         self.groups: list[_Group] = []  # by code
         self.ids: list[list[str]] = []  # by code: each chunk's ids, newline-joined
         self.special: list[Entry] = []  # rows without an amount, reversing lines
@@ -1043,7 +1047,9 @@ class _Builder:
         )
         if not (self._days_real(days) and self._bys_right(bys)):
             return False
-        odd = sorted({*compress(count(), map(not_, amounts)), *compress(count(), corrects)})
+        odd = list(compress(count(), corrects))
+        if "" in amounts:
+            odd = sorted({*odd, *compress(count(), map(not_, amounts))})
         if odd:  # a row without an amount or a reversing line: kept as an entry
             make, dates = partial(tuple.__new__, Entry), self.dates
             self.special += [
@@ -1089,47 +1095,73 @@ class _Builder:
         """Append the plain entries (all rows but the *odd* ones) to their targets' columns
         and their ids to their shards, each target's and shard's in file order.
 
-        Whole columns are converted in file order, then each target's positions picked:
-        C-level passes, none per entry in Python. The odd rows are given the code -1,
-        which :func:`_runs` yields first and no target or shard has.
+        Whole columns are converted in file order (C-level passes), then one loop sorts
+        the rows into their targets and the ids into their shards, and each target's
+        values are picked from the columns at once. The odd rows go to a last list,
+        set aside.
         """
         ids, days, items, targets, amounts, units = columns
-        pairs = list(zip(items, targets, strict=True))
-        plain_pairs: Iterable[tuple[str, str]] = pairs
-        plain_units: Iterable[str] = units
-        unit_codes = self.index._unit_codes
-        if odd:
-            keep = [True] * len(ids)
-            for k in odd:
-                keep[k] = False
-            plain_pairs, plain_units = compress(pairs, keep), compress(units, keep)
-        for pair in dict.fromkeys(plain_pairs):  # new targets and units, as they first appear
-            if pair not in self.targets:
-                self._target(pair)
-        for unit in dict.fromkeys(plain_units):
-            self.index._code(unit)
-        code = list(map(self.targets.get, pairs, repeat(-1)))
+        code = self._target_codes(list(zip(items, targets, strict=True)), odd)
+        unit_column = self._unit_codes(list(units), odd)
         shard = list(map(SHARDS.__rmod__, map(zlib.crc32, map(str.encode, ids))))  # as _shard
-        if odd:
-            amounts = tuple(amount or "0" for amount in amounts)  # a row without: skipped
-            unit_codes = {**{units[k]: 0 for k in odd}, **unit_codes}  # known codes win
-            for k in odd:
-                code[k] = shard[k] = -1
-        day_column = array("I", map(self.ordinals.__getitem__, days))
-        amount_column = array("d", map(float, amounts))
-        unit_column = array("I", map(unit_codes.__getitem__, units))
-        for target, rows in _runs(code):
-            group = self.groups[target]
-            group.days += array("I", _picked(day_column, rows))
-            group.amounts += array("d", _picked(amount_column, rows))
-            group.units += array("I", _picked(unit_column, rows))
-            self.ids[target].append("\n".join(_picked(ids, rows)))
+        for k in odd:
+            shard[k] = -1
         found = self.index._fresh_ids
-        for number in dict.fromkeys(shard):  # new shards, as they first appear
-            if number >= 0:
-                found.setdefault(number, [])
-        for number, rows in _runs(shard):
-            found[number].append("\n".join(_picked(ids, rows)))
+        if len(found) < SHARDS:
+            for number in dict.fromkeys(shard):  # new shards, as they first appear
+                if number >= 0 and number not in found:
+                    found[number] = []
+        rows: list[list[int]] = [[] for _ in range(len(self.groups) + 1)]
+        runs: list[list[str]] = [[] for _ in range(SHARDS + 1)]
+        to_target, to_shard = [r.append for r in rows], [r.append for r in runs]
+        for k, target, number, entry_id in zip(count(), code, shard, ids):
+            to_target[target](k)
+            to_shard[number](entry_id)
+        day_column = array("I", map(self.ordinals.__getitem__, days))
+        amount_column = array("d", map(self._amounts(amounts).__getitem__, amounts))
+        for target, picked in enumerate(rows[:-1]):
+            if picked:
+                group = self.groups[target]
+                group.days += array("I", _picked(day_column, picked))
+                group.amounts += array("d", _picked(amount_column, picked))
+                group.units += array("I", _picked(unit_column, picked))
+                self.ids[target].append("\n".join(_picked(ids, picked)))
+        for number, run in enumerate(runs[:-1]):
+            if run:
+                found[number].append("\n".join(run))
+
+    def _target_codes(self, pairs: list[tuple[str, str]], odd: list[int]) -> list[int]:
+        """The code of each row's target (-1: an odd row), new targets coded as they first
+        appear among the plain rows."""
+        for k in odd:
+            pairs[k] = _ASIDE
+        try:
+            return list(map(self.targets.__getitem__, pairs))
+        except KeyError:
+            for pair in dict.fromkeys(pairs):
+                if pair not in self.targets:
+                    self._target(pair)
+        return list(map(self.targets.__getitem__, pairs))
+
+    def _unit_codes(self, units: list[str], odd: list[int]) -> array[int]:
+        """The code of each row's sub-unit (0: an odd row), new sub-units coded as they
+        first appear among the plain rows (a reversing line's are coded after them all)."""
+        for k in odd:
+            units[k] = _ASIDE[0]
+        try:
+            return array("I", map(self.units.__getitem__, units))
+        except KeyError:
+            for unit in dict.fromkeys(units):
+                if unit not in self.units:
+                    self.units[unit] = self.index._code(unit)
+        return array("I", map(self.units.__getitem__, units))
+
+    def _amounts(self, amounts: tuple[str, ...]) -> dict[str, float]:
+        """Each distinct amount's value, read once (an odd row's may be empty)."""
+        known = self.amounts
+        for amount in set(amounts).difference(known):
+            known[amount] = float(amount or "nan")
+        return known
 
     def _target(self, pair: tuple[str, str]) -> None:
         """Give the target written as *pair* its code (one per target, however written)."""
@@ -1196,18 +1228,6 @@ class _Builder:
                     Entry(ids[k], day, item, target, group.amounts[k], unit, "", "", "", "")
                 )
         return not reversals(None, [*named, *self.special], dt.date.min)
-
-
-def _runs(codes: list[int]) -> Iterator[tuple[int, list[int]]]:
-    """Each distinct code of *codes* but -1 (ascending) with the positions holding it, in
-    order."""
-    order = sorted(range(len(codes)), key=codes.__getitem__)  # stable: file order kept
-    ordered = list(map(codes.__getitem__, order))
-    start = bisect_right(ordered, -1)
-    for code in dict.fromkeys(ordered[start:]):
-        end = bisect_right(ordered, code, start)
-        yield code, order[start:end]
-        start = end
 
 
 def _picked(column: Sequence[_T], rows: list[int]) -> tuple[_T, ...]:
