@@ -943,7 +943,7 @@ def _clean(text: str) -> bool:
     return text.endswith("\n") and ("\r" not in text or text.count("\r") == text.count("\r\n"))
 
 
-CHUNK = 8 * 1024 * 1024  # bytes of the ledger a build reads and parses at a time
+CHUNK = 128 * 1024  # bytes a build parses at a time: its rows stay in the CPU cache while used
 
 
 class _NotPlain(Exception):  # noqa: N818 - not an error: the ledger is read whole instead
