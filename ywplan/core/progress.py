@@ -28,11 +28,13 @@ from dataclasses import dataclass, field
 from itertools import compress
 from math import isnan
 from operator import and_, itemgetter, not_
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from ywplan.core.kinds import State
 from ywplan.core.model import CHECKPOINTS, Entry, Item, Plan, Target
 from ywplan.core.numbers import round_half_up
+
+_T = TypeVar("_T")
 
 TargetKey = tuple[int, str]
 
@@ -292,11 +294,15 @@ class LedgerColumns:
 def _picked(columns: Columns, positions: list[int]) -> EntryColumns:
     """The entries at *positions* of *columns* (one C-level pick a column)."""
     fields: tuple[Sequence[Any], ...] = (columns.ids, columns.days, columns.amounts, columns.units)
+    return EntryColumns(*(picked(field, positions) for field in fields))
+
+
+def picked(column: Sequence[_T], positions: list[int]) -> Sequence[_T]:
+    """The values of *column* at *positions* (at least one), in one C-level pick."""
     if len(positions) == 1:  # itemgetter of one position gives the value, not a tuple
-        at = positions[0]
-        return EntryColumns(*([field[at]] for field in fields))
-    pick = itemgetter(*positions)
-    return EntryColumns(*(pick(field) for field in fields))
+        return [column[positions[0]]]
+    found: Sequence[_T] = itemgetter(*positions)(column)
+    return found
 
 
 @dataclass

@@ -57,16 +57,16 @@ import math
 import os
 import zlib
 from array import array
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress, count, repeat
-from operator import itemgetter, not_
+from operator import not_
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO
 
 from ywplan.core.model import Entry, Plan, amount_empty
-from ywplan.core.progress import LedgerColumns, Tally, tally
+from ywplan.core.progress import LedgerColumns, Tally, picked, tally
 from ywplan.store import cachefile
 from ywplan.store.cachefile import replace_file, seal, unseal
 from ywplan.store.ledger import (
@@ -102,7 +102,6 @@ _REVERSAL_TYPES = (str, str, str, bytes, bytes, bytes)
 # a row without an amount: (id, date ordinal, item, target, unit, note, by, recorded_at, corrects)
 _ROW_TYPES = (str, int, int, str, str, str, str, str, str)
 _Row = tuple[str, int, int, str, str, str, str, str, str]
-_T = TypeVar("_T")
 
 
 class IndexDoubt(Exception):  # noqa: N818 - a doubt, not an error: the ledger is read instead
@@ -974,19 +973,21 @@ def _chunks(handle: BinaryIO, size: int) -> Iterator[bytes]:
     """The file's first *size* bytes in runs of whole lines of about :data:`CHUNK` bytes;
     the last run is what follows the last line ending, if anything does."""
     handle.seek(0)
-    left, carry = size, b""
+    left, pending = size, []  # pending: a line begun but not ended, in pieces
     while left > 0:
         block = handle.read(min(CHUNK, left))
         if not block:
             break  # shorter now: indexed as far as it goes, as a whole read would be
         left -= len(block)
-        block = carry + block
         cut = block.rfind(b"\n") + 1
-        carry = block[cut:]
-        if cut:
-            yield block[:cut]
-    if carry:
-        yield carry
+        if not cut:  # a line longer than a chunk: joined once it ends, not once per piece
+            pending.append(block)
+            continue
+        yield b"".join([*pending, block[:cut]])
+        pending = [block[cut:]]
+    rest = b"".join(pending)
+    if rest:
+        yield rest
 
 
 _ASIDE = ("\n", "\n")  # what an odd row's target and sub-unit are taken as: no field's value
@@ -1119,13 +1120,13 @@ class _Builder:
             to_shard[number](entry_id)
         day_column = array("I", map(self.ordinals.__getitem__, days))
         amount_column = array("d", map(self._amounts(amounts).__getitem__, amounts))
-        for target, picked in enumerate(rows[:-1]):
-            if picked:
+        for target, positions in enumerate(rows[:-1]):
+            if positions:
                 group = self.groups[target]
-                group.days += array("I", _picked(day_column, picked))
-                group.amounts += array("d", _picked(amount_column, picked))
-                group.units += array("I", _picked(unit_column, picked))
-                self.ids[target].append("\n".join(_picked(ids, picked)))
+                group.days += array("I", picked(day_column, positions))
+                group.amounts += array("d", picked(amount_column, positions))
+                group.units += array("I", picked(unit_column, positions))
+                self.ids[target].append("\n".join(picked(ids, positions)))
         for number, run in enumerate(runs[:-1]):
             if run:
                 found[number].append("\n".join(run))
@@ -1228,14 +1229,6 @@ class _Builder:
                     Entry(ids[k], day, item, target, group.amounts[k], unit, "", "", "", "")
                 )
         return not reversals(None, [*named, *self.special], dt.date.min)
-
-
-def _picked(column: Sequence[_T], rows: list[int]) -> tuple[_T, ...]:
-    """The values of *column* at the positions *rows* (at least one), as a tuple."""
-    if len(rows) == 1:
-        return (column[rows[0]],)
-    found: tuple[_T, ...] = itemgetter(*rows)(column)
-    return found
 
 
 def _build_whole(data: bytes, name: str) -> LedgerIndex | None:
