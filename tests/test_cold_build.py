@@ -89,10 +89,10 @@ def _ledger_text(lines: list[tuple[Any, ...]]) -> str:
 
 def _stored(index: ledger_cache.LedgerIndex, folder: Path, plan: Plan) -> tuple[Any, ...]:
     """What the index holds once written and loaded again, field by field."""
-    store = ledger_cache._Store(folder, "s", KEY)
-    index.flush(store)
+    store = index._store or ledger_cache._Store(folder, "s", KEY)
+    index.flush(store)  # nothing is left to write in an index already stored
     stamp = (max(index.lines, 1) * 1000, 0, 0, 0, bytes(32))
-    loaded = ledger_cache.LedgerIndex.load(index.dump("w", stamp, KEY), "w", store)
+    loaded = ledger_cache.LedgerIndex.load(index.dump("w", stamp, store.key), "w", store)
     assert loaded is not None
     found = loaded[0]
     groups = [
@@ -151,6 +151,39 @@ def test_the_column_build_stores_what_the_whole_build_stores(
             built = ledger_cache._build(handle, len(data), str(path))
     finally:
         ledger_cache.CHUNK = old_chunk
+    assert (built is None) == (whole is None)
+    if built is not None and whole is not None:
+        new = _stored(built, folder / "new", plan)
+        assert new == _stored(whole, folder / "old", plan)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lines=st.lists(_line, max_size=25),
+    batch=st.lists(_line, min_size=1, max_size=4),
+    cut=st.integers(0, 400),
+)
+def test_a_batch_not_all_there_is_left_out_of_the_build(
+    tmp_path_factory: pytest.TempPathFactory,
+    plan: Plan,
+    lines: list[tuple[Any, ...]],
+    batch: list[tuple[Any, ...]],
+    cut: int,
+) -> None:
+    data = (HEADER_LINE + "\n" + _ledger_text(lines)).encode("utf-8")
+    appended = _ledger_text(batch).replace("id0", "new").encode("utf-8")
+    appended = appended[: min(cut, len(appended))]
+    folder = tmp_path_factory.mktemp("pending")
+    path = folder / "l.ledger.csv"
+    path.write_bytes(data + appended)
+    whole_batch = len(data) + len(_ledger_text(batch).encode("utf-8"))
+    journal = f"ywplan-append {len(data)} {whole_batch} {os.stat(path).st_ino}\n"
+    journal_path(path).write_text(journal, encoding="ascii")
+    built = ledger_cache.open_index(path)  # cold: built from the bytes committed
+    kept = data + appended if len(data) + len(appended) == whole_batch else data
+    whole = ledger_cache._build_whole(kept, str(path))
     assert (built is None) == (whole is None)
     if built is not None and whole is not None:
         new = _stored(built, folder / "new", plan)
