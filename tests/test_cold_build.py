@@ -348,3 +348,32 @@ def test_status_keeps_no_list_of_ids(tmp_path: Path) -> None:
         before = index.tallies(dt.date(2024, 12, 31), None)
         assert all(group._ids is None for group in index._loaded.values())
         assert index.tallies(dt.date(2024, 12, 31), None) == before
+
+
+def test_log_with_a_cache_that_cannot_be_written(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The index built in memory and never stored still checks a new id against every
+    shard, and prints what the plain read prints."""
+    import re
+    import shutil
+
+    write_plan(tmp_path / "a" / "plans", "province", 3000)
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    monkeypatch.setattr(ledger_cache, "CHUNK", 8192)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    outputs = []
+    for folder, cache in ((tmp_path / "a", "off"), (tmp_path / "b", "blocked")):
+        monkeypatch.chdir(folder)
+        if cache == "off":
+            monkeypatch.setenv("YWPLAN_CACHE", "off")
+        else:
+            monkeypatch.delenv("YWPLAN_CACHE", raising=False)
+            monkeypatch.setenv("YWPLAN_CACHE_DIR", str(blocked / "cache"))
+        result = run("log", "1.t1", "5", "--date", "2024-11-30", today=TODAY)
+        outputs.append((result.exit_code, re.sub(r"\b[a-z0-9]{8}\b", "<id>", result.output)))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0] == 0
+    assert ledger_cache.open_index(tmp_path / "b" / "plans" / "province.ledger.csv") is not None
+    assert not blocked.is_dir()  # built in memory, never stored
