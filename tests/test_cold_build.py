@@ -377,3 +377,23 @@ def test_log_with_a_cache_that_cannot_be_written(
     assert outputs[0][0] == 0
     assert ledger_cache.open_index(tmp_path / "b" / "plans" / "province.ledger.csv") is not None
     assert not blocked.is_dir()  # built in memory, never stored
+
+
+def test_the_split_by_unit_keeps_machine_numbers(tmp_path: Path) -> None:
+    """A report's per-unit parts of the index's columns stay arrays (3 to 6 times smaller
+    than Python numbers: 100 MB at 1.5 million entries), with the same values."""
+    from array import array
+
+    plan_path = write_plan(tmp_path, "p", 3000)
+    index = ledger_cache.open_index(plan_path.with_name("p.ledger.csv"))
+    assert index is not None
+    columns = index.counted()
+    part = columns.by_unit()(UNITS[0])
+    assert part.groups
+    for key, picked in part.groups.items():
+        assert isinstance(picked.days, array) and isinstance(picked.amounts, array)
+        whole = columns.groups[key]
+        code = index.unit_names.index(UNITS[0])
+        at = [n for n, unit in enumerate(whole.units) if unit == code]
+        assert list(picked.days) == [whole.days[n] for n in at]
+        assert list(picked.amounts) == [whole.amounts[n] for n in at]
