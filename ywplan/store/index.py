@@ -305,8 +305,9 @@ def _loads(payload: bytes) -> Any:
 class LedgerIndex:
     """What commands need of a clean ledger: per-target columns and the reversing lines.
 
-    Built whole in memory (:func:`_build`), or opened from its head, when each target's
-    columns and each shard of ids are read from their parts on first use.
+    Built in memory from the ledger, a chunk of lines at a time (:func:`_build`), or
+    opened from its head, when each target's columns and each shard of ids are read from
+    their parts on first use.
     """
 
     def __init__(
