@@ -23,17 +23,20 @@ import calendar
 import datetime as dt
 import itertools
 import math
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from math import isnan
 from operator import and_, itemgetter, le, not_
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from ywplan.core.kinds import State
 from ywplan.core.model import CHECKPOINTS, Entry, Item, Plan, Target
 from ywplan.core.numbers import round_half_up
+
+_T = TypeVar("_T")
 
 TargetKey = tuple[int, str]
 
@@ -318,18 +321,56 @@ def _picked(
 ) -> EntryColumns:
     """The entries at *positions* of *columns* (one C-level pick a column); *by_day*: they
     are in day order (see :attr:`EntryColumns.by_day`); *unit*: all are of that unit,
-    whose column is then made, not picked."""
-    fields: tuple[Sequence[Any], ...] = (columns.ids, columns.days, columns.amounts)
+    whose column is then made, not picked. The ids are picked only when read: a unit's
+    part leaves out the entries taken back, so no tally reads them."""
+    days = _same_kind(columns.days, picked(columns.days, positions))
+    amounts = _same_kind(columns.amounts, picked(columns.amounts, positions))
     if unit is None:
-        fields += (columns.units,)
-    if len(positions) == 1:  # itemgetter of one position gives the value, not a tuple
-        picked = [[field[positions[0]]] for field in fields]
+        units = _same_kind(columns.units, picked(columns.units, positions))
     else:
-        pick = itemgetter(*positions)
-        picked = [pick(field) for field in fields]
-    ids, days, amounts = picked[:3]
-    units = picked[3] if unit is None else [unit] * len(positions)
+        one: Any = _same_kind(columns.units, [unit])  # a list, or an array of one code
+        units = one * len(positions)
+    ids = _Picking(lambda: columns.ids, positions)
     return EntryColumns(ids, days, amounts, units, by_day)
+
+
+def _same_kind(column: Sequence[Any], values: Sequence[Any]) -> Sequence[Any]:
+    """*values* picked from *column*, kept as machine numbers when the column holds them
+    (the ledger index's: a Python number is 3 to 6 times larger)."""
+    return array(column.typecode, values) if isinstance(column, array) else values
+
+
+def picked(column: Sequence[_T], positions: list[int]) -> Sequence[_T]:
+    """The values of *column* at *positions* (at least one), in one C-level pick."""
+    if len(positions) == 1:  # itemgetter of one position gives the value, not a tuple
+        return [column[positions[0]]]
+    found: Sequence[_T] = itemgetter(*positions)(column)
+    return found
+
+
+class _Picking(Sequence[Any]):
+    """A column's values at some positions, picked the first time they are read."""
+
+    def __init__(self, column: Callable[[], Sequence[Any]], positions: list[int]) -> None:
+        self._column: Callable[[], Sequence[Any]] | None = column
+        self._positions = positions
+        self._values: Sequence[Any] = ()
+
+    def _picked(self) -> Sequence[Any]:
+        if self._column is not None:
+            self._values, self._column = picked(self._column(), self._positions), None
+        return self._values
+
+    def __getitem__(self, at: Any) -> Any:
+        if isinstance(at, slice) and self._column is not None:  # still not read: nor is this
+            return _Picking(self._column, self._positions[at])
+        return self._picked()[at]
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._picked())
 
 
 @dataclass

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import hmac
 import marshal
@@ -56,19 +57,27 @@ import math
 import os
 import zlib
 from array import array
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from itertools import compress, repeat
+from itertools import compress, count, repeat
 from operator import not_
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ywplan.core.model import Entry, Plan, amount_empty
-from ywplan.core.progress import LedgerColumns, Tally, tally
+from ywplan.core.progress import LedgerColumns, Tally, picked, tally
 from ywplan.store import cachefile
 from ywplan.store.cachefile import replace_file, seal, unseal
-from ywplan.store.ledger import MAX_LEDGER_BYTES, _parse_rows, committed_size, parse_ledger
+from ywplan.store.ledger import (
+    MAX_LEDGER_BYTES,
+    _parse_rows,
+    body_start,
+    committed_size,
+    parse_ledger,
+    plain_rows,
+    real_dates,
+)
 from ywplan.store.textfile import read_regular, regular_descriptor
 
 VERSION = 5
@@ -136,6 +145,10 @@ class _Group:
         if self._ids is None:
             self._ids = self._joined.split("\n")
         return self._ids
+
+    def listed(self) -> list[str]:
+        """The ids as a list, not kept: a column of 1.5 million ids is 120 MB of strings."""
+        return self._ids if self._ids is not None else self._joined.split("\n")
 
     @property
     def joined(self) -> str:
@@ -292,8 +305,9 @@ def _loads(payload: bytes) -> Any:
 class LedgerIndex:
     """What commands need of a clean ledger: per-target columns and the reversing lines.
 
-    Built whole in memory (:func:`_build`), or opened from its head, when each target's
-    columns and each shard of ids are read from their parts on first use.
+    Built in memory from the ledger, a chunk of lines at a time (:func:`_build`), or
+    opened from its head, when each target's columns and each shard of ids are read from
+    their parts on first use.
     """
 
     def __init__(
@@ -317,8 +331,9 @@ class LedgerIndex:
         self._fresh: dict[_Key, _Group] = {}  # entries added since the parts were written
         self._shard_parts: dict[int, list[_Part]] = {}
         self._shard_ids: dict[int, set[str]] = {}  # shards read (or made) so far
-        self._fresh_ids: dict[int, list[str]] = {}
+        self._fresh_ids: dict[int, list[str]] = {}  # runs of ids, each newline-joined
         self._entries: dict[_Key, tuple[tuple[int, int], list[Entry]]] = {}  # made by entries_of
+        self._counted: LedgerColumns | None = None  # made by counted, until entries are added
 
     def _code(self, unit: str) -> int:
         code = self._unit_codes.get(unit)
@@ -381,7 +396,8 @@ class LedgerIndex:
                     raise IndexDoubt
                 found.update(text.split("\n"))
             found.discard("")
-            found.update(self._fresh_ids.get(shard, ()))  # added before the shard was read
+            for run in self._fresh_ids.get(shard, ()):  # added before the shard was read
+                found.update(run.split("\n"))
             self._shard_ids[shard] = found
         return found
 
@@ -474,27 +490,29 @@ class LedgerIndex:
         """:meth:`columns` without the entries taken back, left out once as
         :meth:`LedgerColumns.of` leaves them out: a report measures the plan and each
         unit some two hundred times, and each measure would look them up again."""
+        if self._counted is not None:
+            return self._counted
         gone = self.gone()
         if not gone:
             return self.columns()
         groups: dict[_Key, _Group] = {}
         for key, group in self.groups.items():
-            ids = group.ids
+            ids = group.listed()
             if gone.isdisjoint(ids):
                 groups[key] = group
                 continue
             keep = list(map(not_, map(gone.__contains__, ids)))
             if any(keep):
-                kept = groups[key] = _Group()
+                kept = groups[key] = _Group("\n".join(compress(ids, keep)))
                 kept.days = array("I", compress(group.days, keep))
                 kept.amounts = array("d", compress(group.amounts, keep))
                 kept.units = array("I", compress(group.units, keep))
-                kept.ids.extend(compress(ids, keep))
-        return LedgerColumns(groups, set(), self._unit_codes.get)
+        self._counted = LedgerColumns(groups, set(), self._unit_codes.get)
+        return self._counted
 
     def tallies(self, as_of: dt.date, unit: str | None) -> dict[_Key, Tally]:
         """Each target's counted entries at *as_of*: :func:`~ywplan.core.progress.tally`."""
-        return tally(self.columns(), as_of, unit)
+        return tally(self.counted(), as_of, unit)
 
     def entries_of(self, item: int, target: str) -> list[Entry]:
         """The target's entries that still count (not taken back), in file order.
@@ -647,6 +665,7 @@ class LedgerIndex:
         """
         from ywplan.core.rules import by_problem
 
+        self._counted = None
         if any(by_problem(by) for by in {e.by for e in entries}):
             return False  # the index keeps no ``by``: it holds no entry that rule refuses
         gone = self.gone()
@@ -921,11 +940,301 @@ def _rules_known() -> bool:
 
 def _clean(text: str) -> bool:
     """Whole lines only, each ended by LF or CRLF (so csv counts lines as ``\\n`` does)."""
-    return text.endswith("\n") and text.count("\r") == text.count("\r\n")
+    return text.endswith("\n") and ("\r" not in text or text.count("\r") == text.count("\r\n"))
 
 
-def _build(data: bytes, name: str) -> LedgerIndex | None:
-    """Index a whole ledger, or None when it does not read cleanly."""
+CHUNK = 128 * 1024  # bytes a build parses at a time: its rows stay in the CPU cache while used
+
+
+class _NotPlain(Exception):  # noqa: N818 - not an error: the ledger is read whole instead
+    """A line that is not a plain valid row: the row-by-row read judges the ledger."""
+
+
+def _build(handle: BinaryIO, size: int, name: str) -> LedgerIndex | None:
+    """Index the ledger's first *size* bytes, or None when they do not read cleanly.
+
+    Read a chunk at a time and kept as columns (:class:`_Builder`), so that neither the
+    whole text nor an entry per row is ever in memory; a ledger with any line that is
+    not a plain valid row (quoted fields, a malformed row) is read whole instead
+    (:func:`_build_whole`), which indexes what the csv module reads and refuses the rest.
+    """
+    collecting = gc.isenabled()
+    gc.disable()  # no reference cycles are made; collections would only rescan the rows
+    try:
+        return _Builder().build(_chunks(handle, size))
+    except _NotPlain:
+        pass
+    finally:
+        if collecting:
+            gc.enable()
+    return _build_whole(_read_at(handle, 0, size), name)
+
+
+def _chunks(handle: BinaryIO, size: int) -> Iterator[bytes]:
+    """The file's first *size* bytes in runs of whole lines of about :data:`CHUNK` bytes;
+    the last run is what follows the last line ending, if anything does."""
+    handle.seek(0)
+    left, pending = size, []  # pending: a line begun but not ended, in pieces
+    while left > 0:
+        block = handle.read(min(CHUNK, left))
+        if not block:
+            break  # shorter now: indexed as far as it goes, as a whole read would be
+        left -= len(block)
+        cut = block.rfind(b"\n") + 1
+        if not cut:  # a line longer than a chunk: joined once it ends, not once per piece
+            pending.append(block)
+            continue
+        yield b"".join([*pending, block[:cut]])
+        pending = [block[cut:]]
+    rest = b"".join(pending)
+    if rest:
+        yield rest
+
+
+_ASIDE = ("\n", "\n")  # what an odd row's target and sub-unit are taken as: no field's value
+
+
+class _Builder:
+    """An index built from whole lines a chunk at a time, exactly as :func:`_build_whole`
+    builds it from the same ledger.
+
+    The rows without an amount and the reversing lines (few) are kept as entries and added
+    at the end as ``add`` adds them; the plain entries go to their target's columns with
+    C-level operations, their ids to each target and shard as newline-joined text per
+    chunk. Ids are checked for repeats a shard at a time, and the reversing lines against
+    the entries they name, once every chunk is in.
+    """
+
+    def __init__(self) -> None:
+        self.index = LedgerIndex(lines=0)
+        self.dates: dict[str, dt.date] = {}
+        self.ordinals: dict[str, int] = {}
+        self.judged: set[str] = set()  # the ``by`` values found right
+        self.targets: dict[tuple[str, str], int] = {_ASIDE: -1}  # (item, target) as written
+        self.units: dict[str, int] = {_ASIDE[0]: 0}  # the index's unit codes, and odd rows'
+        self.amounts: dict[str, float] = {}
+        self.groups: list[_Group] = []  # by code
+        self.ids: list[list[str]] = []  # by code: each chunk's ids, newline-joined
+        self.special: list[Entry] = []  # rows without an amount, reversing lines
+
+    def build(self, chunks: Iterable[bytes]) -> LedgerIndex | None:
+        """The index of the ledger made of *chunks*; None when it does not read cleanly."""
+        start: int | None = None
+        for chunk in chunks:
+            try:
+                text = chunk.decode("utf-8" if start is not None else "utf-8-sig")
+            except UnicodeDecodeError:
+                return None
+            if not _clean(text):
+                return None
+            first = start is None
+            start = body_start(text) if first else 0
+            if start is None:
+                raise _NotPlain
+            if not self.take(text, start, first):
+                return None
+        return None if start is None else self.finish()
+
+    def take(self, text: str, start: int, first: bool) -> bool:
+        """Add the rows of *text* (whole lines from *start*); False if one is unclean."""
+        rows = plain_rows(text, start)
+        if rows is None:
+            raise _NotPlain
+        line = self.index.lines + (2 if first else 1)  # the first row's line number
+        self.index.lines += text.count("\n")
+        if not rows:
+            return True
+        ids, days, items, targets, amounts, units, notes, bys, stamps, corrects = zip(
+            *rows, strict=True
+        )
+        if not (self._days_real(days) and self._bys_right(bys)):
+            return False
+        odd = list(compress(count(), corrects))
+        if "" in amounts:
+            odd = sorted({*odd, *compress(count(), map(not_, amounts))})
+        if odd:  # a row without an amount or a reversing line: kept as an entry
+            make, dates = partial(tuple.__new__, Entry), self.dates
+            self.special += [
+                make(
+                    (
+                        ids[k],
+                        dates[days[k]],
+                        int(items[k]),
+                        targets[k],
+                        float(amounts[k] or "nan"),
+                        units[k],
+                        notes[k],
+                        bys[k],
+                        stamps[k],
+                        corrects[k],
+                        line + k,
+                    )
+                )
+                for k in odd
+            ]
+        self._plain(odd, ids, days, items, targets, amounts, units)
+        return True
+
+    def _days_real(self, days: tuple[str, ...]) -> bool:
+        new = set(days).difference(self.dates)
+        found = real_dates(new)
+        if found is None:
+            return False
+        self.dates.update(found)
+        self.ordinals.update((day, date.toordinal()) for day, date in found.items())
+        return True
+
+    def _bys_right(self, bys: tuple[str, ...]) -> bool:
+        from ywplan.core.rules import by_problem
+
+        new = set(bys).difference(self.judged)
+        if any(map(by_problem, new)):
+            return False  # the index keeps no ``by``: it holds no entry that rule refuses
+        self.judged |= new
+        return True
+
+    def _plain(self, odd: list[int], *columns: tuple[str, ...]) -> None:
+        """Append the plain entries (all rows but the *odd* ones) to their targets' columns
+        and their ids to their shards, each target's and shard's in file order.
+
+        Whole columns are converted in file order (C-level passes), then one loop sorts
+        the rows into their targets and the ids into their shards, and each target's
+        values are picked from the columns at once. The odd rows go to a last list,
+        set aside.
+        """
+        ids, days, items, targets, amounts, units = columns
+        code = self._target_codes(list(zip(items, targets, strict=True)), odd)
+        unit_column = self._unit_codes(list(units), odd)
+        shard = list(map(SHARDS.__rmod__, map(zlib.crc32, map(str.encode, ids))))  # as _shard
+        for k in odd:
+            shard[k] = -1
+        found = self.index._fresh_ids
+        if len(found) < SHARDS:
+            for number in dict.fromkeys(shard):  # new shards, as they first appear
+                if number >= 0 and number not in found:
+                    found[number] = []
+        rows: list[list[int]] = [[] for _ in range(len(self.groups) + 1)]
+        runs: list[list[str]] = [[] for _ in range(SHARDS + 1)]
+        to_target, to_shard = [r.append for r in rows], [r.append for r in runs]
+        for k, target, number, entry_id in zip(count(), code, shard, ids):
+            to_target[target](k)
+            to_shard[number](entry_id)
+        day_column = array("I", map(self.ordinals.__getitem__, days))
+        amount_column = array("d", map(self._amounts(amounts).__getitem__, amounts))
+        for target, positions in enumerate(rows[:-1]):
+            if positions:
+                group = self.groups[target]
+                group.days += array("I", picked(day_column, positions))
+                group.amounts += array("d", picked(amount_column, positions))
+                group.units += array("I", picked(unit_column, positions))
+                self.ids[target].append("\n".join(picked(ids, positions)))
+        for number, run in enumerate(runs[:-1]):
+            if run:
+                found[number].append("\n".join(run))
+
+    def _target_codes(self, pairs: list[tuple[str, str]], odd: list[int]) -> list[int]:
+        """The code of each row's target (-1: an odd row), new targets coded as they first
+        appear among the plain rows."""
+        for k in odd:
+            pairs[k] = _ASIDE
+        try:
+            return list(map(self.targets.__getitem__, pairs))
+        except KeyError:
+            for pair in dict.fromkeys(pairs):
+                if pair not in self.targets:
+                    self._target(pair)
+        return list(map(self.targets.__getitem__, pairs))
+
+    def _unit_codes(self, units: list[str], odd: list[int]) -> array[int]:
+        """The code of each row's sub-unit (0: an odd row), new sub-units coded as they
+        first appear among the plain rows (a reversing line's are coded after them all)."""
+        for k in odd:
+            units[k] = _ASIDE[0]
+        try:
+            return array("I", map(self.units.__getitem__, units))
+        except KeyError:
+            for unit in dict.fromkeys(units):
+                if unit not in self.units:
+                    self.units[unit] = self.index._code(unit)
+        return array("I", map(self.units.__getitem__, units))
+
+    def _amounts(self, amounts: tuple[str, ...]) -> dict[str, float]:
+        """Each distinct amount's value, read once (an odd row's may be empty)."""
+        known = self.amounts
+        for amount in set(amounts).difference(known):
+            known[amount] = float(amount or "nan")
+        return known
+
+    def _target(self, pair: tuple[str, str]) -> None:
+        """Give the target written as *pair* its code (one per target, however written)."""
+        key = (int(pair[0]), pair[1])  # "07" and "7" are item 7
+        group = self.index._loaded.get(key)
+        if group is None:
+            group = self.index._loaded[key] = self.index._fresh[key] = _Group()
+            self.groups.append(group)
+            self.ids.append([])
+        self.targets[pair] = self.groups.index(group)
+
+    def finish(self) -> LedgerIndex | None:
+        """The index, once no id repeats and every reversing line is right; else None."""
+        index = self.index
+        for group, ids in zip(self.groups, self.ids, strict=True):
+            group._joined, group._ids = "\n".join(ids), None
+        if not (self._ids_unique() and self._reversals_right()):
+            return None
+        rows = [e for e in self.special if not e.corrects]
+        later = [e for e in self.special if e.corrects]
+        return index if index.add(rows + later, checked=True) else None
+
+    def _ids_unique(self) -> bool:
+        """No id twice: a shard's plain ids at a time, and the few other lines' beside them."""
+        others = [e.id for e in self.special]
+        if len(set(others)) != len(others):
+            return False
+        by_shard: dict[int, set[str]] = {}
+        for entry_id in others:
+            by_shard.setdefault(_shard(entry_id), set()).add(entry_id)
+        for number, pieces in self.index._fresh_ids.items():
+            joined = "\n".join(pieces)
+            ids = joined.split("\n")
+            seen = set(ids)
+            if len(seen) != len(ids) or not seen.isdisjoint(by_shard.get(number, ())):
+                return False
+            self.index._fresh_ids[number] = [joined]
+        return True
+
+    def _reversals_right(self) -> bool:
+        """The core's reversal rule over the reversing lines and what they may name.
+
+        A line with an amount can only rightly reverse an entry of its own target, and one
+        without only a row without an amount (kept as entries): an entry of another target
+        is left out, so the rule finds it unknown instead of unlike, and refuses it all
+        the same.
+        """
+        from ywplan.core.rules import reversals
+
+        wanted: dict[_Key, set[str]] = {}
+        for e in self.special:
+            if e.corrects and not amount_empty(e.amount):
+                wanted.setdefault((e.item, e.target), set()).add(e.corrects)
+        named: list[Entry] = []
+        names = self.index.unit_names
+        for (item, target), corrected in wanted.items():
+            group = self.index._loaded.get((item, target))
+            if group is None:
+                continue
+            ids = group.joined.split("\n")
+            for k in compress(range(len(ids)), map(corrected.__contains__, ids)):
+                day, unit = dt.date.fromordinal(group.days[k]), names[group.units[k]]
+                named.append(
+                    Entry(ids[k], day, item, target, group.amounts[k], unit, "", "", "", "")
+                )
+        return not reversals(None, [*named, *self.special], dt.date.min)
+
+
+def _build_whole(data: bytes, name: str) -> LedgerIndex | None:
+    """Index a whole ledger read at once (any line the csv module reads), or None when it
+    does not read cleanly."""
     from ywplan.core.rules import reversals, unique_ids
 
     try:
@@ -996,7 +1305,7 @@ def _opened(handle: BinaryIO, ledger: Path, folder: Path, key: bytes) -> LedgerI
             if grown is not None:
                 _store_index(grown, store, head, where, _stamp_of(handle, found, size))
                 return grown
-    built = _build(_read_at(handle, 0, size), str(ledger))
+    built = _build(handle, size, str(ledger))
     if built is not None:
         _store_index(built, store, head, where, _stamp_of(handle, found, size), before)
     return built

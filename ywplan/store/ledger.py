@@ -25,7 +25,7 @@ import io
 import math
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -216,21 +216,40 @@ def parse_ledger(text: str, path: str = "<ledger>") -> LedgerFile:
     return LedgerFile(Path(path), tuple(entries), tuple(problems), True, newline)
 
 
-def _parse_fast(text: str, name: str) -> tuple[list[Entry], list[Problem]] | None:
-    """Read a ledger whose header is right and every line is a plain valid row; else None."""
+def body_start(text: str) -> int | None:
+    """Where the rows of ledger *text* begin, when its first line is the plain header."""
     end = text.find("\n")
     if end < 0 or text[:end].removesuffix("\r") != HEADER_LINE:
         return None
-    rows = _FAST_ROW.findall(text, end + 1)  # the body, without copying it
-    lines = text.count("\n", end + 1) + (0 if text.endswith("\n") else 1)
-    if len(rows) != lines:  # each match is one whole line: equal counts mean every line matched
-        return None
+    return end + 1
+
+
+def plain_rows(text: str, start: int = 0) -> list[tuple[str, ...]] | None:
+    """The fields of every line of *text* from *start*, when each is a plain valid row
+    (see :data:`_FAST_ROW`; its date is not checked to exist); else None."""
+    rows: list[tuple[str, ...]] = _FAST_ROW.findall(text, start)  # without copying the text
+    lines = text.count("\n", start) + (0 if text.endswith("\n") else 1)
+    return rows if len(rows) == lines else None  # each match is one whole line
+
+
+def real_dates(days: Iterable[str]) -> dict[str, dt.date] | None:
+    """Each of the distinct *days* (YYYY-MM-DD) as a date; None when one does not exist."""
     dates: dict[str, dt.date] = {}
-    for day in {row[1] for row in rows}:
+    for day in set(days):
         try:
             dates[day] = dt.date.fromisoformat(day)
         except ValueError:  # 2024-02-30: let the row-by-row path name it
             return None
+    return dates
+
+
+def _parse_fast(text: str, name: str) -> tuple[list[Entry], list[Problem]] | None:
+    """Read a ledger whose header is right and every line is a plain valid row; else None."""
+    start = body_start(text)
+    rows = None if start is None else plain_rows(text, start)
+    dates = None if rows is None else real_dates(row[1] for row in rows)
+    if rows is None or dates is None:
+        return None
     make = partial(tuple.__new__, Entry)  # Entry(...) without a Python-level call per row
     entries = [
         make((i, dates[d], int(n), t, float(a or "nan"), u, note, b, s, c, k))
