@@ -373,15 +373,18 @@ class _Picking(Sequence[Any]):
         return iter(self._picked())
 
 
-@dataclass
+@dataclass(eq=False)
 class Tally:
     """A target's counted entries: their amounts in file order and the latest by date.
 
-    *days* are the counted entries' days; *source* is the columns and the mask they were
-    counted from, so that each unit's latest is found only for a target that asks.
+    *amounts* is a list, or a slice of the ledger index's array (a chart's tallies of a
+    year's month ends would otherwise hold a Python number per entry, per month); two
+    tallies are equal when their amounts, latest date and latest value are. *days* are
+    the counted entries' days; *source* is the columns and the mask they were counted
+    from, so that each unit's latest is found only for a target that asks.
     """
 
-    amounts: list[float]
+    amounts: Sequence[float]
     latest_date: dt.date | None = None
     latest: float = 0.0
     # What the amounts were counted from: not part of what a tally is (equality, repr).
@@ -389,6 +392,14 @@ class Tally:
     source: tuple[Columns, list[bool] | None] | None = field(
         default=None, compare=False, repr=False
     )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Tally):
+            return NotImplemented
+        mine, theirs = (self.latest_date, self.latest), (other.latest_date, other.latest)
+        return mine == theirs and list(self.amounts) == list(other.amounts)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass with eq would be
 
     def latest_sum(self) -> float:
         """The sum over sub-units of each unit's latest amount (by date, then the later
@@ -499,7 +510,7 @@ def _prefix(ordered: Columns, count: int) -> Tally | None:
     if not count:
         return None
     days: Sequence[Any] = ordered.days[:count]
-    amounts = list(ordered.amounts[:count])
+    amounts = ordered.amounts[:count]  # an array stays one: a chart tallies 13 days
     kept = EntryColumns(ordered.ids[:count], days, amounts, ordered.units[:count])
     last = days[-1]
     day = last if isinstance(last, dt.date) else dt.date.fromordinal(last)
