@@ -330,7 +330,7 @@ def _picked(
     else:
         one: Any = _same_kind(columns.units, [unit])  # a list, or an array of one code
         units = one * len(positions)
-    ids = _Picking(lambda: columns.ids, positions)
+    ids = _Picking(lambda: columns.ids, array("I", positions), len(positions))
     return EntryColumns(ids, days, amounts, units, by_day)
 
 
@@ -349,25 +349,33 @@ def picked(column: Sequence[_T], positions: list[int]) -> Sequence[_T]:
 
 
 class _Picking(Sequence[Any]):
-    """A column's values at some positions, picked the first time they are read."""
+    """A column's values at some positions, picked the first time they are read; a
+    leading slice of it is not read either (a tally of the entries up to a day)."""
 
-    def __init__(self, column: Callable[[], Sequence[Any]], positions: list[int]) -> None:
+    def __init__(
+        self, column: Callable[[], Sequence[Any]], positions: Sequence[int], count: int
+    ) -> None:
         self._column: Callable[[], Sequence[Any]] | None = column
-        self._positions = positions
+        self._positions = positions  # kept as machine numbers: 4 bytes, not 36
+        self._count = count
         self._values: Sequence[Any] = ()
 
     def _picked(self) -> Sequence[Any]:
         if self._column is not None:
-            self._values, self._column = picked(self._column(), self._positions), None
+            positions = list(self._positions[: self._count])
+            self._values = picked(self._column(), positions) if positions else []
+            self._column = None
         return self._values
 
     def __getitem__(self, at: Any) -> Any:
-        if isinstance(at, slice) and self._column is not None:  # still not read: nor is this
-            return _Picking(self._column, self._positions[at])
+        if isinstance(at, slice) and self._column is not None:
+            start, stop, step = at.indices(self._count)
+            if start == 0 and step == 1:  # still not read: nor is this
+                return _Picking(self._column, self._positions, stop)
         return self._picked()[at]
 
     def __len__(self) -> int:
-        return len(self._positions)
+        return self._count
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self._picked())
