@@ -19,7 +19,7 @@ from ywplan.i18n import get_lang, t
 from ywplan.render import formats
 from ywplan.store import check_cache
 from ywplan.store.discovery import is_ledger_name, ledger_path, plan_of_ledger, plans_in
-from ywplan.store.index import IndexDoubt, LedgerIndex, open_index
+from ywplan.store.index import IndexDoubt, LedgerIndex, built_afresh, open_index
 from ywplan.store.ledger import MAX_LEDGER_BYTES, LedgerFile, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
 from ywplan.store.revision import checked_revision, commit_of, ledger_rows, text_at
@@ -97,6 +97,21 @@ def check_file(
     return problems, plan, ledger
 
 
+def clean_count(plan_file: PlanFile, today: dt.date) -> tuple[list[Problem], int] | None:
+    """A valid plan's problems and its ledger's entry count when the ledger has none,
+    found a chunk at a time from an index built afresh from its bytes (never a stored
+    one); None when the plan has errors or the ledger may have a problem: then it is
+    read whole, to name each one at its line."""
+    problems = check_plan(plan_file)
+    plan = plan_file.plan
+    if plan is None or _errors(problems):
+        return None
+    index = built_afresh(ledger_path(plan_file.path))
+    if index is None or index.error_count(plan, today):
+        return None
+    return problems, index.lines - 1
+
+
 def check_one(path: Path, today: dt.date, since: Since | None = None) -> Checked:
     """Check one plan file and its ledger and, for a parent, the whole tree below it.
 
@@ -117,6 +132,12 @@ def check_one(path: Path, today: dt.date, since: Since | None = None) -> Checked
 def _checked(path: Path, today: dt.date, since: Since | None) -> tuple[Checked, bool]:
     """:func:`check_one`'s result, and whether it depends on no other file (no tree)."""
     plan_file = load_plan(path)
+    plan = plan_file.plan
+    if since is None and plan is not None and not plan.children:
+        clean = clean_count(plan_file, today)
+        if clean is not None:
+            targets = sum(len(item.targets) for item in plan.items)
+            return Checked(path, clean[0], len(plan.items), targets, clean[1]), True
     problems, plan, ledger = check_file(plan_file, today, since)
     if plan is None:
         return Checked(path, problems), True

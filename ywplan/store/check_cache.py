@@ -78,7 +78,9 @@ def _ledger_digest(ledger: Path) -> str | None:
 
 def stamp(plan: Path, today: dt.date, lang: str) -> bytes | None:
     """The digest of everything the findings for *plan* depend on, or None when they
-    cannot be kept (see the module's docstring)."""
+    cannot be kept (see the module's docstring) or there is no cache to keep them in."""
+    if _place(plan) is None:
+        return None
     try:
         data = read_regular(plan, MAX_PLAN_BYTES, follow=True)
         ledger = _ledger_digest(ledger_path(plan)) if data is not None else None

@@ -74,6 +74,7 @@ from ywplan.store.ledger import (
     _parse_rows,
     body_start,
     committed_size,
+    journal_path,
     parse_ledger,
     plain_rows,
     real_dates,
@@ -958,16 +959,41 @@ def _build(handle: BinaryIO, size: int, name: str) -> LedgerIndex | None:
     not a plain valid row (quoted fields, a malformed row) is read whole instead
     (:func:`_build_whole`), which indexes what the csv module reads and refuses the rest.
     """
+    try:
+        return _build_plain(handle, size)
+    except _NotPlain:
+        return _build_whole(_read_at(handle, 0, size), name)
+
+
+def _build_plain(handle: BinaryIO, size: int) -> LedgerIndex | None:
+    """:func:`_build` of a ledger whose every line is a plain valid row (raises
+    :class:`_NotPlain` at any other line)."""
     collecting = gc.isenabled()
     gc.disable()  # no reference cycles are made; collections would only rescan the rows
     try:
         return _Builder().build(_chunks(handle, size))
-    except _NotPlain:
-        pass
     finally:
         if collecting:
             gc.enable()
-    return _build_whole(_read_at(handle, 0, size), name)
+
+
+def built_afresh(ledger: Path) -> LedgerIndex | None:
+    """An index of the ledger built now from its bytes, trusting nothing stored (what
+    ``check`` asks: whether a ledger is clean, a chunk at a time, never holding an entry
+    per row); None unless it is a regular file, not a link, with no append journal,
+    every line a plain valid row, and clean (then ``check`` reads it whole to say why).
+    """
+    if not _rules_known() or os.path.lexists(journal_path(ledger)):
+        return None
+    try:
+        fd = regular_descriptor(ledger, os.O_RDONLY)
+        if fd is None:
+            return None
+        with open(fd, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            return None if size > MAX_LEDGER_BYTES else _build_plain(handle, size)
+    except (OSError, _NotPlain):
+        return None
 
 
 def _chunks(handle: BinaryIO, size: int) -> Iterator[bytes]:
