@@ -463,11 +463,13 @@ def tree_section(root: Path, n: int, runs: int) -> bool:
         print(row(label, f"{value:.3f} s", f"{base:.3f} s", ratio, f"<= {goal}", good))
     base = s["floor"].median
     news, whole = Sample(), Sample()
+    run_id = f"{time.time_ns():x}"
     county = tree / "cities" / "c05" / "counties" / "k00" / "plans" / "county.ledger.csv"
     for round_ in range(runs):
         # as after `git submodule update --remote` brought one county's new line
         with county.open("a", encoding="utf-8") as ledger:
-            line = f"bench{round_:011d},2024-06-01,1,t1,1,,,bench,2024-06-01T09:00:00+08:00,\n"
+            fresh = f"b{run_id}{round_:04d}"  # a kept tree already has earlier runs' lines
+            line = f"{fresh},2024-06-01,1,t1,1,,,bench,2024-06-01T09:00:00+08:00,\n"
             ledger.write(line)
         news.times.append(timed([*ywplan, "status", "--plan", str(province)], env, tree)[0])
         for stale in (root / "cache").glob("*.tree-cache"):
