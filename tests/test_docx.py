@@ -176,3 +176,13 @@ def test_controls_in_a_note_are_shown_not_written_raw(run: Run, demo: Path, work
     text = extracted(report_docx(run, workdir, "--quarter", "2024Q3"))
     assert "␛[2J\\u202e␇报警" in text
     assert "\x1b" not in text and "\u202e" not in text
+
+
+def test_docx_golden_of_one_unit(run: Run, demo: Path, workdir: Path) -> None:
+    """``report --unit`` in Word: the unit's share of each target, measured against its
+    quota, under a title naming the unit (the same measures as every other format)."""
+    data = report_docx(run, workdir, "--quarter", "2024Q3", "--unit", "东区")
+    text = extracted(data)
+    golden("report-2024Q3-zh-东区.docx.txt", text)
+    assert text.splitlines()[0].endswith(" · 东区")
+    assert "1 | 培训骨干 | ≥40 人 | 0 | 45 | 112.5% |" in text  # 东区's quota, not the plan's goal
