@@ -111,3 +111,21 @@ def test_nothing_is_kept_for_a_ledger_that_is_a_link(run: Run, plan: Path) -> No
     ledger.symlink_to(real.name)
     run("check", str(plan), today=TODAY)
     assert not kept()
+
+
+def test_nothing_is_kept_when_the_ledger_changes_while_it_is_judged(
+    run: Run, plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ywplan.app import check
+
+    judged = check._checked
+
+    def appended_meanwhile(*args: object, **kwargs: object) -> object:
+        found = judged(*args, **kwargs)  # type: ignore[arg-type]
+        with ledger_of(plan).open("a", encoding="utf-8") as ledger:
+            ledger.write(line("aaaa0009", amount="7") + "\n")
+        return found
+
+    monkeypatch.setattr(check, "_checked", appended_meanwhile)
+    run("check", str(plan), today=TODAY)
+    assert not kept()

@@ -117,13 +117,14 @@ def check_one(path: Path, today: dt.date, since: Since | None = None) -> Checked
 
     Findings are kept while every byte they depend on is the same (``store.check_cache``).
     """
+    before = check_cache.state(path)
     stamped = check_cache.stamp(path, today, get_lang()) if since is None else None
     recalled = None if stamped is None else check_cache.recall(path, stamped)
     if recalled is not None:
         problems, (items, targets, entries) = recalled
         return Checked(path, problems, items, targets, entries)
     checked, alone = _checked(path, today, since)
-    if stamped is not None and alone and check_cache.stamp(path, today, get_lang()) == stamped:
+    if stamped is not None and alone and check_cache.state(path) == before:
         counts = (checked.items, checked.targets, checked.entries)
         check_cache.keep(path, stamped, checked.problems, counts)
     return checked

@@ -76,6 +76,20 @@ def _ledger_digest(ledger: Path) -> str | None:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+def state(plan: Path) -> tuple[object, ...]:
+    """What the plan and ledger files are now (size, mtime, inode, device), to tell
+    whether they changed while ``check`` judged them (then nothing is kept)."""
+    found: list[object] = []
+    for path in (plan, ledger_path(plan), journal_path(ledger_path(plan))):
+        try:
+            info = os.stat(path)
+        except OSError:
+            found.append(None)
+            continue
+        found.append((info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev))
+    return tuple(found)
+
+
 def stamp(plan: Path, today: dt.date, lang: str) -> bytes | None:
     """The digest of everything the findings for *plan* depend on, or None when they
     cannot be kept (see the module's docstring) or there is no cache to keep them in."""
