@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -97,19 +98,21 @@ def check_file(
     return problems, plan, ledger
 
 
-def clean_count(plan_file: PlanFile, today: dt.date) -> tuple[list[Problem], int] | None:
-    """A valid plan's problems and its ledger's entry count when the ledger has none,
-    found a chunk at a time from an index built afresh from its bytes (never a stored
-    one); None when the plan has errors or the ledger may have a problem: then it is
-    read whole, to name each one at its line."""
+def clean_index(
+    plan_file: PlanFile, today: dt.date, index_of: Callable[[Path], LedgerIndex | None]
+) -> tuple[list[Problem], LedgerIndex] | None:
+    """A valid plan's problems and its ledger's index (*index_of*: built afresh from the
+    bytes, or the stored one) when the ledger has no error; None when the plan has errors
+    or the ledger may have a problem: then it is read whole, to name each at its line."""
     problems = check_plan(plan_file)
     plan = plan_file.plan
     if plan is None or _errors(problems):
         return None
-    index = built_afresh(ledger_path(plan_file.path))
-    if index is None or index.error_count(plan, today):
-        return None
-    return problems, index.lines - 1
+    index = index_of(ledger_path(plan_file.path))
+    with contextlib.suppress(IndexDoubt):  # a part of a stored index gone: read the ledger
+        if index is not None and not index.error_count(plan, today):
+            return problems, index
+    return None
 
 
 def check_one(path: Path, today: dt.date, since: Since | None = None) -> Checked:
@@ -134,17 +137,20 @@ def _checked(path: Path, today: dt.date, since: Since | None) -> tuple[Checked, 
     """:func:`check_one`'s result, and whether it depends on no other file (no tree)."""
     plan_file = load_plan(path)
     plan = plan_file.plan
+    # A clean ledger is found clean a chunk at a time, never from a stored index.
+    clean = None
     if since is None and plan is not None and not plan.children:
-        clean = clean_count(plan_file, today)
-        if clean is not None:
-            targets = sum(len(item.targets) for item in plan.items)
-            return Checked(path, clean[0], len(plan.items), targets, clean[1]), True
-    problems, plan, ledger = check_file(plan_file, today, since)
+        clean = clean_index(plan_file, today, built_afresh)
+    if clean is not None:
+        problems, entries, ledger = clean[0], clean[1].lines - 1, None
+    else:
+        problems, plan, ledger = check_file(plan_file, today, since)
+        entries = len(ledger.entries)
     if plan is None:
         return Checked(path, problems), True
     targets = sum(len(item.targets) for item in plan.items)
-    checked = Checked(path, problems, len(plan.items), targets, len(ledger.entries))
-    if plan.children:
+    checked = Checked(path, problems, len(plan.items), targets, entries)
+    if ledger is not None and plan.children:
         return check_tree(checked, plan_file, ledger, today, since), False
     return checked, True
 
@@ -197,13 +203,11 @@ def check_child(
 ) -> tuple[list[Problem], TreeLedger]:
     """A child plan's problems and its ledger's, from the ledger's index when it is clean."""
     path = ledger_path(plan_file.path)
+    clean = None
     if since is None and not is_special(path):
-        problems = check_plan(plan_file)
-        plan = None if _errors(problems) else plan_file.plan
-        index = open_index(path) if plan is not None else None
-        with contextlib.suppress(IndexDoubt):  # a part of the index gone: read the ledger
-            if plan is not None and index is not None and not index.error_count(plan, today):
-                return problems, TreeLedger(path, index.lines - 1, index)
+        clean = clean_index(plan_file, today, open_index)
+    if clean is not None:
+        return clean[0], TreeLedger(path, clean[1].lines - 1, clean[1])
     problems, _, ledger = check_file(plan_file, today, since)
     return problems, TreeLedger.of(ledger)
 
