@@ -93,7 +93,7 @@ def state(plan: Path) -> tuple[object, ...]:
 def stamp(plan: Path, today: dt.date, lang: str) -> bytes | None:
     """The digest of everything the findings for *plan* depend on, or None when they
     cannot be kept (see the module's docstring) or there is no cache to keep them in."""
-    if _place(plan) is None:
+    if cache_dir() is None:
         return None
     try:
         data = read_regular(plan, MAX_PLAN_BYTES, follow=True)
