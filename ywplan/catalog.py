@@ -917,6 +917,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "用 ywplan log 记录各目标:\n{known}",
         "log its targets with ywplan log:\n{known}",
     ),
+    "ledger.changed_while_read": (
+        "台账 {path} 在读取时被改动了(第 {line} 行),输出没有写完",
+        "the ledger {path} changed while it was read (line {line}); the output is incomplete",
+    ),
+    "ledger.changed_while_read.hint": (
+        "再运行一次命令;写到文件(-o)的输出没有被替换",
+        "run the command again; a file given with -o was not replaced",
+    ),
     # --- progress and states (progress) ---------------------------------------------------
     "state.done": ("已完成", "done"),
     "state.on_track": ("正常推进", "on track"),

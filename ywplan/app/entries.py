@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from ywplan.app.status import resolve_unit
 from ywplan.core.dates import parse_date
 from ywplan.core.model import Entry, Plan
-from ywplan.core.progress import reversed_ids
 from ywplan.core.recording import parse_target_ref
 from ywplan.errors import YwplanError
 from ywplan.render import formats
@@ -38,26 +37,32 @@ def _date_option(value: str | None, key: str) -> dt.date | None:
     return day
 
 
-def chosen_entries(plan: Plan, entries: list[Entry], filters: Filters) -> list[Entry]:
-    """The entries that pass *filters*, in file order (a usage mistake is refused)."""
-    chosen = entries
+def chooser(plan: Plan, filters: Filters) -> Callable[[Sequence[Entry]], list[Entry]]:
+    """What picks, from a run of entries, those that pass *filters*, in file order; a
+    usage mistake is refused now, before any entry is read."""
+    tests: list[Callable[[Entry], bool]] = []
     if filters.item is not None:
         if "." in filters.item:
             picked, target = parse_target_ref(plan, filters.item)
-            chosen = [e for e in chosen if (e.item, e.target) == (picked.number, target.id)]
+            key = (picked.number, target.id)
+            tests.append(lambda e: (e.item, e.target) == key)
         else:
             number = filters.item.strip()
             if not number.isdigit() or plan.item(int(number)) is None:
                 raise YwplanError("entries.bad_item", value=filters.item[:20])
-            chosen = [e for e in chosen if e.item == int(number)]
+            tests.append(lambda e: e.item == int(number))
     if filters.unit is not None:
         name = resolve_unit(plan, filters.unit)
-        chosen = [e for e in chosen if e.unit == name]
+        tests.append(lambda e: e.unit == name)
     first = _date_option(filters.since, "entries.bad_since")
     last = _date_option(filters.until, "entries.bad_until")
-    return [
-        e for e in chosen if (first is None or e.date >= first) and (last is None or e.date <= last)
-    ]
+    if first is not None:
+        tests.append(lambda e: e.date >= first)
+    if last is not None:
+        tests.append(lambda e: e.date <= last)
+    if not tests:
+        return list
+    return lambda run: [e for e in run if all(test(e) for test in tests)]
 
 
 def run(
@@ -69,14 +74,26 @@ def run(
     output: str | None,
     force: bool = False,
 ) -> None:
-    """Print (or write to *output*) the entries of the plan at *path* that pass *filters*."""
+    """Print (or write to *output*) the entries of the plan at *path* that pass *filters*.
+
+    The ledger is served by its index when it is clean, so that csv and json are written
+    a run of lines at a time, however long the ledger (:meth:`Workspace.entry_runs`).
+    """
     chosen_format = formats.choose(fmt, output, formats.TABLES, "table")
-    workspace = open_workspace(path, today)
-    chosen = chosen_entries(workspace.plan, list(workspace.entries), filters)
-    gone = reversed_ids(workspace.entries)
+    workspace = open_workspace(path, today, indexed=True)
+    choose = chooser(workspace.plan, filters)
+
+    def runs() -> Iterator[list[Entry]]:
+        return map(choose, workspace.entry_runs())
+
+    def chosen() -> list[Entry]:
+        return [e for run in runs() for e in run]
+
     report = Output(
-        partial(entries_listing, chosen, gone),
-        partial(entries_data, chosen),
-        export=partial(ledger_table, chosen),
+        lambda: entries_listing(chosen(), set(workspace.reversed_ids())),
+        lambda: entries_data(chosen()),
+        export=lambda: ledger_table(chosen()),
+        export_runs=lambda: map(ledger_table, runs()),
+        data_runs=lambda: map(entries_data, runs()),
     )
     formats.emit(report, chosen_format, output, force=force)

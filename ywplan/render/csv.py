@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import cast
 
 from ywplan.core.numbers import format_amount
@@ -130,6 +130,19 @@ def write_csv_document(document: Document, *, bom: bool = True) -> str:
         for note in table.notes:
             writer.writerow([safe_text(note)])
     return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
+def write_runs(output: Output, to_file: bool) -> Iterator[str]:
+    """The registry's writer of runs: the export's runs (:attr:`Output.export_runs`) as
+    they are made, the same text :func:`write` makes of the whole; else :func:`write`."""
+    runs = iter(output.export_runs() if output.export_runs is not None else ())
+    first = next(runs, None)
+    if first is None:
+        yield write(output, to_file)
+        return
+    yield write_csv(first, bom=to_file)
+    for run in runs:
+        yield csv_lines(run)
 
 
 def write(output: Output, to_file: bool) -> str:

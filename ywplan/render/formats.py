@@ -18,8 +18,9 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ywplan.errors import UsageError, YwplanError
 from ywplan.i18n import t
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from ywplan.reports.table import Output
 
 Writer = Callable[["Output", bool], "str | bytes"]
+RunsWriter = Callable[["Output", bool], Iterator[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +42,31 @@ class Format:
     binary: bool = False  # needs -o: never written to a terminal
     writer: str = ""  # "module:function"; '' for check's findings-only format
     terminal: bool = False  # prints itself on the terminal; a file gets txt instead
+    runs_writer: str = ""  # "module:function" writing a long listing a run at a time
 
     def write(self, output: Output, to_file: bool) -> str | bytes:
         """The output in this format (the terminal view prints itself and returns ''),
         the garbage collector paused (:func:`collector_paused`)."""
-        module, _, function = self.writer.partition(":")
-        writer: Writer = getattr(importlib.import_module(module), function)
+        writer: Writer = _imported(self.writer)
         with collector_paused():
             return writer(output, to_file)
+
+    def pieces(self, output: Output, to_file: bool) -> Iterator[str | bytes]:
+        """The output in this format in pieces, written as they come: a long listing's
+        runs (:class:`~ywplan.reports.table.Output`) when this format writes runs, else
+        the whole output as one piece (:meth:`write`)."""
+        if not self.runs_writer or (output.export_runs is None and output.data_runs is None):
+            yield self.write(output, to_file)
+            return
+        writer: RunsWriter = _imported(self.runs_writer)
+        with collector_paused():
+            yield from writer(output, to_file)
+
+
+def _imported(name: str) -> Any:
+    """The function a "module:function" name names, its module imported now."""
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(module), function)
 
 
 @contextmanager
@@ -72,11 +91,23 @@ FORMATS: tuple[Format, ...] = (
     Format("table", ("terminal",), (), writer="ywplan.render.terminal:write", terminal=True),
     Format("txt", ("text",), (".txt",), writer="ywplan.render.text:write"),
     Format("markdown", ("md",), (".md", ".markdown"), writer="ywplan.render.markdown:write"),
-    Format("csv", (), (".csv",), writer="ywplan.render.csv:write"),
+    Format(
+        "csv",
+        (),
+        (".csv",),
+        writer="ywplan.render.csv:write",
+        runs_writer="ywplan.render.csv:write_runs",
+    ),
     Format("html", ("htm",), (".html", ".htm"), writer="ywplan.render.html:write"),
     Format("xlsx", (), (".xlsx",), binary=True, writer="ywplan.render.xlsx:write"),
     Format("docx", ("word",), (".docx",), binary=True, writer="ywplan.render.docx:write"),
-    Format("json", (), (".json",), writer="ywplan.render.json:write"),
+    Format(
+        "json",
+        (),
+        (".json",),
+        writer="ywplan.render.json:write",
+        runs_writer="ywplan.render.json:write_runs",
+    ),
     Format("github"),  # GitHub Actions annotations: check's findings only
 )
 BY_NAME = {f.name: f for f in FORMATS}
@@ -146,7 +177,8 @@ def emit(output: Output, fmt: Format, destination: str | None, *, force: bool = 
     """Write *output* in *fmt* to the file *destination*, or to standard output (no
     destination, ``-`` or ``/dev/stdout``); see :func:`_write_file` for what a file may be."""
     if destination is None or is_stdout(destination):
-        _print(fmt.write(output, False))
+        for piece in fmt.pieces(output, False):
+            _print(piece)
         return
     try:
         _write_file(output, fmt, Path(destination), force=force)
@@ -162,17 +194,21 @@ def _write_file(output: Output, fmt: Format, path: Path, *, force: bool) -> None
     :func:`~ywplan.store.textfile.write_atomically`). A plan or a ledger is never
     replaced; another existing file only when ywplan wrote it
     (:mod:`ywplan.render.previous`) or with *force*."""
-    from ywplan.render.previous import written_by_ywplan
+    from ywplan.render.previous import opening, written_by_ywplan
     from ywplan.store.textfile import destination, write_atomically
 
     if _protected(path):
         raise YwplanError("report.protected", path=str(path))
     target = destination(path)  # a folder, a link to nothing, a socket: refused before any work
-    content = fmt.write(output, True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    if target.kind == "file" and not force and not written_by_ywplan(target.path, fmt, data):
-        raise YwplanError("report.not_ours", path=str(path), format=fmt.name)
-    write_atomically(path, data)
+    pieces: Iterator[bytes] = (
+        p.encode("utf-8") if isinstance(p, str) else p for p in fmt.pieces(output, True)
+    )
+    if target.kind == "file" and not force:
+        first = opening(pieces)  # judged before a byte is written: the first pieces made
+        if not written_by_ywplan(target.path, fmt, b"".join(first)):
+            raise YwplanError("report.not_ours", path=str(path), format=fmt.name)
+        pieces = chain(first, pieces)
+    write_atomically(path, pieces)
 
 
 def _print(content: str | bytes) -> None:

@@ -8,6 +8,7 @@ same JSON value (:func:`~ywplan.safetext.json_escaped`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -21,6 +22,36 @@ _CONTAINERS = (dict, list, tuple)
 def write(output: Output, to_file: bool) -> str:
     """The registry's writer: the output's JSON document."""
     return json_escaped(dumps(output.data())) + "\n"
+
+
+def write_runs(output: Output, to_file: bool) -> Iterator[str]:
+    """The registry's writer of runs: the document's items (:attr:`Output.data_runs`) as
+    they are made, the same text :func:`write` makes of the whole list; else :func:`write`."""
+    if output.data_runs is None:
+        yield write(output, to_file)
+        return
+    separator = "[" + _INNER
+    for items in output.data_runs():
+        parts: list[str] = []
+        for item in items:
+            parts.append(separator)
+            _dump_item(item, parts)
+            separator = "," + _INNER
+        yield json_escaped("".join(parts))
+    yield "[]\n" if separator == "[" + _INNER else "\n]\n"
+
+
+_INNER = "\n" + " " * INDENT  # before an item of the document's list
+
+
+def _dump_item(item: Any, parts: list[str]) -> None:
+    """An item of the document's list, as :func:`dumps` writes it inside the list."""
+    made: list[str] = []
+    try:
+        _dump(item, 1, made)
+    except _NotPlainError:
+        made = [json.dumps(item, ensure_ascii=False, indent=INDENT).replace("\n", _INNER)]
+    parts.extend(made)
 
 
 def dumps(document: Any) -> str:

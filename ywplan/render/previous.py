@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ywplan.render.formats import FORMATS, Format, by_extension
@@ -34,8 +34,26 @@ _JSON_KEY = re.compile(rb'^\s*"((?:[^"\\]|\\.)*)"\s*:', re.MULTILINE)
 _FIRST_KEYS = 5
 
 
+def opening(pieces: Iterator[bytes]) -> list[bytes]:
+    """The first of an output's *pieces*, taken from the iterator: all of them, or as
+    many as hold more than :data:`HEAD` bytes, which :func:`written_by_ywplan` judges
+    as it would judge the whole (it reads no further than that)."""
+    first: list[bytes] = []
+    size = 0
+    for piece in pieces:
+        first.append(piece)
+        size += len(piece)
+        if size > HEAD:
+            break
+    return first
+
+
 def written_by_ywplan(path: Path, fmt: Format, new: bytes) -> bool:
-    """True when the regular file at *path* is an earlier output of *fmt* (see the module)."""
+    """True when the regular file at *path* is an earlier output of *fmt* (see the module).
+
+    *new* is what is about to be written, or its :func:`opening` (more than :data:`HEAD`
+    bytes of it): the rules look no further.
+    """
     from ywplan.store.textfile import open_regular
 
     if by_extension(path.name, tuple(f.name for f in FORMATS)).name != fmt.name:

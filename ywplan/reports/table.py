@@ -8,7 +8,7 @@ html and ods writers share one table).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
 
@@ -113,12 +113,19 @@ class Output:
     *view* prints the command's own terminal view (else the document is shown);
     *export* is the table CSV writes when it differs from the people's tables (entries:
     the ledger's own columns and values).
+
+    A listing as long as a ledger (``entries``) is also made a run of rows at a time:
+    *export_runs*, the export in runs of rows, and *data_runs*, the JSON document (a list)
+    in runs of items. The csv and json writers write each run as it comes, so that the
+    whole is never held (:meth:`~ywplan.render.formats.Format.pieces`).
     """
 
     document: Callable[[], Document]
     data: Callable[[], Any]
     view: Callable[[], None] | None = None
     export: Callable[[], Table | ColumnarTable] | None = None
+    export_runs: Callable[[], Iterable[ColumnarTable]] | None = None
+    data_runs: Callable[[], Iterable[list[Any]]] | None = None
 
 
 V = TypeVar("V", bound=Hashable)

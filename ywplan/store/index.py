@@ -57,7 +57,7 @@ import math
 import os
 import zlib
 from array import array
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress, count, repeat
@@ -70,11 +70,13 @@ from ywplan.core.progress import LedgerColumns, Tally, picked, tally
 from ywplan.store import cachefile
 from ywplan.store.cachefile import replace_file, seal, unseal
 from ywplan.store.ledger import (
+    CHUNK,
     MAX_LEDGER_BYTES,
     _parse_rows,
     body_start,
     committed_size,
     journal_path,
+    line_runs,
     parse_ledger,
     plain_rows,
     real_dates,
@@ -944,9 +946,6 @@ def _clean(text: str) -> bool:
     return text.endswith("\n") and ("\r" not in text or text.count("\r") == text.count("\r\n"))
 
 
-CHUNK = 128 * 1024  # bytes a build parses at a time: its rows stay in the CPU cache while used
-
-
 class _NotPlain(Exception):  # noqa: N818 - not an error: the ledger is read whole instead
     """A line that is not a plain valid row: the row-by-row read judges the ledger."""
 
@@ -971,7 +970,7 @@ def _build_plain(handle: BinaryIO, size: int) -> LedgerIndex | None:
     collecting = gc.isenabled()
     gc.disable()  # no reference cycles are made; collections would only rescan the rows
     try:
-        return _Builder().build(_chunks(handle, size))
+        return _Builder().build(line_runs(handle, size, CHUNK))
     finally:
         if collecting:
             gc.enable()
@@ -994,27 +993,6 @@ def built_afresh(ledger: Path) -> LedgerIndex | None:
             return None if size > MAX_LEDGER_BYTES else _build_plain(handle, size)
     except (OSError, _NotPlain):
         return None
-
-
-def _chunks(handle: BinaryIO, size: int) -> Iterator[bytes]:
-    """The file's first *size* bytes in runs of whole lines of about :data:`CHUNK` bytes;
-    the last run is what follows the last line ending, if anything does."""
-    handle.seek(0)
-    left, pending = size, []  # pending: a line begun but not ended, in pieces
-    while left > 0:
-        block = handle.read(min(CHUNK, left))
-        if not block:
-            break  # shorter now: indexed as far as it goes, as a whole read would be
-        left -= len(block)
-        cut = block.rfind(b"\n") + 1
-        if not cut:  # a line longer than a chunk: joined once it ends, not once per piece
-            pending.append(block)
-            continue
-        yield b"".join([*pending, block[:cut]])
-        pending = [block[cut:]]
-    rest = b"".join(pending)
-    if rest:
-        yield rest
 
 
 _ASIDE = ("\n", "\n")  # what an odd row's target and sub-unit are taken as: no field's value

@@ -25,11 +25,11 @@ import io
 import math
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 from ywplan.core.model import AMOUNT_RE, ID_RE, MAX_NOTE, Entry
 from ywplan.core.numbers import format_amount
@@ -61,6 +61,7 @@ COLUMNS = (
 HEADER_LINE = ",".join(COLUMNS)
 BOM = "\ufeff"
 MAX_LEDGER_BYTES = 512 * 1024 * 1024
+CHUNK = 128 * 1024  # bytes read and parsed at a time: the rows stay in the CPU cache while used
 LOCK_TIMEOUT = 15.0
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -246,16 +247,83 @@ def real_dates(days: Iterable[str]) -> dict[str, dt.date] | None:
 def _parse_fast(text: str, name: str) -> tuple[list[Entry], list[Problem]] | None:
     """Read a ledger whose header is right and every line is a plain valid row; else None."""
     start = body_start(text)
-    rows = None if start is None else plain_rows(text, start)
+    entries = None if start is None else _plain_entries(text, start, 2)
+    return None if entries is None else (entries, [])
+
+
+def _plain_entries(text: str, start: int, first: int) -> list[Entry] | None:
+    """The entries of *text* from *start*, the first on line *first*, when every line is a
+    plain valid row (:func:`plain_rows`) of a day that exists; else None."""
+    rows = plain_rows(text, start)
     dates = None if rows is None else real_dates(row[1] for row in rows)
     if rows is None or dates is None:
         return None
     make = partial(tuple.__new__, Entry)  # Entry(...) without a Python-level call per row
-    entries = [
+    return [
         make((i, dates[d], int(n), t, float(a or "nan"), u, note, b, s, c, k))
-        for k, (i, d, n, t, a, u, note, b, s, c) in enumerate(rows, 2)
+        for k, (i, d, n, t, a, u, note, b, s, c) in enumerate(rows, first)
     ]
-    return entries, []
+
+
+def line_runs(handle: BinaryIO, size: int, chunk: int) -> Iterator[bytes]:
+    """The file's first *size* bytes in runs of whole lines of about *chunk* bytes; the
+    last run is what follows the last line ending, if anything does."""
+    handle.seek(0)
+    left, pending = size, []  # pending: a line begun but not ended, in pieces
+    while left > 0:
+        block = handle.read(min(chunk, left))
+        if not block:
+            break  # shorter now: read as far as it goes, as a whole read would be
+        left -= len(block)
+        cut = block.rfind(b"\n") + 1
+        if not cut:  # a line longer than a chunk: joined once it ends, not once per piece
+            pending.append(block)
+            continue
+        yield b"".join([*pending, block[:cut]])
+        pending = [block[cut:]]
+    rest = b"".join(pending)
+    if rest:
+        yield rest
+
+
+def entry_runs(handle: BinaryIO, size: int, name: str) -> Iterator[list[Entry]]:
+    """The entries of a clean ledger's first *size* bytes, a run of lines at a time: what
+    :func:`read_ledger` reads, never held whole (``entries`` streams a province's ledger).
+
+    A run is parsed as :func:`parse_ledger` parses it (plain rows at C speed); from the
+    first run that is not all plain rows (quoted fields, which may hold a line break),
+    the rest of the file is read whole and parsed row by row. The caller knows the ledger
+    clean (its index says so): a problem found now means the file changed meanwhile, and
+    is raised (``ledger.changed_while_read``).
+    """
+    lines = 0  # lines before the run
+    runs = line_runs(handle, size, CHUNK)
+    for run in runs:
+        text = _decoded(run, name, lines)
+        first = lines == 0
+        if first:
+            text = text.removeprefix(BOM)
+            start = body_start(text)
+            entries = None if start is None else _plain_entries(text, start, 2)
+        else:
+            entries = _plain_entries(text, 0, lines + 1)
+        if entries is None:
+            rest = _decoded(b"".join(runs), name, lines)
+            entries, problems = _parse_rows(text + rest, name, header=first, before=lines)
+            if problems:
+                raise YwplanError("ledger.changed_while_read", path=name, line=problems[0].line)
+            yield entries
+            return
+        lines += text.count("\n")
+        yield entries
+
+
+def _decoded(data: bytes, name: str, lines: int) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = lines + data.count(b"\n", 0, exc.start) + 1
+        raise YwplanError("ledger.changed_while_read", path=name, line=line) from None
 
 
 def _parse_rows(

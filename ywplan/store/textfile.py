@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO, Literal, NamedTuple
 
@@ -228,7 +229,7 @@ def destination(path: Path) -> Destination:
     return Destination(Path(os.path.realpath(path)), "file")
 
 
-def write_atomically(path: Path, content: str | bytes) -> None:
+def write_atomically(path: Path, content: str | bytes | Iterable[bytes]) -> None:
     """Write *content* to *path* so that a reader sees the old file or the whole new one.
 
     The content goes to a temporary file in the same folder, is synced to disk, and is
@@ -241,20 +242,24 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     *path* may also be a link (the file it points to is replaced, the link stays), a
     character device such as ``/dev/null`` or a named pipe (written in place, never
     replaced: see :func:`destination`, whose refusals this raises).
+
+    *content* may come in pieces, written as they are made (a long export is never
+    held whole); an exception while one is made leaves *path* as it was.
     """
     import tempfile  # only writers need it; TAB completion imports this module too
 
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    pieces = _pieces(content)
     target, kind = destination(path)
     if kind == "stream":
-        _write_stream(target, data)
+        _write_stream(target, pieces)
         return
     mode = target.stat().st_mode & 0o777 if kind == "file" else _new_file_mode()
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(temp, mode)  # mkstemp makes it private (0600); a plan is an ordinary file
         with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+            for piece in pieces:
+                stream.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, target)
@@ -263,8 +268,15 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         raise
 
 
-def _write_stream(path: Path, data: bytes) -> None:
-    """Write *data* into a device or named pipe; a pipe nobody reads is refused, not waited on."""
+def _pieces(content: str | bytes | Iterable[bytes]) -> Iterable[bytes]:
+    """*content* as pieces of bytes (text as UTF-8)."""
+    if isinstance(content, str):
+        return (content.encode("utf-8"),)
+    return (content,) if isinstance(content, bytes) else content
+
+
+def _write_stream(path: Path, pieces: Iterable[bytes]) -> None:
+    """Write *pieces* into a device or named pipe; a pipe nobody reads is refused, not waited on."""
     try:
         fd = os.open(path, os.O_WRONLY | _NONBLOCK | _BINARY)
     except OSError as exc:
@@ -274,9 +286,10 @@ def _write_stream(path: Path, data: bytes) -> None:
     try:
         if _NONBLOCK:
             os.set_blocking(fd, True)  # a slow reader gets every byte, not EAGAIN
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        for piece in pieces:
+            view = memoryview(piece)
+            while view:
+                view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
 

@@ -9,9 +9,10 @@ questions either way, so no command chooses between the two. Nothing here prints
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Sequence
+import os
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from ywplan.core.model import Entry, Plan
 from ywplan.core.progress import LedgerColumns, Tally, tally
@@ -19,9 +20,9 @@ from ywplan.core.rules import ledger_problems, plan_problems
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.discovery import ledger_path
 from ywplan.store.index import IndexDoubt, LedgerIndex, open_index
-from ywplan.store.ledger import LedgerFile, append_entries, read_ledger
+from ywplan.store.ledger import LedgerFile, append_entries, entry_runs, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
-from ywplan.store.textfile import is_special
+from ywplan.store.textfile import is_special, regular_descriptor
 
 if TYPE_CHECKING:
     from ywplan.core.progress import TargetKey
@@ -108,6 +109,32 @@ class Workspace:
     def entries(self) -> Sequence[Entry]:
         """Every line of the ledger that could be read, in file order."""
         return self.ledger.entries
+
+    def entry_runs(self) -> Iterator[Sequence[Entry]]:
+        """:attr:`entries` a run of lines at a time: read from the file run by run when the
+        index vouches for it (a clean ledger is never held whole), else read whole as one
+        run. A run is made when the one before has been used."""
+        handle = self._vouched_file()
+        if handle is None:
+            yield self.entries
+            return
+        with handle:
+            assert self.index is not None
+            size = self.index.vouched(handle.fileno())
+            if size:
+                yield from entry_runs(handle, size, str(self.path))
+                return
+        yield self.entries
+
+    def _vouched_file(self) -> BinaryIO | None:
+        """The ledger open for reading, when the index serves (else None)."""
+        if self.index is None or self._ledger is not None:
+            return None
+        try:
+            fd = regular_descriptor(self.path, os.O_RDONLY, follow=True)
+        except OSError:
+            return None
+        return None if fd is None else open(fd, "rb")
 
     @property
     def counted_entries(self) -> Sequence[Entry]:

@@ -1,0 +1,202 @@
+"""``entries`` streams a clean ledger a run of lines at a time, and writes csv and json
+as the runs come: the same bytes as the ledger read whole, never holding it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import Run
+from tests.test_cold_build import UNITS, _ledger_text, _line, plan_yaml
+from ywplan.core.model import Entry
+from ywplan.errors import YwplanError
+from ywplan.store import ledger as ledger_module
+from ywplan.store import workspace as workspace_module
+from ywplan.store.ledger import HEADER_LINE, entry_runs, read_ledger
+
+
+@pytest.fixture
+def plan_path(tmp_path: Path) -> Path:
+    """The benchmark's province plan (items 1-30, targets t1-t50, 90 sub-units)."""
+    path = tmp_path / "p.yaml"
+    path.write_text(plan_yaml(UNITS), encoding="utf-8")
+    return path
+
+
+def _write(path: Path, lines: list[tuple[Any, ...]], newline: str, bom: bool, torn: bool) -> str:
+    text = HEADER_LINE + "\n" + _ledger_text(lines)
+    if torn and text.count("\n") > 1:
+        text = text[:-1]  # the last line without its line ending
+    text = ("\ufeff" if bom else "") + text.replace("\n", newline)
+    path.write_bytes(text.encode("utf-8"))
+    return text
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lines=st.lists(_line, max_size=40),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    bom=st.booleans(),
+    torn=st.booleans(),
+    chunk=st.sampled_from([1, 9, 64, 300, 1 << 20]),
+)
+def test_the_runs_are_the_entries_read_whole(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    lines: list[tuple[Any, ...]],
+    newline: str,
+    bom: bool,
+    torn: bool,
+    chunk: int,
+) -> None:
+    path = tmp_path_factory.mktemp("runs") / "p.ledger.csv"
+    _write(path, lines, newline, bom, torn)
+    whole = read_ledger(path)
+    monkeypatch.setattr(ledger_module, "CHUNK", chunk)
+    with path.open("rb") as handle:
+        if any(p.severity == "error" for p in whole.problems):
+            with pytest.raises(YwplanError):  # a clean ledger is what a caller streams
+                list(chain.from_iterable(entry_runs(handle, path.stat().st_size, str(path))))
+            return
+        runs = list(entry_runs(handle, path.stat().st_size, str(path)))
+    assert _comparable(chain.from_iterable(runs)) == _comparable(whole.entries)
+
+
+def _comparable(entries: Iterable[Entry]) -> list[tuple[object, ...]]:
+    """Entries as tuples that compare equal when the same (an empty amount is a NaN)."""
+    return [(*e[:4], repr(e.amount), *e[5:]) for e in entries]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lines=st.lists(_line, max_size=30),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    bom=st.booleans(),
+    chunk=st.sampled_from([1, 64, 1 << 20]),
+    fmt=st.sampled_from(["csv", "json", "txt"]),
+    filters=st.sampled_from([(), ("--item", "1"), ("--unit", UNITS[0]), ("--since", "2024-06")]),
+)
+def test_entries_print_the_same_streamed_and_read_whole(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    run: Run,
+    lines: list[tuple[Any, ...]],
+    newline: str,
+    bom: bool,
+    chunk: int,
+    fmt: str,
+    filters: tuple[str, ...],
+) -> None:
+    folder = tmp_path_factory.mktemp("same")
+    plan = folder / "p.yaml"
+    plan.write_text(plan_yaml(UNITS), encoding="utf-8")
+    _write(folder / "p.ledger.csv", [x for x in lines if x[0] != "bad"], newline, bom, False)
+    monkeypatch.setattr(ledger_module, "CHUNK", chunk)
+    args = ("entries", "--plan", str(plan), "--format", fmt, *filters)
+    printed, written = [], []
+    for cache in ("off", "on"):  # read whole; then streamed from the index it builds
+        monkeypatch.setenv("YWPLAN_CACHE", cache)
+        result = run(*args, today="2024-12-31")
+        printed.append((result.exit_code, result.stdout, result.stderr))
+        out = folder / f"{cache}.{fmt}"
+        assert run(*args, "-o", str(out), today="2024-12-31").exit_code == result.exit_code
+        written.append(out.read_bytes() if out.exists() else None)
+    assert printed[0] == printed[1]
+    assert written[0] == written[1]
+
+
+def test_a_clean_ledger_is_never_read_whole(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run
+) -> None:
+    lines = [("entry", n, ("1", "t1"), "5", UNITS[n % 3], "ok", "clerk") for n in range(300)]
+    _write(plan_path.with_name("p.ledger.csv"), lines, "\n", False, False)
+    assert run("status", "--plan", str(plan_path), today="2024-12-31").exit_code == 0  # index
+    monkeypatch.setattr(ledger_module, "CHUNK", 512)
+
+    def refused(path: Path) -> None:
+        raise AssertionError(f"{path} read whole")
+
+    monkeypatch.setattr(workspace_module, "read_ledger", refused)
+    for fmt in ("csv", "json"):
+        result = run("entries", "--plan", str(plan_path), "--format", fmt, today="2024-12-31")
+        assert result.exit_code == 0
+        assert result.stdout.count("clerk") == 300
+
+
+def test_a_ledger_changed_while_streamed_is_named_and_nothing_is_written(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run
+) -> None:
+    ledger = plan_path.with_name("p.ledger.csv")
+    lines = [("entry", n, ("1", "t1"), "5", UNITS[0], "ok", "clerk") for n in range(200)]
+    _write(ledger, lines, "\n", False, False)
+    assert run("status", "--plan", str(plan_path), today="2024-12-31").exit_code == 0
+    monkeypatch.setattr(ledger_module, "CHUNK", 512)
+    original = ledger_module.line_runs
+
+    def meddled(handle: Any, size: int, chunk: int) -> Any:
+        for n, piece in enumerate(original(handle, size, chunk)):
+            yield piece.replace(b",2024-", b",2024/") if n == 3 else piece
+
+    monkeypatch.setattr(ledger_module, "line_runs", meddled)
+    out = plan_path.with_name("out.csv")
+    out.write_text("before", encoding="utf-8")
+    result = run("entries", "--plan", str(plan_path), "-o", str(out), "--force", today="2024-12-31")
+    assert result.exit_code == 1
+    assert "changed while it was read (line " in result.stderr
+    assert "run the command again" in result.stderr
+    assert out.read_text(encoding="utf-8") == "before"
+    assert [p.name for p in out.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_long_export_replaces_only_an_earlier_export(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run
+) -> None:
+    """-o judges an output larger than it reads (64 KiB) by its opening, as before."""
+    lines = [("entry", n % 300, ("1", "t1"), "5", UNITS[0], "ok", "clerk") for n in range(2000)]
+    _write(plan_path.with_name("p.ledger.csv"), lines, "\n", False, False)
+    monkeypatch.setattr(ledger_module, "CHUNK", 4096)
+    out = plan_path.with_name("out.csv")
+    args = ("entries", "--plan", str(plan_path), "-o", str(out))
+    assert run(*args, today="2024-12-31").exit_code == 0
+    assert out.stat().st_size > 64 * 1024
+    assert run(*args, today="2024-12-31").exit_code == 0  # its own earlier export
+    out.write_text("名单,电话\n张三,123\n" * 10, encoding="utf-8")
+    refused = run(*args, today="2024-12-31")
+    assert refused.exit_code == 1
+    assert out.read_text(encoding="utf-8").startswith("名单,电话")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_nobody_reads_is_refused_before_a_run_is_made(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run
+) -> None:
+    lines = [("entry", n, ("1", "t1"), "5", UNITS[0], "ok", "clerk") for n in range(50)]
+    _write(plan_path.with_name("p.ledger.csv"), lines, "\n", False, False)
+    pipe = plan_path.with_name("pipe.csv")
+    os.mkfifo(pipe)
+    made: list[int] = []
+    original = ledger_module.line_runs
+
+    def counted(handle: Any, size: int, chunk: int) -> Any:
+        for piece in original(handle, size, chunk):
+            made.append(len(piece))
+            yield piece
+
+    monkeypatch.setattr(ledger_module, "line_runs", counted)
+    result = run("entries", "--plan", str(plan_path), "-o", str(pipe), today="2024-12-31")
+    assert result.exit_code == 1
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert made == []
