@@ -9,6 +9,7 @@ installed, the document is converted to PDF and its pages rendered to PNG.
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -186,3 +187,13 @@ def test_docx_golden_of_one_unit(run: Run, demo: Path, workdir: Path) -> None:
     golden("report-2024Q3-zh-东区.docx.txt", text)
     assert text.splitlines()[0].endswith(" · 东区")
     assert "1 | 培训骨干 | ≥40 人 | 0 | 45 | 112.5% |" in text  # 东区's quota, not the plan's goal
+
+
+def test_a_units_change_since_last_quarter_is_against_its_quota(run: Run, demo: Path) -> None:
+    """东区 logged nothing in Q3: its percent of its quota at the end of Q2 is the one it
+    has now, and the change is nil (it was once measured against the plan's whole goal,
+    45 of 100, and shown as +67.5)."""
+    result = run("report", "--quarter", "2024Q3", "--unit", "东区", "--format", "json", today=TODAY)
+    assert result.exit_code == 0, result.output
+    target = json.loads(result.stdout)["items"][0]["targets"][0]
+    assert (target["percent"], target["previous_percent"], target["change"]) == (112.5, 112.5, 0)

@@ -14,11 +14,12 @@ from ywplan.core.model import Plan
 from ywplan.core.periods import (
     PeriodKind,
     PeriodProgress,
+    latest_notes,
     latest_notes_by_unit,
     period_progress,
 )
 from ywplan.core.progress import LedgerColumns, Progress, compute
-from ywplan.core.ranking import Standing, entries_by_unit, rank_units
+from ywplan.core.ranking import Standing, rank_units
 from ywplan.core.rollup import sources
 from ywplan.errors import UsageError, YwplanError
 from ywplan.render import formats
@@ -187,11 +188,17 @@ def run(
     who = resolve_unit(plan, unit)
     as_of = today if period.first <= today <= period.last else period.last
     if who is not None:
-        entries = workspace.counted_entries  # with what the children feed (SPEC §8)
-        mine = entries_by_unit(entries).get(who, [])
-        pp = period_progress(plan, mine, period, kind, who, as_of=as_of)
-        items = track(pp.progress, mine)
-        measured = partial(compute, plan, mine)
+        # The sub-unit's share of the columns (the index's, or the entries read whole with
+        # what the children feed: SPEC §8), measured against its quotas, the previous
+        # period's end too; its notes and milestones among the rows without an amount.
+        ledger, rows = workspace.columns(), workspace.item_entries()
+        measured = partial(compute, plan, ledger, unit=who)
+        day = min(max(as_of, period.first), period.last)
+        notes = latest_notes(rows, day, who)
+        pp = period_progress(
+            plan, (), period, kind, who, as_of=day, ledger=ledger, notes=notes, measured=measured
+        )
+        items = track(pp.progress, rows)
         before = Previous.of(previous_end(measured, period, pp.progress.as_of))
         own = unit_report(workspace, who, period, kind, today)
         fed = sources(workspace.feeds, pp.progress.as_of, who)
