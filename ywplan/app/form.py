@@ -48,8 +48,8 @@ def build_form(workspace: Workspace, unit: str, month: Period, every: bool) -> F
     """The form of *unit* for *month*: what it had done by the end of the month before."""
     plan = workspace.plan
     before = month.first - dt.timedelta(days=1)
-    entries = workspace.counted_entries  # a unit's own plan's entries too (SPEC §8)
-    progress = compute(plan, entries, before, unit) if before.year == plan.year else None
+    ledger = workspace.columns()  # a unit's own plan's entries too (SPEC §8)
+    progress = compute(plan, ledger, before, unit) if before.year == plan.year else None
     rows = form_rows(plan, progress, unit, every)
     if not rows:
         raise YwplanError("form.no_quotas", unit=unit)
@@ -91,7 +91,7 @@ def run(
     if all_units == (unit is not None):
         raise UsageError("form.unit_or_all")
     chosen = _chosen(fmt, None if all_units else output)
-    workspace = open_workspace(path, today, children=True)
+    workspace = open_workspace(path, today, indexed=True, children=True)
     plan = workspace.plan
     if not plan.units:
         raise YwplanError("form.no_units")

@@ -48,12 +48,12 @@ def run(
 ) -> None:
     """Write the month-by-month history of *target_ref* in the chosen format."""
     chosen = formats.choose(fmt, output, formats.TABLES, formats.terminal_default())
-    workspace = open_workspace(path, today, children=True)
+    workspace = open_workspace(path, today, indexed=True, children=True)
     plan = workspace.plan
     item, target = parse_target_ref(plan, target_ref)
     day = resolve_as_of(plan, today, as_of, None)
     sub_unit = resolve_unit(plan, unit)
-    measured = measured_months(plan, workspace.counted_entries, day, sub_unit)
+    measured = measured_months(plan, workspace.columns(), day, sub_unit)  # children's too
     ref = f"{item.number}.{target.id}"
     months: list[Month] = months_of(measured, ref)
     document = partial(history_document, plan, item, target, months, sub_unit)

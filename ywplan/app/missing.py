@@ -27,14 +27,14 @@ def run(
 ) -> None:
     """List, per sub-unit, the quota targets with no entry in the period (default: this month)."""
     chosen = formats.choose(fmt, output, formats.TABLES, formats.terminal_default())
-    workspace = open_workspace(path, today, children=True)
+    workspace = open_workspace(path, today, indexed=True, children=True)
     plan = workspace.plan
     if not plan.units:
         raise YwplanError("form.no_units")
     if month is None and quarter is None:
         month = current_month(plan, today)
     period, kind = resolve_period(plan, today, quarter, month)
-    found = find_missing(plan, workspace.counted_entries, period)  # children's too (SPEC §8)
+    found = find_missing(plan, workspace.columns(), period)  # children's too (SPEC §8)
     report = Output(
         partial(missing_document, plan, period, found),
         partial(missing_data, plan, period, kind, found),

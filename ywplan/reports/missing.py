@@ -9,14 +9,14 @@ Units that hold no quota are not listed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ywplan.core.dates import Period
-from ywplan.core.model import Entry, Item, Plan, Target, amount_empty
+from ywplan.core.model import Item, Plan, Target
 from ywplan.core.periods import PeriodKind
-from ywplan.core.progress import counted
+from ywplan.core.progress import Ledger, LedgerColumns, tally
 from ywplan.i18n import get_lang, t
 from ywplan.reports.table import ColumnKind, Document, Table, columns
 
@@ -38,23 +38,27 @@ class UnitMissing:
     last: dt.date | None
 
 
-def find_missing(plan: Plan, entries: Iterable[Entry], period: Period) -> list[UnitMissing]:
-    """Every sub-unit holding a quota, in the plan's order of units."""
-    entries = list(entries)
+def find_missing(plan: Plan, entries: Ledger, period: Period) -> list[UnitMissing]:
+    """Every sub-unit holding a quota, in the plan's order of units; *entries* may come
+    split already (the ledger index's columns). A unit's last entry is the latest day
+    its counted entries on targets reach by the period's end (:class:`Tally`)."""
+    ledger = entries if isinstance(entries, LedgerColumns) else LedgerColumns.of(entries)
+    part = ledger.by_unit()
     found = []
     for unit in plan.units:
         quotas = [(i, tg) for i, tg in plan.targets() if unit in (tg.by_unit or {})]
         if not quotas:
             continue
-        live = [
-            e
-            for e in counted(entries, period.last, unit)
-            if e.target and not amount_empty(e.amount)
-        ]
-        reported = {(e.item, e.target) for e in live if e.date >= period.first}
-        missing = tuple((i, tg) for i, tg in quotas if (i.number, tg.id) not in reported)
-        last = max((e.date for e in live), default=None)
-        found.append(UnitMissing(unit, len(quotas), missing, last))
+        counted = tally(part(unit), period.last, unit)
+        latest = {
+            key: got.latest_date
+            for key, got in counted.items()
+            if key[1] and got.latest_date is not None
+        }
+        missing = tuple(
+            (i, tg) for i, tg in quotas if latest.get((i.number, tg.id), dt.date.min) < period.first
+        )
+        found.append(UnitMissing(unit, len(quotas), missing, max(latest.values(), default=None)))
     return found
 
 
