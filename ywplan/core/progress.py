@@ -26,7 +26,7 @@ import math
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress
 from math import isnan
 from operator import and_, itemgetter, le, not_
@@ -299,6 +299,11 @@ class LedgerColumns:
             return LedgerColumns(groups, set(), self.unit_key, only=code)
 
         return part
+
+    def of_targets(self, keys: Iterable[TargetKey]) -> LedgerColumns:
+        """The columns of the targets *keys* only: what measures one target (``history``)
+        tallies it alone, not every target of a province at every month's end."""
+        return replace(self, groups={k: self.groups[k] for k in keys if k in self.groups})
 
     @classmethod
     def _of_one_target(cls, entries: Sequence[Entry]) -> LedgerColumns:
