@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import write_plan  # noqa: E402
+from generate import unit_names, write_plan  # noqa: E402
 from province_tree import CITIES, COUNTIES, write_province  # noqa: E402
 
 DEPS = "import typer, pydantic, yaml, rich, tabulate, wcwidth, filelock, csv"
@@ -185,6 +185,17 @@ class Bench:
         argv, env = self.command(plan, "report", "--quarter", "2024Q3", "--format", fmt)
         return [*argv, "-o", out, "--force"], env
 
+    def of_one_unit(self, plan: Path) -> dict[str, Command]:
+        """The commands about one target or one sub-unit, for their peak memory."""
+        unit = unit_names()[0]
+        form = str(self.root / "form.csv")
+        return {
+            "history": self.command(plan, "history", "1.t1"),
+            "missing": self.command(plan, "missing", "--month", "2024-11"),
+            "form": self.command(plan, "form", "--unit", unit, "--all", "-o", form, "--force"),
+            "report_unit": self.command(plan, "report", "--quarter", "2024Q3", "--unit", unit),
+        }
+
     def ratio(self, label: str, value: Sample, base: Sample, goal: float) -> None:
         ratio = value.median / base.median
         good = ratio <= goal
@@ -242,6 +253,7 @@ def run(root: Path, n: int, runs: int, big: bool) -> int:  # noqa: PLR0915 - one
                 "entries": b.command(b.plan(large_n), "entries", "--format", "csv"),
                 "check": ([*b.ywplan, "check", str(b.plan(large_n))], b.env),
                 "check_cold": ([*b.ywplan, "check", str(b.plan(large_n))], b.cold(large_n)),
+                **b.of_one_unit(b.plan(large_n)),
             },
             runs,
             root,
