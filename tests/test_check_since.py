@@ -243,3 +243,43 @@ def test_a_ledger_saved_as_gbk_is_one_problem_not_every_line_lost(run: Run, repo
     assert located(result.stderr) == [
         "plans/p.ledger.csv:2:1: error: the file is encoded in GBK/GB18030, not UTF-8"
     ]
+
+
+def test_a_ledger_only_appended_to_is_never_read_whole_for_since(
+    run: Run, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git's hash of the ledger as it was matches the ledger's first bytes: nothing is
+    compared row by row, and a clean ledger is judged a chunk at a time."""
+    from ywplan.app import check
+    from ywplan.store import ledger as ledger_module
+
+    with ledger(repo).open("a", encoding="utf-8") as handle:
+        handle.write(row("aaaaaaaa03"))
+
+    def refused(*args: object) -> None:
+        raise AssertionError("read whole")
+
+    monkeypatch.setattr(check, "text_at", refused)
+    monkeypatch.setattr(check, "read_ledger", refused)
+    monkeypatch.setattr(ledger_module, "CHUNK", 64)
+    result = run("check", "--since", "HEAD", today=TODAY)
+    assert result.exit_code == 0, result.output
+    assert "3 ledger entries" in result.stdout
+
+
+def test_outside_git_is_said_before_the_ledger_is_read(
+    run: Run, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ywplan.app import check
+
+    write(workdir / "plans" / "p.yaml", PLAN)
+    ledger(workdir).write_text(HEADER + row("aaaaaaaa01"), encoding="utf-8")
+
+    def refused(*args: object) -> None:
+        raise AssertionError("read before git was asked")
+
+    monkeypatch.setattr(check, "read_ledger", refused)
+    monkeypatch.setattr(check, "built_afresh", refused)
+    result = run("check", "--since", "HEAD", today=TODAY)
+    assert result.exit_code == 2, result.output
+    assert "error: plans is not in a git repository" in result.stderr

@@ -23,7 +23,7 @@ from ywplan.store.discovery import is_ledger_name, ledger_path, plan_of_ledger, 
 from ywplan.store.index import IndexDoubt, LedgerIndex, built_afresh, open_index
 from ywplan.store.ledger import MAX_LEDGER_BYTES, LedgerFile, read_ledger
 from ywplan.store.plan_file import PlanFile, load_plan
-from ywplan.store.revision import checked_revision, commit_of, ledger_rows, text_at
+from ywplan.store.revision import begins_as_at, checked_revision, commit_of, ledger_rows, text_at
 from ywplan.store.textfile import is_special, read_text
 from ywplan.store.tree import load_tree, real, tree_problems
 from ywplan.store.workspace import check_ledger, check_plan
@@ -74,7 +74,9 @@ class Since:
         if folder not in self._commits:
             self._commits[folder] = commit_of(self.rev, folder)
         commit = self._commits[folder]
-        before = text_at(commit, ledger) if commit is not None else None
+        if commit is None or begins_as_at(commit, ledger):
+            return []  # no commit yet; or every byte it had then is still first in it
+        before = text_at(commit, ledger)
         if before is None:
             return []  # a ledger begun since REV, or no commit yet
         now, unreadable = read_text(ledger, MAX_LEDGER_BYTES) if ledger.exists() else ("", None)
@@ -85,7 +87,7 @@ class Since:
 
 
 def check_file(
-    plan_file: PlanFile, today: dt.date, since: Since | None = None
+    plan_file: PlanFile, today: dt.date
 ) -> tuple[list[Problem], Plan | None, LedgerFile]:
     """A plan file's problems and its ledger's (against the plan's rules when the plan is
     valid); the plan when it is valid, and the ledger as read."""
@@ -93,9 +95,16 @@ def check_file(
     plan = None if _errors(problems) else plan_file.plan
     ledger = read_ledger(ledger_path(plan_file.path))
     problems.extend(check_ledger(plan, ledger, today))
-    if since is not None and ledger.path.parent.is_dir():
-        problems.extend(since.problems(ledger.path))
     return problems, plan, ledger
+
+
+def _lost(plan_file: PlanFile, since: Since | None) -> list[Problem]:
+    """With ``--since``, the lines the plan's ledger had then and lost or changed; asked
+    before the ledger is read, so that a folder outside git is said at once."""
+    ledger = ledger_path(plan_file.path)
+    if since is None or not ledger.parent.is_dir():
+        return []
+    return since.problems(ledger)
 
 
 def clean_index(
@@ -137,15 +146,17 @@ def _checked(path: Path, today: dt.date, since: Since | None) -> tuple[Checked, 
     """:func:`check_one`'s result, and whether it depends on no other file (no tree)."""
     plan_file = load_plan(path)
     plan = plan_file.plan
+    lost = _lost(plan_file, since)
     # A clean ledger is found clean a chunk at a time, never from a stored index.
     clean = None
-    if since is None and plan is not None and not plan.children:
+    if plan is not None and not plan.children:
         clean = clean_index(plan_file, today, built_afresh)
     if clean is not None:
         problems, entries, ledger = clean[0], clean[1].lines - 1, None
     else:
-        problems, plan, ledger = check_file(plan_file, today, since)
+        problems, plan, ledger = check_file(plan_file, today)
         entries = len(ledger.entries)
+    problems.extend(lost)
     if plan is None:
         return Checked(path, problems), True
     targets = sum(len(item.targets) for item in plan.items)
@@ -203,13 +214,12 @@ def check_child(
 ) -> tuple[list[Problem], TreeLedger]:
     """A child plan's problems and its ledger's, from the ledger's index when it is clean."""
     path = ledger_path(plan_file.path)
-    clean = None
-    if since is None and not is_special(path):
-        clean = clean_index(plan_file, today, open_index)
+    lost = _lost(plan_file, since)
+    clean = None if is_special(path) else clean_index(plan_file, today, open_index)
     if clean is not None:
-        return clean[0], TreeLedger(path, clean[1].lines - 1, clean[1])
-    problems, _, ledger = check_file(plan_file, today, since)
-    return problems, TreeLedger.of(ledger)
+        return [*clean[0], *lost], TreeLedger(path, clean[1].lines - 1, clean[1])
+    problems, _, ledger = check_file(plan_file, today)
+    return [*problems, *lost], TreeLedger.of(ledger)
 
 
 def check_tree(

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ywplan.errors import UsageError
 from ywplan.safetext import visible
-from ywplan.store.ledger import BOM, COLUMNS
+from ywplan.store.ledger import BOM, CHUNK, COLUMNS
+from ywplan.store.textfile import open_regular
 
 GIT_TIMEOUT = 30.0
 MAX_REV = 200
@@ -84,6 +85,37 @@ def commit_of(rev: str, folder: Path) -> str | None:
     if rev == "HEAD" and _git(folder, "rev-list", "-n", "1", "--all").stdout.strip() == b"":
         return None
     raise UsageError("check.unknown_rev", rev=rev)
+
+
+def begins_as_at(commit: str, path: Path) -> bool:
+    """Whether the file at *path* begins with the very bytes it had in *commit*: what a
+    ledger only appended to since does. Compared by git's own hash of the blob, the file
+    read a chunk at a time, so a province's ledger is never held whole; False when in
+    doubt (no such file then, a file shorter now, git's filters at work), and then the
+    rows are compared instead (:func:`text_at`)."""
+    import hashlib
+
+    found = _git(path.parent, "rev-parse", "--verify", "--quiet", f"{commit}:./{path.name}")
+    blob = found.stdout.decode("ascii", "replace").strip()
+    if found.returncode != 0 or len(blob) not in (40, 64):
+        return False
+    sized = _git(path.parent, "cat-file", "-s", blob)
+    size = sized.stdout.strip()
+    if sized.returncode != 0 or not size.isdigit():
+        return False
+    digest = hashlib.new("sha1" if len(blob) == 40 else "sha256", b"blob " + size + b"\0")
+    left = int(size)
+    try:
+        with open_regular(path) as handle:
+            while left > 0:
+                chunk = handle.read(min(CHUNK, left))
+                if not chunk:
+                    return False
+                digest.update(chunk)
+                left -= len(chunk)
+    except OSError:
+        return False
+    return digest.hexdigest() == blob
 
 
 def text_at(commit: str, path: Path) -> str | None:
