@@ -359,6 +359,18 @@ def test_every_bad_row_of_every_file_is_reported(run: Run, folder: Path) -> None
     assert "3 problem(s); nothing was taken in" in result.stderr
 
 
+def test_every_mistake_of_one_row_is_reported_at_its_cell(run: Run, folder: Path) -> None:
+    """A clerk fixes a row once: its amount, date and note are each named, not the first."""
+    filled = fill(write_form(run, folder), {"H11": "五", "I11": "下周", "J11": "x" * 501})
+    result = intake(run, filled)
+    assert result.exit_code == 1
+    placed = [
+        line.split(": error: ")[0] for line in result.stderr.splitlines() if ": error: " in line
+    ]
+    assert placed == [f"{filled}:{SHEET}!{cell}" for cell in ("H11", "I11", "J11")]
+    assert "3 problem(s); nothing was taken in" in result.stderr
+
+
 def test_merged_cells_and_extra_sheets_are_refused(run: Run, folder: Path) -> None:
     def merge(book: object) -> None:
         book.worksheets[0].merge_cells("H11:I11")  # type: ignore[attr-defined]

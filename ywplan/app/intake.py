@@ -20,6 +20,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -202,23 +203,37 @@ class Intake:
         except _PlacedError as refused:
             self.problems.append(refused.problem)
             return
+        except _RowError as refused:
+            self.problems.extend(refused.problems)
+            return
         self._judge(sheet, number, entry)
 
     def _entry(
         self, sheet: Sheet, number: int, cells: dict[str, Value], amount: Value, note: str
     ) -> Entry:
-        note = _guarded(sheet, number, "note", lambda: clean_note(note))
-        unit = self._unit(sheet, number, cells["unit"])
-        day = self._day(sheet, number, cells["date"])
+        """The row's entry; else every mistake in it, each at its cell (:class:`_RowError`):
+        a clerk fixes the row once, not once per cell."""
+        found: list[Problem] = []
+        kept = _attempt(found, lambda: _guarded(sheet, number, "note", lambda: clean_note(note)))
+        unit = _attempt(found, lambda: self._unit(sheet, number, cells["unit"]))
+        day = _attempt(found, lambda: self._day(sheet, number, cells["date"]))
         entry_id = derived_id(sheet.book.digest, sheet.grid.name, str(number))
         by, stamp = self.recorder.by, self.recorder.stamp
         if amount is None:
-            item_number = self._item_number(sheet, number, cells)
-            return row_entry(item_number, "", day, unit, note, by, stamp)._replace(id=entry_id)
-        item, target = self._target(sheet, number, cells)
-        reading = self.recorder.reading(item, target, unit)
-        value = _guarded(sheet, number, "amount", lambda: parse_amount(_text(amount), reading))
-        return Entry(entry_id, day, item.number, target.id, value, unit, note, by, stamp, "")
+            item_number = _attempt(found, lambda: self._item_number(sheet, number, cells))
+            if found or kept is None or unit is None or day is None or item_number is None:
+                raise _RowError(found)
+            return row_entry(item_number, "", day, unit, kept, by, stamp)._replace(id=entry_id)
+        pair = _attempt(found, lambda: self._target(sheet, number, cells))
+        value = None
+        if pair is not None and unit is not None:  # how the amount reads depends on both
+            reading = self.recorder.reading(*pair, unit)
+            parsed = partial(parse_amount, _text(amount), reading)
+            value = _attempt(found, lambda: _guarded(sheet, number, "amount", parsed))
+        if found or kept is None or unit is None or day is None or pair is None or value is None:
+            raise _RowError(found)
+        item, target = pair
+        return Entry(entry_id, day, item.number, target.id, value, unit, kept, by, stamp, "")
 
     def _judge(self, sheet: Sheet, number: int, entry: Entry) -> None:
         problems = entry_problems(self.plan, entry, self.today)
@@ -331,7 +346,24 @@ class _PlacedError(Exception):
         self.problem = problem
 
 
+class _RowError(Exception):
+    """A row refused, with every problem found in it placed at its cell."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(", ".join(p.key for p in problems))
+        self.problems = sorted(problems, key=lambda p: p.col)  # left to right, as read
+
+
 _T = TypeVar("_T")
+
+
+def _attempt(found: list[Problem], read: Callable[[], _T]) -> _T | None:
+    """What *read* gives; None when it refuses a cell, its problem added to *found*."""
+    try:
+        return read()
+    except _PlacedError as refused:
+        found.append(refused.problem)
+        return None
 
 
 def _guarded(sheet: Sheet, number: int, field: str, read: Callable[[], _T]) -> _T:

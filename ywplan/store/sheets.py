@@ -86,7 +86,8 @@ class Book:
         """*problem* placed at ``FILE:SHEET!B12`` (workbook) or ``FILE:12:2`` (csv)."""
         if self.kind == "csv":
             return problem.at(self.name, row, column)
-        return problem.at(f"{self.name}:{sheet_ref(sheet)}!{cell_name(row, column)}", 0)
+        # The cell is the place; its column is kept too (not printed), to order a row's problems.
+        return problem.at(f"{self.name}:{sheet_ref(sheet)}!{cell_name(row, column)}", 0, column)
 
 
 def cell_name(row: int, column: int) -> str:
