@@ -145,3 +145,28 @@ def test_writing_a_workbook_loads_no_reader_and_importing_it_no_writer() -> None
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("lang", ("zh", "en"))
+def test_the_form_keeps_its_validations_in_either_language(
+    run: Run, demo: Path, workdir: Path, lang: str
+) -> None:
+    """Excel caps an error title at 32 characters and its message at 255; a longer one
+    would lose its rule, so both languages' texts are checked in the file."""
+    out = workdir / "form.xlsx"
+    result = run(
+        "form",
+        "--unit",
+        "东区",
+        "--month",
+        "2024-09",
+        "--all",
+        "-o",
+        str(out),
+        lang=lang,
+        today=TODAY,
+    )
+    assert result.exit_code == 0, result.output
+    rules = openpyxl.load_workbook(out).worksheets[0].data_validations.dataValidation
+    assert sorted(v.type for v in rules) == ["date", "decimal", "decimal"]
+    assert all(v.error and v.errorTitle and v.showErrorMessage for v in rules)
