@@ -83,7 +83,8 @@ def test_only_the_fill_in_cells_are_unlocked_and_validated(run: Run, folder: Pat
         assert [sheet[f"{c}{row}"].protection.locked for c in "ABCDEFG"] == [True] * 7
         assert [sheet[f"{c}{row}"].protection.locked for c in (AMOUNT, DATE, NOTE)] == [False] * 3
     rules = {
-        (v.type, v.operator, v.formula1, v.formula2): str(v.sqref)
+        # no operator is "between", the file format's default (Excel writes none either)
+        (v.type, v.operator or "between", v.formula1, v.formula2): str(v.sqref)
         for v in sheet.data_validations.dataValidation
     }
     assert rules == {

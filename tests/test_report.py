@@ -14,6 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from tests.conftest import Run
 from tests.reportplan import TODAY, write_plan
@@ -197,7 +198,11 @@ def dump_workbook(path: Path) -> str:
                     lines.append(
                         f"{cell.coordinate}\t{cell.data_type}\t{cell.number_format}\t{cell.value!r}"
                     )
-        widths = {k: v.width for k, v in sorted(sheet.column_dimensions.items())}
+        widths = {  # a column each, whether the file gives a width a column or a run of them
+            get_column_letter(n): v.width
+            for _, v in sorted(sheet.column_dimensions.items())
+            for n in range(v.min, v.max + 1)
+        }
         lines.append(f"widths {widths}")
     return "\n".join(lines) + "\n"
 
