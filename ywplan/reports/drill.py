@@ -16,6 +16,7 @@ from ywplan.i18n import t
 from ywplan.reports.period import (
     Previous,
     heading_lines,
+    headline,
     main_table,
     period_document,
     period_name,
@@ -60,7 +61,15 @@ def unit_report_document(
         sheets += [f"{unit} {sheet}"[:MAX_SHEET] for sheet in theirs.sheets]
     title = t("report.title_" + pp.kind, org=plan.org, period=period_name(pp.period, pp.kind))
     title += t("status.title_unit", unit=unit)
-    return Document(title, heading_lines(plan, pp), tuple(tables), tuple(sheets), tables[0].title)
+    summary = headline(items)  # 总体情况 of the unit's share, as the whole report has its own
+    return Document(
+        title,
+        heading_lines(plan, pp) + summary,
+        tuple(tables),
+        tuple(sheets),
+        tables[0].title,
+        summary=summary,
+    )
 
 
 def unit_period_document(
