@@ -200,3 +200,27 @@ def test_a_pipe_nobody_reads_is_refused_before_a_run_is_made(
     assert result.exit_code == 1
     assert stat.S_ISFIFO(pipe.stat().st_mode)
     assert made == []
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(plan_path: Path) -> None:
+    """``ywplan entries | head -1``: the rest of a long export has nowhere to go; ywplan
+    stops there, with no bug report and exit 0 (it once said "ywplan failed", exit 70)."""
+    import subprocess
+    import sys
+
+    lines = [("entry", n % 300, ("1", "t1"), "5", UNITS[0], "ok", "clerk") for n in range(3000)]
+    _write(plan_path.with_name("p.ledger.csv"), lines, "\n", False, False)
+    env = {**os.environ, "YWPLAN_TODAY": "2024-12-31", "YWPLAN_DEBUG": ""}
+    for fmt in ("csv", "json", "txt"):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ywplan", "entries", "--plan", str(plan_path), "--format", fmt],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline()
+        process.stdout.close()  # as head does once it has its line
+        error = process.stderr.read()
+        assert process.wait(timeout=60) == 0, error
+        assert error == b"", fmt

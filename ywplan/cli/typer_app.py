@@ -30,7 +30,14 @@ from ywplan.cli.typer_compat import (
 )
 from ywplan.cli.usage import localize_command, refuse_unknown_option, show_usage_error
 from ywplan.diagnostics import report_bug, report_error
-from ywplan.errors import EXIT_BUG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, YwplanError
+from ywplan.errors import (
+    EXIT_BUG,
+    EXIT_DATA,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    YwplanError,
+)
 from ywplan.i18n import detect_lang, set_lang, t
 
 HELP_OPTIONS = ["-h", "--help"]
@@ -142,6 +149,9 @@ class YwplanGroup(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:  # the reader took what it wanted (`ywplan entries | head`)
+            _stdout_to_nothing()
+            raise typer.Exit(EXIT_OK) from None
         except KeyboardInterrupt:  # Ctrl-C outside a prompt: said on a line of its own
             print(file=sys.stderr)
             print(t("click.aborted"), file=sys.stderr)
@@ -151,6 +161,16 @@ class YwplanGroup(TyperGroup):
                 raise
             report_bug(exc)
             raise typer.Exit(EXIT_BUG) from None
+
+
+def _stdout_to_nothing() -> None:
+    """Point standard output at the null device, so that the flush at exit does not
+    fail again on the pipe its reader closed (as the Python docs advise for SIGPIPE)."""
+    try:
+        nothing = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nothing, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real descriptor (a test's captured output)
+        pass
 
 
 class YwplanCommand(TyperCommand):
