@@ -308,7 +308,7 @@ def entry_runs(handle: BinaryIO, size: int, name: str) -> Iterator[list[Entry]]:
         else:
             entries = _plain_entries(text, 0, lines + 1)
         if entries is None:
-            rest = _decoded(b"".join(runs), name, lines)
+            rest = _decoded(b"".join(runs), name, lines + text.count("\n"))
             entries, problems = _parse_rows(text + rest, name, header=first, before=lines)
             if problems:
                 raise YwplanError("ledger.changed_while_read", path=name, line=problems[0].line)
