@@ -89,3 +89,30 @@ def test_new_needs_both_options(run: Run, city: Path) -> None:
     assert "error: --reports-to and --unit go together" in made.stderr
     chinese = run("new", "x", "--reports-to", "plans/jiaxing-2024.yaml", lang="zh")
     assert "错误: --reports-to 和 --unit 要一起给出" in chinese.stderr
+
+
+def test_the_new_county_checks_without_a_warning(run: Run, city: Path) -> None:
+    """Its items keep the city's numbers (26, as the city's document says), which are
+    no gaps in the county's own numbering."""
+    made = run(
+        "new", "counties/haining", "--reports-to", "plans/jiaxing-2024.yaml", "--unit", "海宁市"
+    )
+    assert made.exit_code == 0, made.output
+    plan = city / "counties" / "haining" / "plans" / "workplan-2024.yaml"
+    result = run("check", str(plan), today="2024-12-31")
+    assert result.exit_code == 0, result.output
+    assert "0 warning(s)" in result.stdout
+    assert "gaps" not in result.output
+
+
+def test_a_countys_own_items_are_still_numbered_without_gaps(run: Run, city: Path) -> None:
+    made = run(
+        "new", "counties/haining", "--reports-to", "plans/jiaxing-2024.yaml", "--unit", "海宁市"
+    )
+    assert made.exit_code == 0, made.output
+    plan = city / "counties" / "haining" / "plans" / "workplan-2024.yaml"
+    own = "  - number: 1\n    title: 本级工作一\n  - number: 3\n    title: 本级工作三\n"
+    plan.write_text(plan.read_text(encoding="utf-8") + own, encoding="utf-8")
+    result = run("check", str(plan), today="2024-12-31")
+    assert result.exit_code == 0, result.output
+    assert "warning: item numbers have gaps: 2 missing" in result.stderr

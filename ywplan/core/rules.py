@@ -148,8 +148,13 @@ def schedule_on_max(plan: Plan, places: Places) -> list[Problem]:
 
 
 def numbering_gaps(plan: Plan, places: Places) -> list[Problem]:
-    """Items are numbered 1..n without gaps (a warning: a draft may skip numbers on purpose)."""
-    numbers = {item.number for item in plan.items}
+    """Items are numbered 1..n without gaps (a warning: a draft may skip numbers on purpose).
+
+    An office reporting to a parent may number an item as the parent's item its targets
+    count toward (``ywplan new --reports-to`` does: the county's clerk logs ``26.…`` as
+    the city's document says); such borrowed numbers are no gaps in its own.
+    """
+    numbers = {item.number for item in plan.items if not _borrowed(plan, item)}
     if not numbers:
         return []
     missing = [n for n in range(1, max(numbers) + 1) if n not in numbers]
@@ -165,6 +170,16 @@ def numbering_gaps(plan: Plan, places: Places) -> list[Problem]:
             missing=shown,
         )
     ]
+
+
+def _borrowed(plan: Plan, item: Item) -> bool:
+    """Whether *item* carries the number of the parent's item all its targets count toward."""
+    prefix = f"{item.number}."
+    return (
+        plan.reports_to is not None
+        and bool(item.targets)
+        and all((target.counts_toward or "").startswith(prefix) for target in item.targets)
+    )
 
 
 def quantities_without_targets(plan: Plan, places: Places) -> list[Problem]:
