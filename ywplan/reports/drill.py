@@ -15,14 +15,13 @@ from ywplan.core.rollup import Source
 from ywplan.i18n import t
 from ywplan.reports.period import (
     Previous,
-    heading_lines,
-    headline,
+    headed,
     main_table,
     period_document,
-    period_name,
     problems_table,
     progress_table,
     report_document,
+    report_title,
 )
 from ywplan.reports.table import Document
 
@@ -47,7 +46,7 @@ def unit_report_document(
     pp: PeriodProgress, items: Sequence[ItemStatus], previous: Previous, own: UnitReport | None
 ) -> Document:
     """The unit's targets, progress and problems in the parent's plan, then its own report."""
-    plan, unit = pp.progress.plan, pp.progress.unit or ""
+    unit = pp.progress.unit or ""
     tables = [
         main_table(pp, items, previous, 0),
         progress_table(pp, items, 1),
@@ -59,17 +58,8 @@ def unit_report_document(
         head = t("status.unit_plan", unit=unit, plan=own.pp.progress.plan.plan, path=own.path)
         tables += [replace(table, title=f"{head} · {table.title}") for table in theirs.tables]
         sheets += [f"{unit} {sheet}"[:MAX_SHEET] for sheet in theirs.sheets]
-    title = t("report.title_" + pp.kind, org=plan.org, period=period_name(pp.period, pp.kind))
-    title += t("status.title_unit", unit=unit)
-    summary = headline(items)  # 总体情况 of the unit's share, as the whole report has its own
-    return Document(
-        title,
-        heading_lines(plan, pp) + summary,
-        tuple(tables),
-        tuple(sheets),
-        tables[0].title,
-        summary=summary,
-    )
+    title = report_title(pp) + t("status.title_unit", unit=unit)
+    return headed(title, pp, items, tables, sheets)  # the unit's own 总体情况 heads it
 
 
 def unit_period_document(

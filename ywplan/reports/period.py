@@ -358,11 +358,29 @@ def report_document(
         tables.append(ranking_table(standings, section(3, "report.section_ranking"), plan.grading))
         tables.append(quota_table(standings, section(4, "report.section_quotas"), unit_periods))
         sheets += [t("report.sheet_ranking"), t("report.sheet_quotas")]
-    title = t("report.title_" + pp.kind, org=plan.org, period=period_name(pp.period, pp.kind))
+    return headed(report_title(pp), pp, items, tables, sheets, series)
+
+
+def report_title(pp: PeriodProgress) -> str:
+    """``共青团嘉兴市委2024年第三季度工作要点推进情况`` (or the month's)."""
+    plan = pp.progress.plan
+    return t("report.title_" + pp.kind, org=plan.org, period=period_name(pp.period, pp.kind))
+
+
+def headed(
+    title: str,
+    pp: PeriodProgress,
+    items: Sequence[ItemStatus],
+    tables: Sequence[Table],
+    sheets: Sequence[str],
+    series: tuple[Series, ...] = (),
+) -> Document:
+    """A report's document: its heading lines and 总体情况 (the headline of *items*), then
+    *tables*, the first drawn with bars."""
     summary = headline(items)
     return Document(
         title,
-        heading_lines(plan, pp) + summary,
+        heading_lines(pp.progress.plan, pp) + summary,
         tuple(tables),
         tuple(sheets),
         tables[0].title,
