@@ -117,16 +117,21 @@ def _stored(index: ledger_cache.LedgerIndex, folder: Path, plan: Plan) -> tuple[
     )
 
 
+# Ledgers as drawn for the chunked reads: rows, line ends, a BOM, a torn last line, and
+# the chunk size a read uses (from one byte).
+LEDGER_SHAPES = {
+    "lines": st.lists(_line, max_size=40),
+    "newline": st.sampled_from(["\n", "\r\n"]),
+    "bom": st.booleans(),
+    "torn": st.booleans(),
+    "chunk": st.sampled_from([1, 9, 64, 300, 1 << 20]),
+}
+
+
 @settings(
     max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
-    lines=st.lists(_line, max_size=40),
-    newline=st.sampled_from(["\n", "\r\n"]),
-    bom=st.booleans(),
-    torn=st.booleans(),
-    chunk=st.sampled_from([1, 9, 64, 300, 1 << 20]),
-)
+@given(**LEDGER_SHAPES)
 def test_the_column_build_stores_what_the_whole_build_stores(
     tmp_path_factory: pytest.TempPathFactory,
     plan: Plan,

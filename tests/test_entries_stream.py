@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Run
-from tests.test_cold_build import UNITS, _ledger_text, _line, plan_yaml
+from tests.test_cold_build import LEDGER_SHAPES, UNITS, _ledger_text, _line, plan_yaml
 from ywplan.core.model import Entry
 from ywplan.errors import YwplanError
 from ywplan.store import ledger as ledger_module
@@ -44,13 +44,7 @@ def _write(path: Path, lines: list[tuple[Any, ...]], newline: str, bom: bool, to
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
-    lines=st.lists(_line, max_size=40),
-    newline=st.sampled_from(["\n", "\r\n"]),
-    bom=st.booleans(),
-    torn=st.booleans(),
-    chunk=st.sampled_from([1, 9, 64, 300, 1 << 20]),
-)
+@given(**LEDGER_SHAPES)
 def test_the_runs_are_the_entries_read_whole(
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
