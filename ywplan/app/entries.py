@@ -50,7 +50,8 @@ def chooser(plan: Plan, filters: Filters) -> Callable[[Sequence[Entry]], list[En
             number = filters.item.strip()
             if not number.isdigit() or plan.item(int(number)) is None:
                 raise YwplanError("entries.bad_item", value=filters.item[:20])
-            tests.append(lambda e: e.item == int(number))
+            wanted = int(number)
+            tests.append(lambda e: e.item == wanted)
     if filters.unit is not None:
         name = resolve_unit(plan, filters.unit)
         tests.append(lambda e: e.unit == name)
@@ -60,9 +61,14 @@ def chooser(plan: Plan, filters: Filters) -> Callable[[Sequence[Entry]], list[En
         tests.append(lambda e: e.date >= first)
     if last is not None:
         tests.append(lambda e: e.date <= last)
-    if not tests:
-        return list
-    return lambda run: [e for e in run if all(test(e) for test in tests)]
+
+    def chosen(run: Sequence[Entry]) -> list[Entry]:
+        kept = list(run)
+        for test in tests:  # a filter at a time: no generator per entry
+            kept = list(filter(test, kept))
+        return kept
+
+    return chosen
 
 
 def run(
