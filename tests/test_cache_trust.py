@@ -134,7 +134,7 @@ _TRAINING = (1, "training")
 def _store(ledger: Path) -> Any:
     """The part files' place and key, as ywplan makes them for *ledger*."""
     where = str(ledger.resolve())
-    return index._Store(Path(os.environ["YWPLAN_CACHE_DIR"]), index._stem(where), _key())
+    return index._Store(Path(os.environ["YWPLAN_CACHE_DIR"]), cachefile.cache_name(where), _key())
 
 
 def _columns(record: Record, ledger: Path) -> list[Any]:

@@ -140,6 +140,12 @@ def replace_file(path: Path, blob: bytes) -> None:
         raise
 
 
+def cache_name(where: str) -> str:
+    """The name a cache file kept for the path *where* starts with (a hash of the path:
+    any path, of any length or alphabet, makes a short plain file name)."""
+    return hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def _derived_file(kind: str, source: Path) -> tuple[Path, str, bytes] | None:
     """Where the *kind* of value derived from *source* is kept, the source's stamp, and
     the key: None without a cache or a key."""
@@ -150,8 +156,7 @@ def _derived_file(kind: str, source: Path) -> tuple[Path, str, bytes] | None:
     where = str(source.resolve())
     found = source.stat()
     stamp = f"{where}\n{found.st_size} {found.st_mtime_ns} {found.st_ino} {found.st_dev}"
-    name = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return folder / f"{name}.{kind}", stamp, key
+    return folder / f"{cache_name(where)}.{kind}", stamp, key
 
 
 def read_derived(kind: str, source: Path) -> Any:

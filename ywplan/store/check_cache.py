@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ywplan.errors import Problem
-from ywplan.store.cachefile import cache_dir, replace_file, seal, unseal, user_key
+from ywplan.store.cachefile import cache_dir, cache_name, replace_file, seal, unseal, user_key
 from ywplan.store.discovery import ledger_path
 from ywplan.store.ledger import MAX_LEDGER_BYTES, journal_path
 from ywplan.store.plan_file import MAX_PLAN_BYTES
@@ -112,9 +112,7 @@ def _place(plan: Path) -> tuple[Path, bytes] | None:
     key = user_key() if folder is not None else None
     if folder is None or key is None:
         return None
-    where = str(plan.resolve())
-    name = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return folder / f"{name}.check", key
+    return folder / f"{cache_name(str(plan.resolve()))}.check", key
 
 
 def recall(plan: Path, stamped: bytes) -> tuple[list[Problem], Counts] | None:

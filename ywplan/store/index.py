@@ -68,7 +68,7 @@ from typing import Any, BinaryIO
 from ywplan.core.model import Entry, Plan, amount_empty
 from ywplan.core.progress import LedgerColumns, Tally, picked, tally
 from ywplan.store import cachefile
-from ywplan.store.cachefile import replace_file, seal, unseal
+from ywplan.store.cachefile import cache_name, replace_file, seal, unseal
 from ywplan.store.ledger import (
     CHUNK,
     MAX_LEDGER_BYTES,
@@ -925,13 +925,9 @@ def _in_range(group: _Group, units: int) -> bool:
     )
 
 
-def _stem(where: str) -> str:
-    return hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
 def _cache_file(folder: Path, ledger: Path) -> Path:
     """The head file of the index of *ledger* (an absolute path)."""
-    return folder / f"{_stem(str(ledger))}.ledger-index"
+    return folder / f"{cache_name(str(ledger))}.ledger-index"
 
 
 def _rules_known() -> bool:
@@ -1290,7 +1286,7 @@ def _opened(handle: BinaryIO, ledger: Path, folder: Path, key: bytes) -> LedgerI
         return None
     size = committed_size(ledger, found.st_size)
     where = str(ledger.resolve())
-    store = _Store(folder, _stem(where), key)
+    store = _Store(folder, cache_name(where), key)
     head = folder / f"{store.stem}.ledger-index"
     blob = read_regular(head, 4 * size + 65536)  # far more than a head needs
     loaded = None if blob is None else LedgerIndex.load(blob, where, store)

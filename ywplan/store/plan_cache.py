@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from ywplan.store import yamlio
+from ywplan.store.cachefile import cache_name
 from ywplan.store.index import _save, _sealed, _unsealed, cache_dir, user_key
 from ywplan.store.plan_file import MAX_PLAN_BYTES, PlanFile, built_plan, load_plan, parse_plan
 from ywplan.store.textfile import decode, read_regular
@@ -24,8 +25,7 @@ VERSION = 1
 
 
 def _store(folder: Path, plan: Path) -> Path:
-    name = hashlib.sha256(str(plan).encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return folder / f"{name}.plan-cache"
+    return folder / f"{cache_name(str(plan))}.plan-cache"
 
 
 def _marks(table: dict[yamlio.Path, yamlio.Mark]) -> dict[yamlio.Path, tuple[int, int]]:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ywplan.core.rollup import Feed, Rows
+from ywplan.store.cachefile import cache_name
 from ywplan.store.discovery import ledger_path
 from ywplan.store.index import _save, _sealed, _unsealed, cache_dir, user_key
 from ywplan.store.ledger import MAX_LEDGER_BYTES
@@ -97,7 +98,7 @@ def _feeds(records: Any) -> list[Feed]:
 
 
 def _store(folder: Path, root: Path) -> Path:
-    name = hashlib.sha256(str(real(root)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    name = cache_name(str(real(root)))
     return folder / f"{name}.tree-cache"
 
 
