@@ -115,7 +115,7 @@ def periods(workspace: Workspace, period: Period, kind: PeriodKind, as_of: dt.da
     the index keeps whole, and the ledger is not read. Each measure is made once.
     """
     plan, ledger, rows = workspace.plan, workspace.columns(), workspace.item_entries()
-    day = min(max(as_of, period.first), period.last)
+    day = period.within(as_of)
     notes, unit_notes = latest_notes_by_unit(rows, day, plan.units)
     measures = Measures(plan, ledger)
     pp = period_progress(
@@ -193,7 +193,7 @@ def run(
         # period's end too; its notes and milestones among the rows without an amount.
         ledger, rows = workspace.columns(), workspace.item_entries()
         measured = partial(compute, plan, ledger, unit=who)
-        day = min(max(as_of, period.first), period.last)
+        day = period.within(as_of)
         notes = latest_notes(rows, day, who)
         pp = period_progress(
             plan, (), period, kind, who, as_of=day, ledger=ledger, notes=notes, measured=measured

@@ -26,6 +26,11 @@ class Period:
     first: dt.date
     last: dt.date
 
+    def within(self, day: dt.date) -> dt.date:
+        """*day* if it falls in the period, else the period's nearer end (what a report of
+        the period is measured at)."""
+        return min(max(day, self.first), self.last)
+
 
 def parse_quarter(text: str) -> Period | None:
     """``2024Q2`` (or ``2024-Q2``, ``2024q2``) as a period; None when it is not one."""

@@ -137,7 +137,7 @@ def period_progress(
     """
     entries = list(entries)
     ledger = LedgerColumns.of(entries) if ledger is None else ledger
-    day = period.last if as_of is None else min(max(as_of, period.first), period.last)
+    day = period.last if as_of is None else period.within(as_of)
     if measured is None:
         measured = partial(_measured, plan, ledger, unit)
     end = measured(day)
