@@ -50,10 +50,17 @@ _line = st.tuples(
     _kind,
     st.integers(0, 1000),  # picks an earlier line, a day, ...
     st.sampled_from([("1", "t1"), ("2", "t2"), ("01", "t1"), ("1", "t31"), ("3", "t99")]),
-    st.sampled_from(["5", "-2.5", "12", "1.5", "0"]),
-    st.sampled_from([UNITS[0], UNITS[1], "", "外省区"]),
-    st.sampled_from(["", "ok", "中文说明"] * 4 + ['say "hi"', "a,b"]),
-    st.sampled_from(["clerk"] * 12 + ["张三", "bad\x07by"]),
+    # Amounts and texts as a clerk's terminal writes them, and as others do: a float's
+    # "5.0", zeros a spreadsheet keeps, a formula start, an invisible or control character.
+    st.sampled_from(
+        ["5", "-2.5", "12", "1.5", "0"] * 3 + ["5.0", "05", "-0", "1.50", "1234567.25"]
+    ),
+    st.sampled_from([UNITS[0], UNITS[1], "", "外省区"] * 3 + ["-东区", "@东区"]),
+    st.sampled_from(
+        ["", "ok", "中文说明"] * 4
+        + ['say "hi"', "a,b", "=1+1", "+86", "-减少", "零\u200b宽", "c1\x85", "制表\t符"]
+    ),
+    st.sampled_from(["clerk"] * 12 + ["张三", "bad\x07by", "=by"]),
 )
 
 

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import math
+import re
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,7 +25,14 @@ from hypothesis import strategies as st
 
 from tests.conftest import REPO, Run
 from ywplan.core.model import Entry, amount_empty
-from ywplan.render.csv import csv_cell, write_csv, write_csv_document
+from ywplan.core.numbers import CANONICAL_AMOUNT, format_amount
+from ywplan.render.csv import (
+    csv_cell,
+    csv_lines,
+    ledger_lines_as_written,
+    write_csv,
+    write_csv_document,
+)
 from ywplan.reports.entries import LEDGER_COLUMNS, ledger_table
 from ywplan.reports.table import (
     Cell,
@@ -36,7 +44,8 @@ from ywplan.reports.table import (
     per_distinct,
     per_value,
 )
-from ywplan.safetext import spreadsheet_text, spreadsheet_texts
+from ywplan.safetext import spreadsheet_text, spreadsheet_texts, unchanged_cell
+from ywplan.store.ledger import HEADER_LINE, ROW_FIELDS, parse_ledger
 from ywplan.store.workspace import open_workspace
 
 # --- the reference: the writer a cell at a time, as it was --------------------------------
@@ -244,3 +253,62 @@ def test_entries_csv_to_a_file_starts_with_a_bom(run: Run, hostile_ledger: Path)
     assert result.exit_code == 0, result.output
     written = Path("e.csv").read_bytes().decode("utf-8")
     assert written == reference_csv(reference_ledger_table(entries))
+
+
+# --- a canonical ledger line is written as it is -------------------------------------------
+
+_amounts = st.one_of(
+    st.integers(-(10**15) + 1, 10**15 - 1).map(str),
+    st.decimals(-999_999, 999_999, places=4, allow_nan=False).map(str),
+    st.from_regex(r"-?[0-9]{1,16}(\.[0-9]{1,10})?", fullmatch=True),
+)
+
+
+@settings(max_examples=500)
+@given(_amounts)
+def test_an_amount_the_pattern_keeps_is_what_the_writer_writes(amount: str) -> None:
+    if re.fullmatch(CANONICAL_AMOUNT, amount):
+        assert format_amount(float(amount)) == amount
+
+
+@settings(max_examples=500)
+@given(st.text(max_size=12))
+def test_a_text_cell_the_pattern_keeps_is_what_the_writer_writes(text: str) -> None:
+    if re.fullmatch(unchanged_cell(',"\r\n'), text):
+        assert csv_cell(Column("note", "note", "text"), text) == text
+        assert not any(mark in text for mark in ',"\r\n')  # never quoted
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1", "01", "12", "99999"]),
+            _amounts,
+            st.sampled_from(["", "东区", "=1", "-1", "@a", "a\u200bb", "a\tb", "x\x85"]),
+        ),
+        max_size=8,
+    )
+)
+def test_the_lines_kept_as_written_are_what_their_entries_write(
+    rows: list[tuple[str, str, str]],
+) -> None:
+    lines = [
+        f"id{n:06d}x,2024-03-01,{item},t1,{amount},东区,{note},clerk,2024-03-01T09:00,"
+        for n, (item, amount, note) in enumerate(rows)
+        if re.fullmatch(ROW_FIELDS["amount"], amount)
+    ]
+    text = "".join(line + "\n" for line in lines)
+    ledger = parse_ledger(HEADER_LINE + "\n" + text)
+    assert not ledger.problems
+    kept = [line for line in lines if ledger_lines_as_written().fullmatch(line + "\n")]
+    for entry, line in zip(ledger.entries, lines, strict=True):
+        if line in kept:
+            assert csv_lines(ledger_table([entry])) == line + "\r\n"
+    whole = ledger_lines_as_written().match(text)
+    assert whole is not None
+    assert whole.end() == (
+        len(text)
+        if len(kept) == len(lines)
+        else text.index(next(line for line in lines if line not in kept))
+    )

@@ -19,6 +19,7 @@ from tests.conftest import Run
 from tests.test_cold_build import LEDGER_SHAPES, UNITS, _ledger_text, _line, plan_yaml
 from ywplan.core.model import Entry
 from ywplan.errors import YwplanError
+from ywplan.render.csv import ledger_lines_as_written
 from ywplan.store import ledger as ledger_module
 from ywplan.store import workspace as workspace_module
 from ywplan.store.ledger import HEADER_LINE, entry_runs, read_ledger
@@ -218,3 +219,41 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(plan_path: Path) -> None
         error = process.stderr.read()
         assert process.wait(timeout=60) == 0, error
         assert error == b"", fmt
+
+
+def test_canonical_lines_are_written_as_they_are_and_only_the_others_read(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run
+) -> None:
+    """A whole export copies the lines it would write back unchanged: ``5.0``, a formula
+    start and a control character are the only lines read into entries."""
+    odd = {7: ("5.0", "ok"), 8: ("5", "=1+1"), 150: ("5", "响\x07铃")}
+    lines = []
+    for n in range(300):
+        amount, note = odd.get(n, ("5", "ok"))
+        lines.append(("entry", n, ("1", "t1"), amount, UNITS[n % 3], note, "clerk"))
+    _write(plan_path.with_name("p.ledger.csv"), lines, "\n", False, False)
+    args = ("entries", "--plan", str(plan_path), "--format", "csv")
+    monkeypatch.setenv("YWPLAN_CACHE", "off")
+    whole = run(*args, today="2024-12-31").stdout
+    monkeypatch.setenv("YWPLAN_CACHE", "on")
+    assert run("status", "--plan", str(plan_path), today="2024-12-31").exit_code == 0  # index
+    monkeypatch.setattr(ledger_module, "CHUNK", 2048)
+    read: list[int] = []
+    original = ledger_module._plain_entries
+
+    def counted(text: str, start: int, first: int) -> list[Entry] | None:
+        entries = original(text, start, first)
+        read.extend(e.line for e in entries or ())
+        return entries
+
+    monkeypatch.setattr(ledger_module, "_plain_entries", counted)
+    streamed = run(*args, today="2024-12-31")
+    assert streamed.exit_code == 0
+    assert streamed.stdout == whole
+    assert "'=1+1" in whole and "响␇铃" in whole and "5.0" not in whole
+    assert len(read) == len(odd)
+    with plan_path.with_name("p.ledger.csv").open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        runs = list(ledger_module.written_runs(handle, size, "l", ledger_lines_as_written()))
+    assert [e.line for r in runs for e in r.entries] == [n + 2 for n in sorted(odd)]
+    assert sum(len(r.entries) + sum(w.count("\n") for w in r.written) for r in runs) == 300

@@ -105,6 +105,18 @@ def spreadsheet_text(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def unchanged_cell(also: str, longest: int | None = None) -> str:
+    """A pattern of the text cells :func:`spreadsheet_text` gives back as they are, none
+    of them holding a character of *also*, nor more than *longest* characters: no control
+    or invisible character, no formula start."""
+    import re
+
+    never = "".join(map(re.escape, sorted(map(chr, _ONE_LINE)))) + re.escape(also)
+    starts = re.escape("".join(_FORMULA_START))
+    rest = "*" if longest is None else f"{{0,{longest - 1}}}"
+    return f"(?:[^{never}{starts}][^{never}]{rest})?"
+
+
 @cache
 def _column_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """In a joined column: a character :func:`visible` replaces (but the join), and a

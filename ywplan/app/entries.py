@@ -14,7 +14,7 @@ from ywplan.core.recording import parse_target_ref
 from ywplan.errors import YwplanError
 from ywplan.render import formats
 from ywplan.reports.entries import entries_data, entries_listing, ledger_table
-from ywplan.reports.table import Output
+from ywplan.reports.table import ColumnarTable, Output, WrittenTable
 from ywplan.store.workspace import open_workspace
 
 
@@ -92,6 +92,14 @@ def run(
     def runs() -> Iterator[list[Entry]]:
         return map(choose, workspace.entry_runs())
 
+    def export_runs() -> Iterator[ColumnarTable | WrittenTable]:
+        if filters != Filters():
+            return map(ledger_table, runs())
+        from ywplan.render.csv import ledger_lines_as_written  # the one writer of runs
+
+        written = workspace.written_runs(ledger_lines_as_written())
+        return (WrittenTable(run.written, ledger_table(run.entries)) for run in written)
+
     def chosen() -> list[Entry]:
         return [e for run in runs() for e in run]
 
@@ -99,7 +107,7 @@ def run(
         lambda: entries_listing(chosen(), set(workspace.reversed_ids())),
         lambda: entries_data(chosen()),
         export=lambda: ledger_table(chosen()),
-        export_runs=lambda: map(ledger_table, runs()),
+        export_runs=export_runs,
         data_runs=lambda: map(entries_data, runs()),
     )
     formats.emit(report, chosen_format, output, force=force)

@@ -25,6 +25,13 @@ def format_number(value: float | None) -> str:
     return f"{rounded:.1f}"
 
 
+# The amounts :func:`format_amount` writes back exactly as written (of a float read from
+# them): a whole number of up to 15 digits, or up to five digits and four decimals, no
+# leading or trailing zero, no "-0". Not every one it writes: those below 100,000, whose
+# float is within half a unit of the tenth decimal it formats to (809324.3553 is not).
+CANONICAL_AMOUNT = r"(?:-?[1-9][0-9]{0,14}|0|-?(?:0|[1-9][0-9]{0,4})\.[0-9]{0,3}[1-9])"
+
+
 def format_amount(amount: float) -> str:
     """``45.0`` → ``45``, ``2.5`` → ``2.5``: the shortest exact decimal, no exponent."""
     if amount == int(amount) and abs(amount) < 1e15:

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache, partial
 from typing import cast
 
-from ywplan.core.numbers import format_amount
+from ywplan.core.model import MAX_NOTE
+from ywplan.core.numbers import CANONICAL_AMOUNT, format_amount
 from ywplan.reports.table import (
     Cell,
     Column,
@@ -24,12 +27,14 @@ from ywplan.reports.table import (
     Document,
     Output,
     Table,
+    WrittenTable,
     format_cell,
     per_distinct,
     per_value,
 )
 from ywplan.safetext import spreadsheet_text as safe_text
-from ywplan.safetext import spreadsheet_texts
+from ywplan.safetext import spreadsheet_texts, unchanged_cell
+from ywplan.store.ledger import row_pattern
 
 # What makes the csv module (minimal quoting, CRLF lines) quote a cell.
 _QUOTED = (",", '"', "\r", "\n")
@@ -80,9 +85,50 @@ def _quoted(cells: list[str]) -> list[str]:
     return ['"' + c.replace('"', '""') + '"' if any(m in c for m in _QUOTED) else c for c in cells]
 
 
-def csv_lines(table: Table | ColumnarTable) -> str:
+@cache
+def ledger_lines_as_written() -> re.Pattern[str]:
+    """Any number of whole ledger lines that the ledger's export writes back exactly as
+    they are, but for CRLF line ends (see :class:`~ywplan.reports.table.WrittenTable`).
+
+    A plain row (:func:`~ywplan.store.ledger.row_pattern`) whose item and amount are
+    written as :func:`csv_cell` writes numbers (no leading zero; ``5``, not ``5.0``) and
+    whose text cells are neither changed by :func:`~ywplan.safetext.spreadsheet_text`
+    nor quoted: its export, cell by cell, is itself.
+    """
+    kept = partial(unchanged_cell, "".join(_QUOTED))
+    line = row_pattern(
+        item="[1-9][0-9]{0,4}",
+        amount=CANONICAL_AMOUNT,
+        unit=kept(),
+        note=kept(MAX_NOTE),
+        by=kept(),
+    )
+    return re.compile(f"(?:{line}\\r?\\n)*")
+
+
+def _written(table: WrittenTable) -> str:
+    """The lines of a :class:`WrittenTable`: its rows made as :func:`csv_lines` makes them,
+    between its written lines, all with CRLF line ends."""
+    rows = csv_lines(table.table).split("\r\n")  # no cell holds a line break: one a row
+    if len(rows) != len(table.written):
+        raise ValueError("a written table's rows and lines do not alternate")
+    lines = [_crlf(table.written[0])]
+    for row, written in zip(rows[:-1], table.written[1:], strict=True):
+        lines += (row, "\r\n", _crlf(written))
+    return "".join(lines)
+
+
+def _crlf(lines: str) -> str:
+    if "\r" in lines:
+        lines = lines.replace("\r\n", "\n")
+    return lines.replace("\n", "\r\n")
+
+
+def csv_lines(table: Table | ColumnarTable | WrittenTable) -> str:
     """The table's rows as CSV lines, made a column at a time (:func:`csv_column`): the
     same text as the csv module's writer (minimal quoting, CRLF) writes row by row."""
+    if isinstance(table, WrittenTable):
+        return _written(table)
     if isinstance(table, ColumnarTable):
         values: Iterable[Sequence[Cell]] = table.values
     elif not table.rows:
@@ -106,11 +152,12 @@ def csv_lines(table: Table | ColumnarTable) -> str:
     return "".join(laid)
 
 
-def write_csv(table: Table | ColumnarTable, *, bom: bool = True) -> str:
+def write_csv(table: Table | ColumnarTable | WrittenTable, *, bom: bool = True) -> str:
     """One table as CSV: header of column keys' headings, then rows (BOM for Excel)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([safe_text(c.heading) for c in table.columns])
+    columns = table.table.columns if isinstance(table, WrittenTable) else table.columns
+    writer.writerow([safe_text(c.heading) for c in columns])
     buffer.write(csv_lines(table))
     return ("\ufeff" if bom else "") + buffer.getvalue()
 

@@ -77,6 +77,20 @@ class ColumnarTable:
 
 
 @dataclass(frozen=True, slots=True)
+class WrittenTable:
+    """A run of an export's rows, most of them lines its source already holds exactly as
+    the CSV writer would write them: ``written[0]`` (whole lines, the source's line
+    ends), then row 0 of *table*, then ``written[1]``, …, ``written[-1]`` last.
+
+    ``entries`` keeps a province's canonical ledger lines as they are instead of reading
+    each into an entry only to write it back the same.
+    """
+
+    written: tuple[str, ...]
+    table: ColumnarTable
+
+
+@dataclass(frozen=True, slots=True)
 class Series:
     """A target's year for a chart: the cumulative at each month's end up to the as-of
     date (*actual*), and 序时进度 at each of the twelve month ends (*expected*)."""
@@ -124,7 +138,7 @@ class Output:
     data: Callable[[], Any]
     view: Callable[[], None] | None = None
     export: Callable[[], Table | ColumnarTable] | None = None
-    export_runs: Callable[[], Iterable[ColumnarTable]] | None = None
+    export_runs: Callable[[], Iterable[ColumnarTable | WrittenTable]] | None = None
     data_runs: Callable[[], Iterable[list[Any]]] | None = None
 
 

@@ -184,18 +184,34 @@ def _valid_date(text: str) -> bool:
     return True
 
 
-# One valid row of the common shape (no quoting), matched and split in one C-level pass.
-# It accepts a strict subset of what the row-by-row path accepts (ASCII digits only, no
-# quotes, commas or line breaks inside fields) and yields the same fields, so a ledger
-# whose every line matches reads exactly as the row-by-row path would read it.
+# Each field of a plain row (no quoting) as a pattern, in column order: ASCII digits
+# only, no quotes, commas or line breaks inside fields.
+ROW_FIELDS: dict[str, str] = {
+    "id": r"[a-z0-9]{8,64}",
+    "date": r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
+    "item": r"[0-9]{1,5}",
+    "target": r"(?:[a-z0-9]+(?:-[a-z0-9]+)*)?",
+    "amount": r"(?:-?[0-9]{1,15}(?:\.[0-9]{1,10})?)?",
+    "unit": r'[^,"\r\n]*',
+    "note": r'[^,"\r\n]{0,' + str(MAX_NOTE) + "}",
+    "by": r'[^,"\r\n]*',
+    "recorded_at": r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?",
+    "corrects": r"(?:[a-z0-9]{8,64})?",
+}
+
+
+def row_pattern(**narrower: str) -> str:
+    """A plain row as a pattern (no line end): each field's :data:`ROW_FIELDS` pattern, or
+    the *narrower* one given for it, which must accept only what the field's accepts."""
+    return ",".join(narrower.get(key, ROW_FIELDS[key]) for key in COLUMNS)
+
+
+# One valid row of the common shape, matched and split in one C-level pass. It accepts
+# a strict subset of what the row-by-row path accepts and yields the same fields, so a
+# ledger whose every line matches reads exactly as the row-by-row path would read it.
 _FAST_ROW = re.compile(
-    r"^([a-z0-9]{8,64}),([0-9]{4}-[0-9]{2}-[0-9]{2}),([0-9]{1,5}),((?:[a-z0-9]+(?:-[a-z0-9]+)*)?),"
-    r"((?:-?[0-9]{1,15}(?:\.[0-9]{1,10})?)?),([^,\"\r\n]*),([^,\"\r\n]{0,"
-    + str(MAX_NOTE)
-    + r"}),([^,\"\r\n]*),"
-    r"([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?),((?:[a-z0-9]{8,64})?)\r?$",
-    re.MULTILINE,
+    "^" + ",".join(f"({ROW_FIELDS[key]})" for key in COLUMNS) + r"\r?$", re.MULTILINE
 )
 
 
@@ -286,7 +302,7 @@ def line_runs(handle: BinaryIO, size: int, chunk: int) -> Iterator[bytes]:
         yield rest
 
 
-def entry_runs(handle: BinaryIO, size: int, name: str) -> Iterator[list[Entry]]:
+def entry_runs(handle: BinaryIO, size: int, name: str) -> Iterator[Sequence[Entry]]:
     """The entries of a clean ledger's first *size* bytes, a run of lines at a time: what
     :func:`read_ledger` reads, never held whole (``entries`` streams a province's ledger).
 
@@ -296,26 +312,88 @@ def entry_runs(handle: BinaryIO, size: int, name: str) -> Iterator[list[Entry]]:
     clean (its index says so): a problem found now means the file changed meanwhile, and
     is raised (``ledger.changed_while_read``).
     """
+    for run in _runs(handle, size, name, None):
+        yield run.entries
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenRun:
+    """A run of a ledger's lines, those a pattern kept as written and the others read.
+
+    *written* holds the kept lines as the file holds them (line ends included), one text
+    before each entry of *entries* and one after the last: ``written[k]``, then the line
+    of ``entries[k]``, then ``written[k + 1]``, and so on.
+    """
+
+    written: tuple[str, ...]
+    entries: Sequence[Entry]
+
+
+def written_runs(
+    handle: BinaryIO, size: int, name: str, as_written: re.Pattern[str]
+) -> Iterator[WrittenRun]:
+    """:func:`entry_runs`, but the lines that *as_written* matches are not read: each
+    stretch of them is kept as its text (``entries`` writes a canonical line as it is).
+
+    *as_written* matches any number of whole lines from where it starts (possibly none):
+    ``(?:LINE\\r?\\n)*``, where a line it accepts is a plain row.
+    """
+    return _runs(handle, size, name, as_written)
+
+
+def _runs(
+    handle: BinaryIO, size: int, name: str, as_written: re.Pattern[str] | None
+) -> Iterator[WrittenRun]:
     lines = 0  # lines before the run
     runs = line_runs(handle, size, CHUNK)
     for run in runs:
         text = _decoded(run, name, lines)
-        first = lines == 0
-        if first:
+        start: int | None = 0
+        if not lines:
             text = text.removeprefix(BOM)
             start = body_start(text)
-            entries = None if start is None else _plain_entries(text, start, 2)
-        else:
-            entries = _plain_entries(text, 0, lines + 1)
-        if entries is None:
+        first = lines + (2 if start else 1)  # the line number of the run's first row
+        read = None if start is None else _split(text, start, first, as_written)
+        if read is None:
             rest = _decoded(b"".join(runs), name, lines + text.count("\n"))
-            entries, problems = _parse_rows(text + rest, name, header=first, before=lines)
+            entries, problems = _parse_rows(text + rest, name, header=not lines, before=lines)
             if problems:
                 raise YwplanError("ledger.changed_while_read", path=name, line=problems[0].line)
-            yield entries
+            yield WrittenRun(("",) * (len(entries) + 1), entries)
             return
         lines += text.count("\n")
-        yield entries
+        yield read
+
+
+def _split(
+    text: str, start: int, first: int, as_written: re.Pattern[str] | None
+) -> WrittenRun | None:
+    """The rows of *text* from *start* (the first on line *first*): the stretches of lines
+    *as_written* matches kept as text, the other lines read; None when one of those is
+    not a plain valid row of a day that exists."""
+    if as_written is None:
+        entries = _plain_entries(text, start, first)
+        return None if entries is None else WrittenRun(("",) * (len(entries) + 1), entries)
+    written: list[str] = []
+    odd: list[str] = []  # the lines between the kept stretches
+    numbers: list[int] = []  # their line numbers
+    at, line, end = start, first, len(text)
+    while True:
+        kept = as_written.match(text, at)
+        stop = kept.end() if kept else at
+        written.append(text[at:stop])
+        line += text.count("\n", at, stop)
+        if stop == end:
+            break
+        at = text.find("\n", stop) + 1 or end
+        odd.append(text[stop:at])
+        numbers.append(line)
+        line += 1
+    entries = _plain_entries("".join(odd), 0, 1) if odd else []
+    if entries is None:
+        return None
+    placed = [e._replace(line=n) for e, n in zip(entries, numbers, strict=True)]
+    return WrittenRun(tuple(written), placed)
 
 
 def _decoded(data: bytes, name: str, lines: int) -> str:

@@ -8,8 +8,10 @@ questions either way, so no command chooses between the two. Nothing here prints
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
@@ -20,7 +22,14 @@ from ywplan.core.rules import ledger_problems, plan_problems
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.discovery import ledger_path
 from ywplan.store.index import IndexDoubt, LedgerIndex, open_index
-from ywplan.store.ledger import LedgerFile, append_entries, entry_runs, read_ledger
+from ywplan.store.ledger import (
+    LedgerFile,
+    WrittenRun,
+    append_entries,
+    entry_runs,
+    read_ledger,
+    written_runs,
+)
 from ywplan.store.plan_file import PlanFile, load_plan
 from ywplan.store.textfile import is_special, regular_descriptor
 
@@ -114,17 +123,32 @@ class Workspace:
         """:attr:`entries` a run of lines at a time: read from the file run by run when the
         index vouches for it (a clean ledger is never held whole), else read whole as one
         run. A run is made when the one before has been used."""
+        with self._vouched() as vouched:
+            if vouched is not None:
+                yield from entry_runs(*vouched, str(self.path))
+                return
+        yield self.entries
+
+    def written_runs(self, as_written: re.Pattern[str]) -> Iterator[WrittenRun]:
+        """:meth:`entry_runs`, but when the file is read run by run, the lines *as_written*
+        matches are kept as their text (:func:`~ywplan.store.ledger.written_runs`)."""
+        with self._vouched() as vouched:
+            if vouched is not None:
+                yield from written_runs(*vouched, str(self.path), as_written)
+                return
+        yield WrittenRun(("",) * (len(self.entries) + 1), self.entries)
+
+    @contextlib.contextmanager
+    def _vouched(self) -> Iterator[tuple[BinaryIO, int] | None]:
+        """The ledger open for reading and the size the index vouches for, when it does."""
         handle = self._vouched_file()
         if handle is None:
-            yield self.entries
+            yield None
             return
         with handle:
             assert self.index is not None
             size = self.index.vouched(handle.fileno())
-            if size:
-                yield from entry_runs(handle, size, str(self.path))
-                return
-        yield self.entries
+            yield (handle, size) if size else None
 
     def _vouched_file(self) -> BinaryIO | None:
         """The ledger open for reading, when the index serves (else None)."""
