@@ -392,3 +392,26 @@ def test_undo_is_the_same_with_and_without_the_index(
     )
     assert _indexed(twins, monkeypatch)
     _statuses(run, twins, monkeypatch)
+
+
+def test_log_doubts_are_the_same_with_and_without_the_index(
+    run: Run, twins: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``log`` reads one target's last entry (a repeat) and one unit's level readings (a
+    fall or a jump) from the index, not every entry of the target: the same doubts."""
+    _statuses(run, twins, monkeypatch)  # the index is built
+    repeat = ("log", "1.t1", "7", "--date", "2024-11-30", "--unit", "东红区")
+    _both(run, twins, monkeypatch, *repeat, "--yes")
+    assert "the same as the last entry" in _both(run, twins, monkeypatch, *repeat)
+    for folder in twins:  # take the first back: the one before it is the last again
+        rows = _ledger(folder).read_text(encoding="utf-8").splitlines()
+        monkeypatch.chdir(folder)
+        monkeypatch.setenv("YWPLAN_CACHE", "on" if folder == twins[0] else "off")
+        assert run("undo", rows[-1].split(",")[0], "--reason", "x", today=TODAY).exit_code == 0
+    _both(run, twins, monkeypatch, *repeat)
+    level = ("log", "4.t4", "--date", "2024-11-30", "--unit", "西中县")
+    for amount in ("91.5", "9150", "1"):
+        _both(run, twins, monkeypatch, *level[:2], amount, *level[2:])
+    for unit in ("东红区", "外省区", ""):
+        _both(run, twins, monkeypatch, "log", "4.t4", "50", "--unit", unit, "--yes")
+    _statuses(run, twins, monkeypatch)

@@ -53,7 +53,7 @@ def run(
     item, target = parse_target_ref(plan, target_ref)
     day = resolve_as_of(plan, today, as_of, None)
     sub_unit = resolve_unit(plan, unit)
-    ledger = workspace.columns().of_targets([(item.number, target.id)])  # children's too
+    ledger = workspace.columns([(item.number, target.id)])  # children's too
     measured = measured_months(plan, ledger, day, sub_unit)
     ref = f"{item.number}.{target.id}"
     months: list[Month] = months_of(measured, ref)

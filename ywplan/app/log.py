@@ -13,7 +13,7 @@ passed over with ``--yes``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,28 +59,18 @@ class Recorder:
         self.today = workspace.today
         self.by = by
         self.stamp = stamp
-        self._live_entries: dict[tuple[int, str], list[Entry]] = {}
-
-    def _live(self, item: int, target: str) -> list[Entry]:
-        """The target's entries that count (not reversing, not reversed), in file order."""
-        key = (item, target)
-        if key not in self._live_entries:
-            gone = self.workspace.reversed_ids()
-            self._live_entries[key] = [
-                e
-                for e in self.workspace.entries_of(item, target)
-                if (e.item, e.target) == key and not e.corrects and e.id not in gone
-            ]
-        return self._live_entries[key]
 
     def reading(self, item: Item, target: Target, unit: str) -> Reading:
-        """Where *target* stands for *unit*: what a new amount is judged by."""
-        return reading_of(item, target, self._live(item.number, target.id), unit)
+        """Where *target* stands for *unit*: what a new amount is judged by (a level
+        target's reading is its latest; the others need no entry read)."""
+        live: Sequence[Entry] = ()
+        if target.behaviour.takes_level:
+            live = self.workspace.live_entries(item.number, target.id, unit)
+        return reading_of(item, target, live, unit)
 
     def repeated(self, entry: Entry) -> Problem | None:
         """The doubt that *entry* repeats its target's last live entry, or None."""
-        live = self._live(entry.item, entry.target)
-        last = live[-1] if live else None
+        last = self.workspace.last_live(entry.item, entry.target)
         if last is not None and self.workspace.index is not None and _alike(last, entry):
             last = line_of(self.workspace.path, last.id)  # the index keeps no notes
         item = self.plan.item(entry.item)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Sequence
 from typing import Any
 
 from ywplan.core.dates import default_as_of
 from ywplan.core.items import track
 from ywplan.core.model import ITEM_DONE, Entry, Plan, amount_empty
 from ywplan.core.office import no_unit_label
-from ywplan.core.progress import assemble, compute
+from ywplan.core.progress import Ledger, assemble, compute
 from ywplan.core.recording import amount_text
 from ywplan.i18n import t
 from ywplan.render.terminal import console, items_view, print_status
@@ -25,8 +24,7 @@ def show_recorded(workspace: Workspace, entry: Entry) -> None:
         show_row(workspace, entry)
         return
     confirm(workspace.plan, entry, workspace.error_count())
-    entries = workspace.entries_of(entry.item, entry.target)
-    show_line(workspace.plan, workspace.today, entries, entry)
+    show_line(workspace.plan, workspace.today, workspace.counted_after(entry), entry)
 
 
 def confirm(plan: Plan, entry: Entry, errors: int) -> None:
@@ -50,10 +48,11 @@ def confirm(plan: Plan, entry: Entry, errors: int) -> None:
         print(t("log.ledger_has_problems", count=errors), file=sys.stderr)
 
 
-def show_line(plan: Plan, today: dt.date, entries: Sequence[Entry], entry: Entry) -> None:
-    """The target line of *entry* after it joins *entries* (the ledger, or its target's part)."""
+def show_line(plan: Plan, today: dt.date, ledger: Ledger, entry: Entry) -> None:
+    """The target line of *entry*, counted from *ledger* (the ledger or its target's part,
+    *entry* in it)."""
     as_of = default_as_of(plan.year, today)
-    progress = compute(plan, (*entries, entry), as_of)
+    progress = compute(plan, ledger, as_of)
     chosen = [
         tp
         for tp in progress.targets()

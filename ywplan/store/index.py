@@ -57,7 +57,7 @@ import math
 import os
 import zlib
 from array import array
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress, count, repeat
@@ -335,7 +335,7 @@ class LedgerIndex:
         self._shard_parts: dict[int, list[_Part]] = {}
         self._shard_ids: dict[int, set[str]] = {}  # shards read (or made) so far
         self._fresh_ids: dict[int, list[str]] = {}  # runs of ids, each newline-joined
-        self._entries: dict[_Key, tuple[tuple[int, int], list[Entry]]] = {}  # made by entries_of
+        self._entries: dict[tuple[int, str, str | None], tuple[tuple[int, int], list[Entry]]] = {}
         self._counted: LedgerColumns | None = None  # made by counted, until entries are added
 
     def _code(self, unit: str) -> int:
@@ -489,18 +489,18 @@ class LedgerIndex:
         """The indexed entries as the core counts them: per-target columns, ids taken back."""
         return LedgerColumns(self.groups, self.gone(), self._unit_codes.get)
 
-    def counted(self) -> LedgerColumns:
+    def counted(self, keys: Collection[_Key] | None = None) -> LedgerColumns:
         """:meth:`columns` without the entries taken back, left out once as
         :meth:`LedgerColumns.of` leaves them out: a report measures the plan and each
-        unit some two hundred times, and each measure would look them up again."""
-        if self._counted is not None:
+        unit some two hundred times, and each measure would look them up again. With
+        *keys*, of those targets only (``log`` and ``history`` read one target's part)."""
+        if keys is None and self._counted is not None:
             return self._counted
+        chosen = self.groups if keys is None else self._groups_of(keys)
         gone = self.gone()
-        if not gone:
-            return self.columns()
         groups: dict[_Key, _Group] = {}
-        for key, group in self.groups.items():
-            ids = group.listed()
+        for key, group in chosen.items():
+            ids = group.listed() if gone else ()
             if gone.isdisjoint(ids):
                 groups[key] = group
                 continue
@@ -510,15 +510,26 @@ class LedgerIndex:
                 kept.days = array("I", compress(group.days, keep))
                 kept.amounts = array("d", compress(group.amounts, keep))
                 kept.units = array("I", compress(group.units, keep))
-        self._counted = LedgerColumns(groups, set(), self._unit_codes.get)
-        return self._counted
+        counted = LedgerColumns(groups, set(), self._unit_codes.get)
+        if keys is None:
+            self._counted = counted
+        return counted
+
+    def _groups_of(self, keys: Collection[_Key]) -> dict[_Key, _Group]:
+        found = {}
+        for key in keys:
+            group = self.group(key)
+            if group is not None:
+                found[key] = group
+        return found
 
     def tallies(self, as_of: dt.date, unit: str | None) -> dict[_Key, Tally]:
         """Each target's counted entries at *as_of*: :func:`~ywplan.core.progress.tally`."""
         return tally(self.counted(), as_of, unit)
 
-    def entries_of(self, item: int, target: str) -> list[Entry]:
-        """The target's entries that still count (not taken back), in file order.
+    def entries_of(self, item: int, target: str, unit: str | None = None) -> list[Entry]:
+        """The target's entries that still count (not taken back), in file order; of the
+        sub-unit *unit* only, when given.
 
         Only the fields :func:`ywplan.core.progress.compute` reads are filled in.
         """
@@ -526,18 +537,45 @@ class LedgerIndex:
         if group is None:
             return []
         gone = self.gone()
-        made = self._entries.get((item, target))
+        made = self._entries.get((item, target, unit))
         if made is not None and made[0] == (len(group), len(gone)):
-            return list(made[1])  # asked again in the same run (log asks twice)
+            return list(made[1])  # asked again in the same run
+        ids: Iterable[str] = group.ids
+        days: Iterable[int] = group.days
+        amounts: Iterable[float] = group.amounts
+        units: Iterable[int] = group.units
+        if unit is not None:
+            code = self._unit_codes.get(unit)
+            if code is None:
+                return []  # no entry of the unit
+            chosen = list(map(code.__eq__, group.units))
+            ids, days = compress(ids, chosen), compress(days, chosen)
+            amounts, units = compress(amounts, chosen), compress(units, chosen)
+        found = self._made(item, target, ids, days, amounts, units, gone)
+        self._entries[(item, target, unit)] = ((len(group), len(gone)), found)
+        return list(found)
+
+    def _made(
+        self,
+        item: int,
+        target: str,
+        ids: Iterable[str],
+        days: Iterable[int],
+        amounts: Iterable[float],
+        units: Iterable[int],
+        gone: set[str],
+    ) -> list[Entry]:
+        """Entries of one target from its columns, those taken back left out."""
+        ids, days = list(ids), list(days)
         blank = repeat("")
-        dates = {day: dt.date.fromordinal(day) for day in set(group.days)}  # a few hundred
+        dates = {day: dt.date.fromordinal(day) for day in set(days)}  # a few hundred
         rows = zip(
-            group.ids,
-            map(dates.__getitem__, group.days),
+            ids,
+            map(dates.__getitem__, days),
             repeat(item),
             repeat(target),
-            group.amounts,
-            map(self.unit_names.__getitem__, group.units),
+            amounts,
+            map(self.unit_names.__getitem__, units),
             blank,
             blank,
             blank,
@@ -545,10 +583,27 @@ class LedgerIndex:
             repeat(0),
         )
         made_entries = map(partial(tuple.__new__, Entry), rows)  # no Python call per entry
-        kept = map(gone.__contains__, group.ids)
-        found = list(compress(made_entries, map(not_, kept)) if gone else made_entries)
-        self._entries[(item, target)] = ((len(group), len(gone)), found)
-        return list(found)
+        if not gone:
+            return list(made_entries)
+        return list(compress(made_entries, map(not_, map(gone.__contains__, ids))))
+
+    def last_of(self, item: int, target: str) -> Entry | None:
+        """The target's last entry in file order that still counts (not taken back)."""
+        group = self.group((item, target))
+        if group is None:
+            return None
+        gone = self.gone()
+        ids = group.listed()
+        at = len(ids) - 1
+        while at >= 0 and ids[at] in gone:
+            at -= 1
+        if at < 0:
+            return None
+        one = slice(at, at + 1)
+        found = self._made(
+            item, target, ids[one], group.days[one], group.amounts[one], group.units[one], gone
+        )
+        return found[0]
 
     def matching(self, prefix: str) -> list[Entry]:
         """Every line whose id starts with *prefix*, reversing lines included (for ``undo``).

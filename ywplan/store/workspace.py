@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from ywplan.core.model import Entry, Plan
-from ywplan.core.progress import LedgerColumns, Tally, tally
+from ywplan.core.progress import Ledger, LedgerColumns, Tally, tally
 from ywplan.core.rules import ledger_problems, plan_problems
 from ywplan.errors import Problem, YwplanError
 from ywplan.store.discovery import ledger_path
@@ -93,6 +93,8 @@ class Workspace:
         # What the child offices feed this plan (SPEC §8), as rows of its units.
         self.feeds: tuple[Feed, ...] = ()
         self._joined: LedgerColumns | None = None
+        self._live: dict[tuple[int, str], list[Entry]] = {}  # live_entries, the ledger read whole
+        self._after: LedgerIndex | None = None  # the index once record appended
 
     def _asked(self, of_index: Callable[[LedgerIndex], _T], otherwise: Callable[[], _T]) -> _T:
         """*of_index* answered by the index; *otherwise* when there is none, or when a part
@@ -218,13 +220,17 @@ class Workspace:
             return tally(self._joined, as_of, unit)
         return tally(self.entries, as_of, unit)
 
-    def columns(self) -> LedgerColumns:
+    def columns(self, keys: Collection[tuple[int, str]] | None = None) -> LedgerColumns:
         """The counted entries split by target, as the core counts them (see
         ``core.progress``): the index's columns, or the entries read whole (with what the
-        children feed), split once."""
+        children feed), split once. With *keys*, of those targets only."""
         if self.feeds:
-            return LedgerColumns.of(self.counted_entries)
-        return self._asked(LedgerIndex.counted, lambda: LedgerColumns.of(self.entries))
+            whole = LedgerColumns.of(self.counted_entries)
+        else:
+            whole = self._asked(
+                lambda index: index.counted(keys), lambda: LedgerColumns.of(self.entries)
+            )
+        return whole if keys is None else whole.of_targets(keys)
 
     def item_entries(self) -> Sequence[Entry]:
         """The rows ``core.items.track`` reads: progress notes, milestones and items done
@@ -247,9 +253,42 @@ class Workspace:
             LedgerIndex.gone, lambda: {e.corrects for e in self.entries if e.corrects}
         )
 
-    def entries_of(self, item: int, target: str) -> Sequence[Entry]:
-        """The entries that count toward a target (every entry when the index is absent)."""
-        return self._asked(lambda index: index.entries_of(item, target), lambda: self.entries)
+    def live_entries(self, item: int, target: str, unit: str | None = None) -> Sequence[Entry]:
+        """The target's entries that count (neither reversing nor taken back), in file
+        order; of the sub-unit *unit* only, when given."""
+        return self._asked(
+            lambda index: index.entries_of(item, target, unit),
+            lambda: [e for e in self._live_of(item, target) if unit is None or e.unit == unit],
+        )
+
+    def last_live(self, item: int, target: str) -> Entry | None:
+        """The target's last entry in file order that counts (see :meth:`live_entries`)."""
+        return self._asked(
+            lambda index: index.last_of(item, target),
+            lambda: next(reversed(self._live_of(item, target)), None),
+        )
+
+    def _live_of(self, item: int, target: str) -> list[Entry]:
+        found = self._live.get((item, target))
+        if found is None:
+            gone = self.reversed_ids()
+            found = self._live[(item, target)] = [
+                e
+                for e in self.entries
+                if (e.item, e.target) == (item, target) and not e.corrects and e.id not in gone
+            ]
+        return found
+
+    def counted_after(self, recorded: Entry) -> Ledger:
+        """The counted entries of *recorded*'s target, now that :meth:`record` appended it:
+        from the index of the ledger as it now is, else those as opened with it."""
+        key = (recorded.item, recorded.target)
+        if self._after is not None:
+            with contextlib.suppress(IndexDoubt):
+                return self._after.counted([key])
+        if self.index is None:
+            return (*self.entries, recorded)
+        return (*self.live_entries(*key), recorded)
 
     def record(
         self, entries: Sequence[Entry], *, recheck: Callable[[bytes], None] | None = None
@@ -266,7 +305,7 @@ class Workspace:
         vouched = None if index is None else index.vouched
         append_entries(self.path, entries, recheck=recheck, vouched=vouched)
         if index is not None:
-            open_index(self.path)
+            self._after = open_index(self.path)
 
     def refuse_errors(self) -> None:
         """Refuse (exit 1) a ledger with errors, listing them."""
