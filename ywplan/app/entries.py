@@ -95,7 +95,7 @@ def run(
     def export_runs() -> Iterator[ColumnarTable | WrittenTable]:
         if filters != Filters():
             return map(ledger_table, runs())
-        from ywplan.render.csv import ledger_lines_as_written  # the one writer of runs
+        from ywplan.render.csv import ledger_lines_as_written  # only csv writes export runs
 
         written = workspace.written_runs(ledger_lines_as_written())
         return (WrittenTable(run.written, ledger_table(run.entries)) for run in written)
