@@ -10,6 +10,7 @@ import io
 import marshal
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -124,40 +125,45 @@ def _stored(index: ledger_cache.LedgerIndex, folder: Path, plan: Plan) -> tuple[
     )
 
 
-# Ledgers as drawn for the chunked reads: rows, line ends, a BOM, a torn last line, and
-# the chunk size a read uses (from one byte).
-LEDGER_SHAPES = {
-    "lines": st.lists(_line, max_size=40),
-    "newline": st.sampled_from(["\n", "\r\n"]),
-    "bom": st.booleans(),
-    "torn": st.booleans(),
-    "chunk": st.sampled_from([1, 9, 64, 300, 1 << 20]),
-}
+@dataclass(frozen=True)
+class LedgerShape:
+    """A ledger as drawn for the chunked reads: rows, line ends, a BOM, a torn last line,
+    and the chunk size a read uses (from one byte)."""
+
+    lines: list[tuple[Any, ...]]
+    newline: str
+    bom: bool
+    torn: bool
+    chunk: int
+
+
+LEDGER_SHAPES = st.builds(
+    LedgerShape,
+    lines=st.lists(_line, max_size=40),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    bom=st.booleans(),
+    torn=st.booleans(),
+    chunk=st.sampled_from([1, 9, 64, 300, 1 << 20]),
+)
 
 
 @settings(
     max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(**LEDGER_SHAPES)
+@given(shape=LEDGER_SHAPES)
 def test_the_column_build_stores_what_the_whole_build_stores(
-    tmp_path_factory: pytest.TempPathFactory,
-    plan: Plan,
-    lines: list[tuple[Any, ...]],
-    newline: str,
-    bom: bool,
-    torn: bool,
-    chunk: int,
+    tmp_path_factory: pytest.TempPathFactory, plan: Plan, shape: LedgerShape
 ) -> None:
-    text = HEADER_LINE + "\n" + _ledger_text(lines)
-    if torn and text.count("\n") > 1:
+    text = HEADER_LINE + "\n" + _ledger_text(shape.lines)
+    if shape.torn and text.count("\n") > 1:
         text = text[: -len(text.split("\n")[-2]) // 2 - 1]  # half the last line, no ending
-    data = (("\ufeff" if bom else "") + text.replace("\n", newline)).encode("utf-8")
+    data = (("\ufeff" if shape.bom else "") + text.replace("\n", shape.newline)).encode("utf-8")
     folder = tmp_path_factory.mktemp("built")
     path = folder / "l.ledger.csv"
     path.write_bytes(data)
     whole = ledger_cache._build_whole(data, str(path))
     old_chunk = ledger_cache.CHUNK
-    ledger_cache.CHUNK = chunk
+    ledger_cache.CHUNK = shape.chunk
     try:
         with open(path, "rb") as handle:
             built = ledger_cache._build(handle, len(data), str(path))

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Run
-from tests.test_cold_build import LEDGER_SHAPES, UNITS, _ledger_text, _line, plan_yaml
+from tests.test_cold_build import LEDGER_SHAPES, UNITS, LedgerShape, _ledger_text, _line, plan_yaml
 from ywplan.core.model import Entry
 from ywplan.errors import YwplanError
 from ywplan.render.csv import ledger_lines_as_written
@@ -45,20 +45,16 @@ def _write(path: Path, lines: list[tuple[Any, ...]], newline: str, bom: bool, to
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(**LEDGER_SHAPES)
+@given(shape=LEDGER_SHAPES)
 def test_the_runs_are_the_entries_read_whole(
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
-    lines: list[tuple[Any, ...]],
-    newline: str,
-    bom: bool,
-    torn: bool,
-    chunk: int,
+    shape: LedgerShape,
 ) -> None:
     path = tmp_path_factory.mktemp("runs") / "p.ledger.csv"
-    _write(path, lines, newline, bom, torn)
+    _write(path, shape.lines, shape.newline, shape.bom, shape.torn)
     whole = read_ledger(path)
-    monkeypatch.setattr(ledger_module, "CHUNK", chunk)
+    monkeypatch.setattr(ledger_module, "CHUNK", shape.chunk)
     with path.open("rb") as handle:
         if any(p.severity == "error" for p in whole.problems):
             with pytest.raises(YwplanError):  # a clean ledger is what a caller streams
